@@ -1,0 +1,288 @@
+//! The estimate: runs every line of the scenario, sums, applies the payment ceiling over a
+//! 12-month view and adds warnings. The app, the CLI and the tests call [`estimate`].
+
+use crate::error::{EngineError, Result};
+use crate::explain::{ParamUse, Step, TRACE_FORMAT};
+use crate::money::{format_eur_fi as eur, round_cents};
+use crate::rules::{self, payment_ceiling, BandInfo, Ctx, LineCalc, StatutoryKind};
+use crate::scenario::{Production, Scenario};
+use crate::tariff::Tariff;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Families larger than this are taken as an input error.
+pub const MAX_PERSONS: u32 = 30;
+/// More lines than this in one package is taken as an input error.
+pub const MAX_LINES: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Estimate {
+    pub tariff: TariffInfo,
+    pub lines: Vec<Line>,
+    pub total: Totals,
+    pub warnings: Vec<Warning>,
+    /// Version of the explanation format.
+    pub trace_format: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TariffInfo {
+    pub organisation: String,
+    pub organisation_name: String,
+    pub version: String,
+    /// The latest start date among the parameters the estimate used: the tariff period in force.
+    pub valid_from: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Line {
+    pub service: String,
+    pub production: Production,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub client_fee_monthly: Decimal,
+    /// Yearly fee after the payment ceiling (12-month view).
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub client_fee_yearly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_cost_monthly: Decimal,
+    /// Organiser's cost minus the fees the organiser receives.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_net_monthly: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub voucher_value_per_hour: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub voucher_value_monthly: Option<Decimal>,
+    /// What the client would pay in own production (voucher lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub own_production_fee_monthly: Option<Decimal>,
+    /// Whether the fee counts toward the payment ceiling.
+    pub counts_toward_ceiling: bool,
+    /// Home-care band details for the package builder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<BandInfo>,
+    pub explanation: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Totals {
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub client_fees_monthly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_cost_monthly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_net_monthly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub client_fees_yearly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_cost_yearly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_net_yearly: Decimal,
+    /// Steps of the package-level rules (payment ceiling).
+    pub explanation: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Warning {
+    /// Stable key for translation: `payment_ceiling_reached`, `consider_fee_reduction`,
+    /// `unverified_parameters`.
+    pub code: String,
+    /// The warning in Finnish.
+    pub message: String,
+    pub values: Vec<crate::explain::NamedValue>,
+}
+
+fn check_household(s: &Scenario) -> Result<()> {
+    let p = s.household.persons;
+    if p == 0 {
+        return Err(EngineError::input("household.persons", "must be at least 1"));
+    }
+    if p > MAX_PERSONS {
+        return Err(EngineError::input("household.persons", format!("must be at most {MAX_PERSONS}")));
+    }
+    if s.household.spouse.is_some() && p < 2 {
+        return Err(EngineError::input("household.persons", "must be at least 2 when a spouse is given"));
+    }
+    if s.services.len() > MAX_LINES {
+        return Err(EngineError::input("services", format!("at most {MAX_LINES} lines")));
+    }
+    Ok(())
+}
+
+/// Computes one line.
+pub fn calc_line(ctx: &Ctx, line: &crate::scenario::ServiceLine, i: usize) -> Result<LineCalc> {
+    let f = format!("services[{i}]");
+    match StatutoryKind::from_code(&line.service) {
+        Some(kind) => {
+            rules::check_fields(line, &f, kind.allowed_fields())?;
+            match kind {
+                StatutoryKind::HomeCare | StatutoryKind::CommunalHousing => rules::home_care::calc(ctx, line, &f),
+                StatutoryKind::RoundTheClockHousing | StatutoryKind::InstitutionalCare => {
+                    rules::long_term_care::calc(ctx, kind, line, &f)
+                }
+                _ => rules::flat_fee::calc(ctx, kind, line, &f),
+            }
+        }
+        None => match ctx.tariff.support_services.get(&line.service) {
+            Some(s) => rules::support_services::calc(ctx, s, line, &f),
+            None => Err(EngineError::UnknownService { field: format!("{f}.service"), service: line.service.clone() }),
+        },
+    }
+}
+
+/// The estimate of a scenario under a tariff.
+pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
+    check_household(scenario)?;
+    let ctx = Ctx { tariff, date: scenario.date, household: &scenario.household };
+    let mut calcs = Vec::with_capacity(scenario.services.len());
+    for (i, line) in scenario.services.iter().enumerate() {
+        calcs.push(calc_line(&ctx, line, i)?);
+    }
+    // Yearly fees with the payment ceiling.
+    let mut yearly: Vec<Decimal> = calcs.iter().map(|c| c.client_fee_monthly * Decimal::from(12)).collect();
+    let counting_idx: Vec<usize> = calcs.iter().enumerate().filter(|(_, c)| c.ceiling.is_some()).map(|(i, _)| i).collect();
+    let counting: Vec<payment_ceiling::Counting> = counting_idx
+        .iter()
+        .map(|&i| {
+            let c = calcs[i].ceiling.as_ref().expect("filtered");
+            payment_ceiling::Counting {
+                yearly_fee: calcs[i].client_fee_monthly * Decimal::from(12),
+                yearly_units: c.units_per_month * Decimal::from(12),
+                after_per_unit: c.after_ceiling_per_unit,
+            }
+        })
+        .collect();
+    let mut total_steps = Vec::new();
+    let mut warnings = Vec::new();
+    if !counting.is_empty() {
+        let (capped, step) = payment_ceiling::apply(&ctx, &counting)?;
+        for (k, &i) in counting_idx.iter().enumerate() {
+            yearly[i] = capped[k];
+        }
+        if let Some(step) = step {
+            warnings.push(Warning {
+                code: "payment_ceiling_reached".into(),
+                message: format!("Maksukatto täyttyy 12 kuukauden aikana. {}", step.text),
+                values: vec![],
+            });
+            total_steps.push(step);
+        }
+    }
+    let mut lines = Vec::with_capacity(calcs.len());
+    let mut t = Totals {
+        client_fees_monthly: Decimal::ZERO,
+        organiser_cost_monthly: Decimal::ZERO,
+        organiser_net_monthly: Decimal::ZERO,
+        client_fees_yearly: Decimal::ZERO,
+        organiser_cost_yearly: Decimal::ZERO,
+        organiser_net_yearly: Decimal::ZERO,
+        explanation: total_steps,
+    };
+    let mut fees_to_org_yearly = Decimal::ZERO;
+    let mut valid_from = String::new();
+    let mut unverified: Vec<String> = Vec::new();
+    for ((c, line), y) in calcs.into_iter().zip(&scenario.services).zip(yearly) {
+        let net = c.organiser_cost_monthly - c.fee_to_organiser_monthly;
+        t.client_fees_monthly += c.client_fee_monthly;
+        t.organiser_cost_monthly += c.organiser_cost_monthly;
+        t.organiser_net_monthly += net;
+        t.client_fees_yearly += y;
+        t.organiser_cost_yearly += c.organiser_cost_monthly * Decimal::from(12);
+        // The ceiling lowers what the organiser receives by the same amount as the client's fee.
+        let y_to_org = if c.fee_to_organiser_monthly.is_zero() { Decimal::ZERO } else { y - (c.client_fee_monthly - c.fee_to_organiser_monthly) * Decimal::from(12) };
+        fees_to_org_yearly += y_to_org;
+        for p in c.trace.steps.iter().flat_map(|s| &s.params) {
+            if p.valid_from > valid_from {
+                valid_from.clone_from(&p.valid_from);
+            }
+            if !p.verified && !unverified.contains(&p.name) {
+                unverified.push(p.name.clone());
+            }
+        }
+        lines.push(Line {
+            service: line.service.clone(),
+            production: line.production,
+            label: line.label.clone(),
+            client_fee_monthly: c.client_fee_monthly,
+            client_fee_yearly: y,
+            organiser_cost_monthly: c.organiser_cost_monthly,
+            organiser_net_monthly: net,
+            voucher_value_per_hour: c.voucher_value_per_hour,
+            voucher_value_monthly: c.voucher_value_monthly,
+            own_production_fee_monthly: c.own_production_fee_monthly,
+            counts_toward_ceiling: c.ceiling.is_some(),
+            band: c.band,
+            explanation: c.trace.steps,
+        });
+    }
+    t.organiser_net_yearly = t.organiser_cost_yearly - fees_to_org_yearly;
+    for s in &t.explanation {
+        for p in &s.params {
+            if p.valid_from > valid_from {
+                valid_from.clone_from(&p.valid_from);
+            }
+        }
+    }
+    if let Some(w) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
+        warnings.push(w);
+    }
+    if !unverified.is_empty() {
+        warnings.push(Warning {
+            code: "unverified_parameters".into(),
+            message: format!("Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: {}", unverified.join(", ")),
+            values: unverified.iter().map(|n| crate::explain::NamedValue { name: "parameter".into(), value: n.clone() }).collect(),
+        });
+    }
+    if valid_from.is_empty() {
+        valid_from = scenario.date.to_string();
+    }
+    Ok(Estimate {
+        tariff: TariffInfo {
+            organisation: tariff.organisation.id.clone(),
+            organisation_name: tariff.organisation.name.clone(),
+            version: tariff.organisation.version.clone(),
+            valid_from,
+        },
+        lines,
+        total: t,
+        warnings,
+        trace_format: TRACE_FORMAT.into(),
+    })
+}
+
+/// Maksun alentaminen (11 §): warns when the household's net income minus the monthly fees
+/// falls below the tariff's threshold for the family size.
+fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<Warning>> {
+    let Some(fr) = &ctx.tariff.fee_reduction else { return Ok(None) };
+    if fees.is_zero() {
+        return Ok(None);
+    }
+    let d = fr.minimum_remaining_income.at("fee_reduction.minimum_remaining_income", ctx.date)?;
+    let Some(min) = d.value.for_persons(ctx.household.persons) else { return Ok(None) };
+    let hh = ctx.household;
+    let net = hh.client.net_income + hh.spouse.as_ref().map(|s| s.net_income).unwrap_or_default();
+    let left = net - fees;
+    if left < min {
+        let _ = ParamUse::of("fee_reduction.minimum_remaining_income", d, min);
+        return Ok(Some(Warning {
+            code: "consider_fee_reduction".into(),
+            message: format!(
+                "Maksujen jälkeen kotitaloudelle jää {} kuukaudessa, alle {}. Harkitse maksun alentamista tai perimättä jättämistä (asiakasmaksulaki 11 §).",
+                eur(round_cents(left)), eur(min)),
+            values: vec![
+                crate::explain::NamedValue { name: "remaining".into(), value: round_cents(left).to_string() },
+                crate::explain::NamedValue { name: "threshold".into(), value: min.to_string() },
+            ],
+        }));
+    }
+    Ok(None)
+}

@@ -1,0 +1,107 @@
+//! The explanation trace: built while the numbers are computed, so it cannot drift from them.
+//! Each step has a stable `key` (translation key for the UI's sv/en catalogues), the Finnish
+//! text, the values it used, the dated tariff parameters it read and the legal reference.
+
+use crate::tariff::Dated;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Version of the trace format; bump when a step's meaning changes.
+pub const TRACE_FORMAT: &str = "kustannusarvio.trace.v1";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Step {
+    /// Stable key, e.g. `home_care.income_over_limit`.
+    pub key: String,
+    /// The step in Finnish, with the numbers filled in.
+    pub text: String,
+    /// Named values used or produced by the step (decimal strings), for translation templates.
+    pub values: Vec<NamedValue>,
+    /// Tariff parameters read, with their validity and source.
+    pub params: Vec<ParamUse>,
+    /// Legal section or HVA decision, e.g. `asiakasmaksulaki 10 b §`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal: Option<String>,
+    /// The step's result, if it produces one amount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub result: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NamedValue {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ParamUse {
+    /// Dotted parameter name, e.g. `home_care.income_limit`.
+    pub name: String,
+    /// The value used (for tables: the cell used).
+    pub value: String,
+    pub valid_from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<String>,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub verified: bool,
+}
+
+impl ParamUse {
+    pub fn of<T>(name: &str, d: &Dated<T>, value: impl ToString) -> Self {
+        ParamUse {
+            name: name.to_string(),
+            value: value.to_string(),
+            valid_from: d.from.to_string(),
+            valid_to: d.to.map(|t| t.to_string()),
+            source: d.source.clone(),
+            url: d.url.clone(),
+            verified: d.verified,
+        }
+    }
+}
+
+/// Collects steps for one line.
+#[derive(Debug, Default, Clone)]
+pub struct Trace {
+    pub steps: Vec<Step>,
+}
+
+impl Trace {
+    /// Starts a step; finish it with the builder methods.
+    pub fn step(&mut self, key: &str, text: impl Into<String>) -> &mut Step {
+        self.steps.push(Step {
+            key: key.to_string(),
+            text: text.into(),
+            values: Vec::new(),
+            params: Vec::new(),
+            legal: None,
+            result: None,
+        });
+        self.steps.last_mut().expect("just pushed")
+    }
+}
+
+impl Step {
+    pub fn val(&mut self, name: &str, value: impl ToString) -> &mut Self {
+        self.values.push(NamedValue { name: name.to_string(), value: value.to_string() });
+        self
+    }
+    pub fn param(&mut self, p: ParamUse) -> &mut Self {
+        self.params.push(p);
+        self
+    }
+    pub fn legal(&mut self, l: &str) -> &mut Self {
+        self.legal = Some(l.to_string());
+        self
+    }
+    pub fn result(&mut self, r: Decimal) -> &mut Self {
+        self.result = Some(r);
+        self
+    }
+}

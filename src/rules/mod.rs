@@ -1,0 +1,163 @@
+//! Rules of law as code. Each module implements one rule and reads its amounts from the tariff.
+
+pub mod home_care;
+pub mod income;
+pub mod long_term_care;
+pub mod flat_fee;
+pub mod support_services;
+pub mod voucher;
+pub mod payment_ceiling;
+
+use crate::error::{EngineError, Result};
+use crate::explain::Trace;
+use crate::scenario::{Household, ServiceLine};
+use crate::tariff::Tariff;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The service kinds the law defines (fixed codes). Other codes come from the support-service
+/// catalogue of the tariff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatutoryKind {
+    HomeCare,
+    CommunalHousing,
+    RoundTheClockHousing,
+    InstitutionalCare,
+    ShortTermCare,
+    DayNightCare,
+    TemporaryHomeNursing,
+    InformalCareLeave,
+    InformalCareSupport,
+}
+
+impl StatutoryKind {
+    pub const ALL: [StatutoryKind; 9] = [
+        StatutoryKind::HomeCare,
+        StatutoryKind::CommunalHousing,
+        StatutoryKind::RoundTheClockHousing,
+        StatutoryKind::InstitutionalCare,
+        StatutoryKind::ShortTermCare,
+        StatutoryKind::DayNightCare,
+        StatutoryKind::TemporaryHomeNursing,
+        StatutoryKind::InformalCareLeave,
+        StatutoryKind::InformalCareSupport,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            StatutoryKind::HomeCare => "home_care",
+            StatutoryKind::CommunalHousing => "communal_housing",
+            StatutoryKind::RoundTheClockHousing => "round_the_clock_housing",
+            StatutoryKind::InstitutionalCare => "institutional_care",
+            StatutoryKind::ShortTermCare => "short_term_care",
+            StatutoryKind::DayNightCare => "day_night_care",
+            StatutoryKind::TemporaryHomeNursing => "temporary_home_nursing",
+            StatutoryKind::InformalCareLeave => "informal_care_leave",
+            StatutoryKind::InformalCareSupport => "informal_care_support",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+    /// The line fields this kind accepts (besides service, production, label).
+    pub fn allowed_fields(self) -> &'static [&'static str] {
+        match self {
+            StatutoryKind::HomeCare | StatutoryKind::CommunalHousing => &[
+                "hours_per_month", "visits_per_week", "visits_per_day", "minutes_per_visit", "provider_price_per_hour",
+            ],
+            StatutoryKind::RoundTheClockHousing => &["provider_price_per_day"],
+            StatutoryKind::InstitutionalCare => &["legal_basis", "provider_price_per_day"],
+            StatutoryKind::ShortTermCare | StatutoryKind::DayNightCare | StatutoryKind::InformalCareLeave => {
+                &["days_per_month", "provider_price_per_day"]
+            }
+            StatutoryKind::TemporaryHomeNursing => &["visits_per_month", "staff", "provider_price_per_unit"],
+            StatutoryKind::InformalCareSupport => &["care_class"],
+        }
+    }
+}
+
+/// What the calculation needs besides the line: the tariff, the date and the household.
+pub struct Ctx<'a> {
+    pub tariff: &'a Tariff,
+    pub date: NaiveDate,
+    pub household: &'a Household,
+}
+
+/// Where the home-care hours fall in the fee table (for the package builder).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BandInfo {
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub hours_exact: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub hours_rounded: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub band_min_hours: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub next_band_min_hours: Option<Decimal>,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub percent: Decimal,
+    /// The cost cap that applies, €/month.
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub cost_cap: Option<Decimal>,
+    /// Whether the fee was limited by the cap.
+    pub capped: bool,
+}
+
+/// Fees that count toward the payment ceiling, per month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CeilingUse {
+    pub units_per_month: Decimal,
+    pub fee_per_unit: Decimal,
+    /// Fee per unit once the ceiling is reached (0 when the service becomes free).
+    pub after_ceiling_per_unit: Decimal,
+}
+
+/// The computed figures of one line before totals.
+#[derive(Debug, Clone)]
+pub struct LineCalc {
+    pub client_fee_monthly: Decimal,
+    /// The part of the client's fee paid to the organiser (not to a voucher provider).
+    pub fee_to_organiser_monthly: Decimal,
+    pub organiser_cost_monthly: Decimal,
+    pub voucher_value_per_hour: Option<Decimal>,
+    pub voucher_value_monthly: Option<Decimal>,
+    pub own_production_fee_monthly: Option<Decimal>,
+    pub band: Option<BandInfo>,
+    pub ceiling: Option<CeilingUse>,
+    pub trace: Trace,
+}
+
+/// Checks that a line gives only fields its service uses.
+pub fn check_fields(line: &ServiceLine, field_prefix: &str, allowed: &[&str]) -> Result<()> {
+    for f in line.given_fields() {
+        if !allowed.contains(&f) {
+            return Err(EngineError::input(
+                format!("{field_prefix}.{f}"),
+                format!("`{f}` is not used by the service `{}`", line.service),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A required non-negative quantity with an upper bound.
+pub fn quantity(value: Option<Decimal>, field: &str, max: Decimal) -> Result<Decimal> {
+    let v = value.ok_or_else(|| EngineError::input(field, "is required for this service"))?;
+    bounded(v, field, max)
+}
+
+pub fn bounded(v: Decimal, field: &str, max: Decimal) -> Result<Decimal> {
+    if v.is_sign_negative() && !v.is_zero() {
+        return Err(EngineError::input(field, "must not be negative"));
+    }
+    if v > max {
+        return Err(EngineError::input(field, format!("must be at most {max}")));
+    }
+    Ok(v)
+}
+
+/// Checked arithmetic that names the field on overflow.
+pub fn mul(a: Decimal, b: Decimal, field: &str) -> Result<Decimal> {
+    a.checked_mul(b).ok_or_else(|| EngineError::Overflow { field: field.to_string() })
+}

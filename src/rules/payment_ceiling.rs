@@ -1,0 +1,58 @@
+//! Maksukatto (asiakasmaksulaki 6 a §): the fees of the listed services count toward a yearly
+//! ceiling; after it the services are free for the rest of the calendar year, except that
+//! short-term institutional care still costs the ylläpitomaksu per day.
+//!
+//! The estimate takes a 12-month view: the monthly package repeats for a year. With several
+//! counting lines the ceiling is reached at the same point of the year for all of them
+//! (fraction `ceiling / yearly counting fees`); from then on only the after-ceiling fees are
+//! charged. How the day that crosses the ceiling is billed is not settled by the sources
+//! (fees-law.md §3.2 [UNVERIFIED]); this model charges it pro rata.
+
+use super::Ctx;
+use crate::error::Result;
+use crate::explain::{ParamUse, Step};
+use crate::money::{format_eur_fi as eur, round_cents};
+use rust_decimal::Decimal;
+
+/// Whether the service's fees count toward the ceiling on the date.
+pub fn counts(ctx: &Ctx, code: &str) -> Result<bool> {
+    let d = ctx.tariff.payment_ceiling.counting_services.at("payment_ceiling.counting_services", ctx.date)?;
+    Ok(d.value.iter().any(|c| c == code))
+}
+
+/// One counting line: (yearly fee without the ceiling, yearly units, after-ceiling fee per unit).
+pub struct Counting {
+    pub yearly_fee: Decimal,
+    pub yearly_units: Decimal,
+    pub after_per_unit: Decimal,
+}
+
+/// Yearly fees of the counting lines after the ceiling, in the same order, with the trace step.
+pub fn apply(ctx: &Ctx, lines: &[Counting]) -> Result<(Vec<Decimal>, Option<Step>)> {
+    let total: Decimal = lines.iter().map(|l| l.yearly_fee).sum();
+    let d = ctx.tariff.payment_ceiling.yearly.at("payment_ceiling.yearly", ctx.date)?;
+    let ceiling = d.value;
+    if total <= ceiling || total.is_zero() {
+        return Ok((lines.iter().map(|l| l.yearly_fee).collect(), None));
+    }
+    let reached = ceiling / total; // fraction of the year before the ceiling
+    let mut out = Vec::with_capacity(lines.len());
+    let mut after_total = Decimal::ZERO;
+    for l in lines {
+        let before = l.yearly_fee * reached;
+        let after = l.yearly_units * (Decimal::ONE - reached) * l.after_per_unit;
+        after_total += after;
+        out.push(round_cents(before + after));
+    }
+    let step = Step {
+        key: "payment_ceiling.reached".into(),
+        text: format!(
+            "Maksukattoon laskettavat maksut olisivat {} vuodessa; maksukatto {} täyttyy, minkä jälkeen palvelut ovat maksuttomia (lyhytaikaisessa laitoshoidossa ylläpitomaksu, yhteensä {}).",
+            eur(total), eur(ceiling), eur(after_total)),
+        values: vec![],
+        params: vec![ParamUse::of("payment_ceiling.yearly", d, ceiling)],
+        legal: Some("asiakasmaksulaki 6 a §".into()),
+        result: Some(round_cents(ceiling + after_total)),
+    };
+    Ok((out, Some(step)))
+}

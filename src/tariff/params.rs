@@ -1,0 +1,237 @@
+//! Dated parameters (OpenFisca-style): every value has a validity period, a source and a
+//! verified flag. Resolution on a date never defaults to zero: no value in force is an error.
+
+use crate::error::{EngineError, Result};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// One value of a parameter with its validity and source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dated<T> {
+    /// First day the value is in force (`YYYY-MM-DD`).
+    #[schemars(with = "String")]
+    pub from: NaiveDate,
+    /// Last day the value is in force; open-ended when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub to: Option<NaiveDate>,
+    pub value: T,
+    /// Legal section or HVA decision the value comes from.
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// `true` only when the value appears in the cited source (fees-law.md label [V]).
+    pub verified: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl<T> Dated<T> {
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.from <= date && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+/// A parameter: a list of dated values that must not overlap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Param<T> {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub values: Vec<Dated<T>>,
+}
+
+impl<T> Param<T> {
+    /// The value in force on `date`, or `NotInForce` naming the parameter.
+    pub fn at(&self, name: &str, date: NaiveDate) -> Result<&Dated<T>> {
+        self.values.iter().find(|v| v.in_force(date)).ok_or_else(|| EngineError::NotInForce {
+            parameter: name.to_string(),
+            date: date.to_string(),
+        })
+    }
+
+    /// Checks that the values are well ordered and do not overlap.
+    pub fn check(&self, name: &str) -> std::result::Result<(), String> {
+        if self.values.is_empty() {
+            return Err(format!("parameter `{name}` has no values"));
+        }
+        for v in &self.values {
+            if let Some(to) = v.to {
+                if to < v.from {
+                    return Err(format!("parameter `{name}`: value from {} ends before it starts ({to})", v.from));
+                }
+            }
+            if v.source.trim().is_empty() {
+                return Err(format!("parameter `{name}`: value from {} has no source", v.from));
+            }
+        }
+        let mut sorted: Vec<&Dated<T>> = self.values.iter().collect();
+        sorted.sort_by_key(|v| v.from);
+        for w in sorted.windows(2) {
+            match w[0].to {
+                None => return Err(format!("parameter `{name}`: value from {} is open-ended but another starts {}", w[0].from, w[1].from)),
+                Some(to) if to >= w[1].from => {
+                    return Err(format!("parameter `{name}`: values from {} and {} overlap", w[0].from, w[1].from))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A value by family size: `by_persons[0]` is for 1 person; beyond the list, the last value
+/// plus `each_additional` per extra person (or the last value when `each_additional` is absent
+/// and `last_applies_beyond` is true).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonTable {
+    pub by_persons: Vec<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub each_additional: Option<Decimal>,
+}
+
+impl PersonTable {
+    /// Value for `persons` (≥ 1). `None` when the table needs `each_additional` and has none.
+    pub fn for_persons(&self, persons: u32) -> Option<Decimal> {
+        let n = self.by_persons.len();
+        if n == 0 || persons == 0 {
+            return None;
+        }
+        let p = persons as usize;
+        if p <= n {
+            return Some(self.by_persons[p - 1]);
+        }
+        let extra = self.each_additional?;
+        let last = self.by_persons[n - 1];
+        last.checked_add(extra.checked_mul(Decimal::from((p - n) as u64))?)
+    }
+}
+
+/// The percentage table by monthly hours (rows) and family size (columns).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BandTable {
+    /// Rows in increasing `min_hours`; the first must start at 0.
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The band applies from this many hours per month (inclusive).
+    pub min_hours: Decimal,
+    /// Percent of income over the limit, by family size (1, 2, …); the last column applies to
+    /// larger families.
+    pub percent: Vec<Decimal>,
+    /// Monthly maximum fee in this band (cost cap, 2 §), if the HVA sets one by band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
+}
+
+impl BandTable {
+    /// The band for `hours` and its index.
+    pub fn band(&self, hours: Decimal) -> Option<(usize, &Band)> {
+        self.bands.iter().enumerate().rev().find(|(_, b)| b.min_hours <= hours)
+    }
+    pub fn percent(band: &Band, persons: u32) -> Option<Decimal> {
+        let idx = (persons.max(1) as usize).min(band.percent.len()) - 1;
+        band.percent.get(idx).copied()
+    }
+    pub fn check(&self) -> std::result::Result<(), String> {
+        if self.bands.is_empty() {
+            return Err("band table is empty".into());
+        }
+        if !self.bands[0].min_hours.is_zero() {
+            return Err("the first band must start at min_hours = 0".into());
+        }
+        for w in self.bands.windows(2) {
+            if w[1].min_hours <= w[0].min_hours {
+                return Err(format!("bands must increase: {} after {}", w[1].min_hours, w[0].min_hours));
+            }
+        }
+        if self.bands.iter().any(|b| b.percent.is_empty()) {
+            return Err("every band needs at least one percent column".into());
+        }
+        Ok(())
+    }
+}
+
+/// A step table: the value for an amount is that of the last row whose `above` the amount
+/// exceeds (the first row has `above = 0` and also takes 0 and negative amounts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepTable {
+    pub rows: Vec<StepRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepRow {
+    pub above: Decimal,
+    pub value: Decimal,
+}
+
+impl StepTable {
+    pub fn lookup(&self, amount: Decimal) -> Option<&StepRow> {
+        let mut found = self.rows.first()?;
+        for r in &self.rows[1..] {
+            if amount > r.above {
+                found = r;
+            }
+        }
+        Some(found)
+    }
+}
+
+/// An exact ratio, written `"30/7"` or as a decimal `"4.33"`, e.g. weeks per month.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(try_from = "String", into = "String")]
+#[schemars(with = "String")]
+pub struct Ratio {
+    pub numerator: Decimal,
+    pub denominator: Decimal,
+}
+
+impl Ratio {
+    /// `x × numerator ÷ denominator`, multiplying first to keep the result exact where it can be.
+    pub fn apply(&self, x: Decimal) -> Option<Decimal> {
+        x.checked_mul(self.numerator)?.checked_div(self.denominator)
+    }
+}
+
+impl TryFrom<String> for Ratio {
+    type Error = String;
+    fn try_from(s: String) -> std::result::Result<Self, String> {
+        let parse = |t: &str| Decimal::from_str(t.trim()).map_err(|e| format!("`{s}` is not a number or ratio: {e}"));
+        let (n, d) = match s.split_once('/') {
+            Some((n, d)) => (parse(n)?, parse(d)?),
+            None => (parse(&s)?, Decimal::ONE),
+        };
+        if d <= Decimal::ZERO || n < Decimal::ZERO {
+            return Err(format!("`{s}` must be a positive ratio"));
+        }
+        Ok(Ratio { numerator: n, denominator: d })
+    }
+}
+
+impl From<Ratio> for String {
+    fn from(r: Ratio) -> String {
+        if r.denominator == Decimal::ONE {
+            r.numerator.to_string()
+        } else {
+            format!("{}/{}", r.numerator, r.denominator)
+        }
+    }
+}
+
+impl std::fmt::Display for Ratio {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&String::from(*self))
+    }
+}

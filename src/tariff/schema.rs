@@ -1,0 +1,298 @@
+//! The tariff format: what an organisation (HVA) configures as data. One TOML file per topic
+//! under `tariffs/<organisation>/`; each top-level section may appear in one file only.
+//! Unknown keys are errors everywhere (`deny_unknown_fields`).
+
+use super::params::{BandTable, Param, PersonTable, Ratio, StepTable};
+use crate::money::HoursRounding;
+use crate::scenario::DeductionKind;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One tariff source file: any subset of the sections.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TariffFile {
+    /// Free comment for reviewers (e.g. which values are unverified and why).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    pub organisation: Option<Organisation>,
+    pub income: Option<IncomeRules>,
+    pub home_care: Option<HomeCare>,
+    pub communal_housing: Option<HomeCare>,
+    pub long_term_care: Option<LongTermCare>,
+    pub flat_fees: Option<FlatFees>,
+    pub payment_ceiling: Option<PaymentCeiling>,
+    pub fee_reduction: Option<FeeReduction>,
+    pub informal_care_support: Option<InformalCareSupport>,
+    /// Organiser's unit prices by service code.
+    pub prices: Option<BTreeMap<String, ServicePrices>>,
+    /// Voucher models by service code.
+    pub vouchers: Option<BTreeMap<String, Voucher>>,
+    /// The support-service catalogue (tukipalvelut) by service code.
+    pub support_services: Option<BTreeMap<String, SupportService>>,
+}
+
+/// The whole tariff of one organisation, all sections merged.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Tariff {
+    pub organisation: Organisation,
+    pub income: IncomeRules,
+    pub home_care: HomeCare,
+    pub communal_housing: Option<HomeCare>,
+    pub long_term_care: LongTermCare,
+    pub flat_fees: FlatFees,
+    pub payment_ceiling: PaymentCeiling,
+    pub fee_reduction: Option<FeeReduction>,
+    pub informal_care_support: Option<InformalCareSupport>,
+    pub prices: BTreeMap<String, ServicePrices>,
+    pub vouchers: BTreeMap<String, Voucher>,
+    pub support_services: BTreeMap<String, SupportService>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Short code, e.g. `paijat-hame`.
+    pub id: String,
+    /// Name in Finnish.
+    pub name: String,
+    /// Version of this tariff set, e.g. `2026.1`.
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// How income is counted (10 f §, 7 c §).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IncomeRules {
+    /// Share of the calculated forest income counted, percent.
+    pub forest_income_percent: Param<Decimal>,
+    /// Cap on the deductible guardianship fee (edunvalvojan palkkion perusmaksu), €/month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guardianship_cap: Option<Param<Decimal>>,
+}
+
+/// Jatkuva ja säännöllinen kotihoito (10 a–10 b §) and yhteisöllinen asuminen (10 e §).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HomeCare {
+    /// Percent of income over the limit, by hours/month and family size.
+    pub percentages: Param<BandTable>,
+    /// Tuloraja by family size, €/month.
+    pub income_limit: Param<PersonTable>,
+    /// How planned monthly hours are rounded before choosing the band.
+    pub hours_rounding: Param<HoursRounding>,
+    /// Weeks per month when hours come from visits per week (e.g. `"30/7"`).
+    pub weeks_per_month: Param<Ratio>,
+    /// Which deductions reduce the income (10 g §).
+    pub deductions: Param<Vec<DeductionKind>>,
+    /// Cost cap per service hour (2 §), when not set by band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_cap_per_hour: Option<Param<Decimal>>,
+}
+
+/// Pitkäaikainen ympärivuorokautinen palveluasuminen and pitkäaikainen laitoshoito (7 b–7 c §).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LongTermCare {
+    /// Fee as percent of the client's net income (85).
+    pub client_percent: Param<Decimal>,
+    /// Fee as percent of the spouses' combined net income when the client's income is higher (42.5).
+    pub spouse_percent: Param<Decimal>,
+    /// Käyttövara that must remain, 24-hour service housing, €/month.
+    pub minimum_funds_housing: Param<Decimal>,
+    /// Käyttövara that must remain, institutional care, €/month.
+    pub minimum_funds_institution: Param<Decimal>,
+    /// Deductions from net income (10 c §).
+    pub deductions: Param<Vec<DeductionKind>>,
+    /// HVA extra: a flat medicine-cost deduction in 24-hour housing, €/month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat_medicine_deduction_housing: Option<Param<Decimal>>,
+    /// HVA extra: in the spouse rule the couple keeps at least käyttövara + this amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spouse_protection_amount: Option<Param<Decimal>>,
+    /// Cost caps (2 §), €/month.
+    pub cost_cap_housing: Param<Decimal>,
+    pub cost_cap_institution_social: Param<Decimal>,
+    pub cost_cap_institution_health: Param<Decimal>,
+}
+
+/// Flat fees of asetus 912/1992 and the HVA's own flat fees.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FlatFees {
+    /// Lyhytaikainen laitoshoito / -palvelu, €/day.
+    pub short_term_care_per_day: Param<Decimal>,
+    /// Ylläpitomaksu after the payment ceiling, €/day.
+    pub short_term_care_after_ceiling_per_day: Param<Decimal>,
+    /// Päivä- tai yöhoito, €/day.
+    pub day_night_care_per_day: Param<Decimal>,
+    /// Tilapäinen kotisairaanhoito, doctor visit, €.
+    pub temporary_home_nursing_doctor_per_visit: Param<Decimal>,
+    /// Tilapäinen kotisairaanhoito, other staff visit, €.
+    pub temporary_home_nursing_nurse_per_visit: Param<Decimal>,
+    /// Omaishoitajan vapaan ajan palvelut, €/day (6 b §).
+    pub informal_care_leave_per_day: Param<Decimal>,
+}
+
+/// Maksukatto (6 a §).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentCeiling {
+    /// €/calendar year.
+    pub yearly: Param<Decimal>,
+    /// Service codes whose fees count toward the ceiling.
+    pub counting_services: Param<Vec<String>>,
+}
+
+/// Maksun alentaminen (11 §): when to warn that a reduction should be considered.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeeReduction {
+    /// Warn when the household's net income minus all monthly fees is below this, by family size.
+    pub minimum_remaining_income: Param<PersonTable>,
+}
+
+/// Omaishoidon tuki: the care allowance (hoitopalkkio) by class, €/month (organiser's cost).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InformalCareSupport {
+    pub classes: BTreeMap<String, Param<Decimal>>,
+}
+
+/// The unit of a price or quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Hour,
+    Day,
+    Visit,
+    Meal,
+    Time,
+    Month,
+}
+
+/// Organiser's cost per unit by production method; a missing method is "not offered".
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServicePrices {
+    pub unit: Unit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own: Option<Param<Decimal>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchased: Option<Param<Decimal>>,
+}
+
+/// A voucher (palveluseteli) scheme for one service.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Voucher {
+    /// `copay`: the client pays the provider price − voucher value; `full_cover`: the client pays
+    /// the ordinary fee to the HVA and the HVA pays the provider.
+    pub model: VoucherModel,
+    pub unit: Unit,
+    /// Flat voucher value per unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat_value: Option<Param<Decimal>>,
+    /// Income-related value per hour (Helsinki-style formula).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_related: Option<IncomeRelatedVoucher>,
+    /// Monthly value by net income (24-hour housing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_net_income: Option<Param<StepTable>>,
+    /// Days per month for converting a daily provider price to a month (e.g. `"365/12"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_per_month: Option<Param<Ratio>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VoucherModel {
+    Copay,
+    FullCover,
+}
+
+/// `value = clamp(min, (base − (income − limit) × percent/100 ÷ divisor) × multiplier, max)`,
+/// rounded to the cent; `limit` is the home-care income limit in force.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IncomeRelatedVoucher {
+    pub base: Param<Decimal>,
+    pub percent: Param<PersonTable>,
+    pub divisor: Param<Decimal>,
+    pub multiplier: Param<Decimal>,
+    pub min: Param<Decimal>,
+    pub max: Param<Decimal>,
+}
+
+/// Which field of the service line gives the quantity of a support service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Quantity {
+    MealsPerWeek,
+    TimesPerWeek,
+    DaysPerWeek,
+    DaysPerMonth,
+    TimesPerMonth,
+    VisitsPerMonth,
+    HoursPerMonth,
+    /// A monthly service (e.g. safety phone): quantity is one month.
+    Monthly,
+    /// Chosen by `level` (`full` | `partial`).
+    Level,
+}
+
+impl Quantity {
+    pub fn field(self) -> Option<&'static str> {
+        Some(match self {
+            Quantity::MealsPerWeek => "meals_per_week",
+            Quantity::TimesPerWeek => "times_per_week",
+            Quantity::DaysPerWeek => "days_per_week",
+            Quantity::DaysPerMonth => "days_per_month",
+            Quantity::TimesPerMonth => "times_per_month",
+            Quantity::VisitsPerMonth => "visits_per_month",
+            Quantity::HoursPerMonth => "hours_per_month",
+            Quantity::Level => "level",
+            Quantity::Monthly => return None,
+        })
+    }
+    pub fn per_week(self) -> bool {
+        matches!(self, Quantity::MealsPerWeek | Quantity::TimesPerWeek | Quantity::DaysPerWeek)
+    }
+}
+
+/// A support service of the organisation's catalogue (tukipalvelu), fee ≤ cost (2 §).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SupportService {
+    /// Name in Finnish.
+    pub name: String,
+    pub quantity: Quantity,
+    /// Weeks per month for per-week quantities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weeks_per_month: Option<Param<Ratio>>,
+    /// Client's fee per unit (or per month for `monthly`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_per_unit: Option<Param<Decimal>>,
+    /// Income-tiered monthly fee: `low` when household gross income ≤ limit, else `high`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_tiered: Option<IncomeTieredFee>,
+    /// Monthly fee by level (`full`, `partial`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_by_level: Option<BTreeMap<String, Param<Decimal>>>,
+    /// Organiser's monthly cost by level, by production method (for `level` services).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_by_level: Option<BTreeMap<String, Param<Decimal>>>,
+    /// Legal section or decision the fee rests on (shown in explanations).
+    pub legal_reference: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IncomeTieredFee {
+    pub limit: Param<PersonTable>,
+    pub low: Param<Decimal>,
+    pub high: Param<Decimal>,
+}
