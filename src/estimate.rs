@@ -212,19 +212,23 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             service: line.service.clone(),
             production: line.production,
             label: line.label.clone(),
-            client_fee_monthly: c.client_fee_monthly,
-            client_fee_yearly: y,
-            organiser_cost_monthly: c.organiser_cost_monthly,
-            organiser_net_monthly: net,
-            voucher_value_per_hour: c.voucher_value_per_hour,
-            voucher_value_monthly: c.voucher_value_monthly,
-            own_production_fee_monthly: c.own_production_fee_monthly,
+            client_fee_monthly: round_cents(c.client_fee_monthly),
+            client_fee_yearly: round_cents(y),
+            organiser_cost_monthly: round_cents(c.organiser_cost_monthly),
+            organiser_net_monthly: round_cents(net),
+            voucher_value_per_hour: c.voucher_value_per_hour.map(round_cents),
+            voucher_value_monthly: c.voucher_value_monthly.map(round_cents),
+            own_production_fee_monthly: c.own_production_fee_monthly.map(round_cents),
             counts_toward_ceiling: c.ceiling.is_some(),
             band: c.band,
             explanation: c.trace.steps,
         });
     }
     t.organiser_net_yearly = t.organiser_cost_yearly - fees_to_org_yearly;
+    for v in [&mut t.client_fees_monthly, &mut t.organiser_cost_monthly, &mut t.organiser_net_monthly,
+              &mut t.client_fees_yearly, &mut t.organiser_cost_yearly, &mut t.organiser_net_yearly] {
+        *v = round_cents(*v);
+    }
     for s in &t.explanation {
         for p in &s.params {
             if p.valid_from > valid_from {
