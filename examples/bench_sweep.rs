@@ -1,0 +1,102 @@
+//! Wall-clock sweep of the engine, for BENCHMARKS.md (issue 5): how the cost grows with the
+//! number of lines of a package and with the number of scenarios in one process.
+//!
+//!     cargo run --release --example bench_sweep                # full sweep incl. 10⁶ scenarios
+//!     cargo run --release --example bench_sweep -- 100000      # only the 100 000-scenario budget
+//!     cargo run --release --example bench_sweep -- package 20000   # the 10-line package, N times (for callgrind)
+//!
+//! Single thread; pin it to one core with `taskset -c 1`. Scenarios are generated before the
+//! clock starts. Prints medians of several runs.
+
+#[path = "../benches/support/mod.rs"]
+mod support;
+
+use kustannusarvio::{estimate, load_dir, parse_scenario, Scenario, Tariff};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+use support::*;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn run_batch(t: &Tariff, v: &[Scenario]) -> Duration {
+    let start = Instant::now();
+    let mut lines = 0usize;
+    for s in v {
+        lines += estimate(t, black_box(s)).expect("scenario computes").lines.len();
+    }
+    black_box(lines);
+    start.elapsed()
+}
+
+fn fmt(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 { format!("{s:.3} s") } else if s >= 1e-3 { format!("{:.2} ms", s * 1e3) } else { format!("{:.2} µs", s * 1e6) }
+}
+
+fn scenarios_row(t: &Tariff, n: usize, runs: usize) {
+    let v = varied_batch(1, n);
+    let lines: usize = v.iter().map(|s| s.services.len()).sum();
+    run_batch(t, &v[..v.len().min(1000)]); // warm-up
+    let times: Vec<Duration> = (0..runs).map(|_| run_batch(t, &v)).collect();
+    let m = median(times.clone());
+    println!("| {n:>9} | {lines:>9} | {:>10} | {:>10} | {:>8.2} µs | {runs} |", fmt(m),
+             fmt(*times.iter().max().expect("runs")), m.as_secs_f64() * 1e6 / n as f64);
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let t = load_dir(&tariff_dir()).expect("tariff loads");
+    if args.first().map(String::as_str) == Some("package") {
+        let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
+        let s = parse_scenario(PACKAGE_10_JSON).expect("parses");
+        let start = Instant::now();
+        for _ in 0..n {
+            black_box(estimate(&t, black_box(&s)).expect("computes"));
+        }
+        println!("10-line package × {n}: {} per estimate", fmt(start.elapsed() / n as u32));
+        return;
+    }
+    if args.first().map(String::as_str) == Some("dump") {
+        // Every estimate as JSON, one per line: to check that an engine change keeps the
+        // results and the explanation trace identical (compare the output before and after).
+        let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+        let s = parse_scenario(PACKAGE_10_JSON).expect("parses");
+        println!("{}", serde_json::to_string(&estimate(&t, &s).expect("computes")).expect("json"));
+        for n in [1usize, 10, 100] {
+            println!("{}", serde_json::to_string(&estimate(&t, &package(n)).expect("computes")).expect("json"));
+        }
+        for s in varied_batch(3, n) {
+            println!("{}", serde_json::to_string(&estimate(&t, &s).expect("computes")).expect("json"));
+        }
+        return;
+    }
+    if let Some(n) = args.first().and_then(|a| a.parse::<usize>().ok()) {
+        println!("| scenarios | lines | median | max | per scenario | runs |\n|---:|---:|---:|---:|---:|---:|");
+        scenarios_row(&t, n, 5);
+        return;
+    }
+    println!("## lines per package (one scenario, 2026-03-01, 10 kinds cycled)\n");
+    println!("| lines | median per estimate | per line |\n|---:|---:|---:|");
+    for n in [1usize, 10, 100] {
+        let s = package(n);
+        let reps = 20_000 / n.max(1) + 100;
+        let mut times = Vec::new();
+        for _ in 0..7 {
+            let start = Instant::now();
+            for _ in 0..reps {
+                black_box(estimate(&t, black_box(&s)).expect("computes"));
+            }
+            times.push(start.elapsed() / reps as u32);
+        }
+        let m = median(times);
+        println!("| {n} | {} | {:.2} µs |", fmt(m), m.as_secs_f64() * 1e6 / n as f64);
+    }
+    println!("\n## scenarios in one process (varied: 1–10 lines, 1–6 persons, 2021-07-01…2026-12-31)\n");
+    println!("| scenarios | lines | median | max | per scenario | runs |\n|---:|---:|---:|---:|---:|---:|");
+    for (n, runs) in [(1_000usize, 7usize), (10_000, 7), (100_000, 5), (1_000_000, 3)] {
+        scenarios_row(&t, n, runs);
+    }
+}
