@@ -3,7 +3,7 @@
 
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Step, TRACE_FORMAT};
-use crate::money::{format_eur_fi as eur, round_cents};
+use crate::money::{eur, round_cents};
 use crate::rules::{self, payment_ceiling, BandInfo, Ctx, LineCalc, StatutoryKind};
 use crate::scenario::{Production, Scenario};
 use crate::tariff::Tariff;

@@ -2,6 +2,7 @@
 //! Each step has a stable `key` (translation key for the UI's sv/en catalogues), the Finnish
 //! text, the values it used, the dated tariff parameters it read and the legal reference.
 
+use crate::money::date_string;
 use crate::tariff::Dated;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -53,18 +54,60 @@ pub struct ParamUse {
 }
 
 impl ParamUse {
-    pub fn of<T>(name: &str, d: &Dated<T>, value: impl ToString) -> Self {
+    pub fn of<T>(name: impl Into<String>, d: &Dated<T>, value: impl TraceValue) -> Self {
         ParamUse {
-            name: name.to_string(),
-            value: value.to_string(),
-            valid_from: d.from.to_string(),
-            valid_to: d.to.map(|t| t.to_string()),
+            name: name.into(),
+            value: value.trace_text(),
+            valid_from: date_string(d.from),
+            valid_to: d.to.map(date_string),
             source: d.source.clone(),
             url: d.url.clone(),
             verified: d.verified,
         }
     }
 }
+
+/// A value as it is written into the trace: the same text as `to_string()`; decimals take a
+/// fast path that skips the formatting machinery (the trace holds ~100 values per 10 lines).
+pub trait TraceValue {
+    fn trace_text(&self) -> String;
+}
+
+impl TraceValue for Decimal {
+    fn trace_text(&self) -> String {
+        crate::money::decimal_string(*self)
+    }
+}
+
+impl TraceValue for str {
+    fn trace_text(&self) -> String {
+        self.to_owned()
+    }
+}
+
+impl TraceValue for String {
+    fn trace_text(&self) -> String {
+        self.clone()
+    }
+}
+
+impl<T: TraceValue + ?Sized> TraceValue for &T {
+    fn trace_text(&self) -> String {
+        (**self).trace_text()
+    }
+}
+
+macro_rules! trace_value_by_display {
+    ($($t:ty),*) => {$(
+        impl TraceValue for $t {
+            fn trace_text(&self) -> String {
+                self.to_string()
+            }
+        }
+    )*};
+}
+trace_value_by_display!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, bool, char,
+    std::borrow::Cow<'_, str>, crate::tariff::Ratio, chrono::NaiveDate, std::fmt::Arguments<'_>);
 
 /// Collects steps for one line.
 #[derive(Debug, Default, Clone)]
@@ -88,8 +131,8 @@ impl Trace {
 }
 
 impl Step {
-    pub fn val(&mut self, name: &str, value: impl ToString) -> &mut Self {
-        self.values.push(NamedValue { name: name.to_string(), value: value.to_string() });
+    pub fn val(&mut self, name: &str, value: impl TraceValue) -> &mut Self {
+        self.values.push(NamedValue { name: name.to_string(), value: value.trace_text() });
         self
     }
     pub fn param(&mut self, p: ParamUse) -> &mut Self {

@@ -5,6 +5,7 @@
 //! used for money (see `tests/rounding.rs`).
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt;
 
 /// Rounds a euro amount to the cent, half away from zero (0.005 → 0.01, −0.005 → −0.01).
 ///
@@ -60,8 +61,62 @@ pub fn non_negative(x: Decimal) -> Decimal {
 /// Formats a euro amount for plain text in Finnish (`1 234,56 €` with no-break spaces), used in
 /// explanation texts of the CLI. The UI formats with `Intl.NumberFormat` instead.
 pub fn format_eur_fi(amount: Decimal) -> String {
-    let r = round_cents(amount);
-    let neg = r.is_sign_negative() && !r.is_zero();
+    eur(amount).to_string()
+}
+
+/// [`format_eur_fi`] without the intermediate `String`: `format!("… {}", eur(x))` writes the
+/// amount straight into the text (the explanation trace formats many amounts per estimate).
+pub fn eur(amount: Decimal) -> Eur {
+    Eur(amount)
+}
+
+/// A euro amount displayed as by [`format_eur_fi`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Eur(pub Decimal);
+
+impl fmt::Display for Eur {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = round_cents(self.0);
+        let neg = r.is_sign_negative() && !r.is_zero();
+        if r.scale() != 2 {
+            return f.write_str(&eur_slow(r, neg)); // only when rescale(2) could not fit
+        }
+        // Integer formatting of the cents: digits grouped by three with U+00A0, comma, "€".
+        let cents = r.mantissa().unsigned_abs();
+        let (mut int, frac) = (cents / 100, (cents % 100) as u8);
+        let mut digits = [0u8; 40];
+        let mut n = 0;
+        loop {
+            digits[n] = b'0' + (int % 10) as u8;
+            n += 1;
+            int /= 10;
+            if int == 0 {
+                break;
+            }
+        }
+        // worst case: 29 digits + 9 separators (2 bytes) + sign (3) + ",00" + " €" (2 + 3)
+        let mut out = [0u8; 96];
+        let mut o = 0;
+        let mut put = |bytes: &[u8], o: &mut usize| {
+            out[*o..*o + bytes.len()].copy_from_slice(bytes);
+            *o += bytes.len();
+        };
+        if neg {
+            put("\u{2212}".as_bytes(), &mut o);
+        }
+        for i in 0..n {
+            if i > 0 && (n - i) % 3 == 0 {
+                put("\u{a0}".as_bytes(), &mut o);
+            }
+            put(&[digits[n - 1 - i]], &mut o);
+        }
+        put(&[b',', b'0' + frac / 10, b'0' + frac % 10], &mut o);
+        put("\u{a0}€".as_bytes(), &mut o);
+        f.write_str(std::str::from_utf8(&out[..o]).map_err(|_| fmt::Error)?)
+    }
+}
+
+fn eur_slow(r: Decimal, neg: bool) -> String {
     let s = format!("{:.2}", r.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
     let mut grouped = String::new();
@@ -72,6 +127,69 @@ pub fn format_eur_fi(amount: Decimal) -> String {
         grouped.push(ch);
     }
     format!("{}{},{}\u{a0}€", if neg { "\u{2212}" } else { "" }, grouped, frac)
+}
+
+/// `d.to_string()` without the formatting machinery: the same text (`"12.50"`, `"-0.005"`,
+/// `"100"`), built from the mantissa and the scale. The trace holds every value as text.
+pub fn decimal_string(d: Decimal) -> String {
+    let mut s = String::with_capacity(24);
+    push_decimal(&mut s, d);
+    s
+}
+
+/// Appends `d` as [`Decimal`]'s `Display` (no precision given) would write it.
+pub fn push_decimal(s: &mut String, d: Decimal) {
+    let scale = d.scale() as usize;
+    let m = d.mantissa().unsigned_abs();
+    let mut digits = [0u8; 40];
+    let mut n = 0;
+    if m <= u64::MAX as u128 {
+        let mut v = m as u64;
+        loop {
+            digits[n] = b'0' + (v % 10) as u8;
+            n += 1;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut v = m;
+        while v > 0 {
+            digits[n] = b'0' + (v % 10) as u8;
+            n += 1;
+            v /= 10;
+        }
+    }
+    if d.is_sign_negative() {
+        s.push('-');
+    }
+    // at least one digit before the point
+    while n <= scale {
+        digits[n] = b'0';
+        n += 1;
+    }
+    for i in (0..n).rev() {
+        if i + 1 == scale {
+            s.push('.');
+        }
+        s.push(digits[i] as char);
+    }
+}
+
+/// `date.to_string()` (`YYYY-MM-DD`) without the formatting machinery.
+pub fn date_string(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, d) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&y) {
+        return date.to_string();
+    }
+    let y = y as u32;
+    let b = [
+        b'0' + (y / 1000) as u8, b'0' + (y / 100 % 10) as u8, b'0' + (y / 10 % 10) as u8, b'0' + (y % 10) as u8, b'-',
+        b'0' + (m / 10) as u8, b'0' + (m % 10) as u8, b'-', b'0' + (d / 10) as u8, b'0' + (d % 10) as u8,
+    ];
+    std::str::from_utf8(&b).map(str::to_owned).unwrap_or_else(|_| date.to_string())
 }
 
 #[cfg(test)]
@@ -97,6 +215,33 @@ mod tests {
         assert_eq!(HoursRounding::HalfUp.apply(d("8.49")), d("8"));
         assert_eq!(HoursRounding::Up.apply(d("8.01")), d("9"));
         assert_eq!(HoursRounding::Down.apply(d("8.99")), d("8"));
+    }
+
+    #[test]
+    fn fast_formatting_matches_display() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut cases: Vec<Decimal> = ["0", "-0", "0.00", "-0.00", "0.005", "-0.005", "1", "10", "100", "12.5", "216.535",
+            "1234567.891", "0.0000001", "-12.345", "79228162514264337593543950335", "-79228162514264337593543950335",
+            "7.9228162514264337593543950335", "0.0000000000000000000000000001", "999.999", "1000", "999999.995"]
+            .iter().map(|s| d(s)).collect();
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let hi = (x >> 40) as u32 % 4;
+            let m = ((hi as i128) << 64 | x as i128) * if x % 3 == 0 { -1 } else { 1 };
+            cases.push(Decimal::from_i128_with_scale(m, (x % 29) as u32));
+            cases.push(Decimal::from_i128_with_scale((x % 100_000_000) as i128, (x % 7) as u32));
+            cases.push(Decimal::from_i128_with_scale((x % 1000) as i128 * 7, 2) / Decimal::from(7 + (x % 5) as i64));
+        }
+        for c in cases {
+            assert_eq!(decimal_string(c), c.to_string(), "{c:?}");
+            assert_eq!(eur(c).to_string(), eur_slow(round_cents(c), { let r = round_cents(c); r.is_sign_negative() && !r.is_zero() }), "{c:?}");
+        }
+        for (y, m, dd) in [(2021, 7, 1), (2026, 12, 31), (1, 1, 1), (999, 10, 9), (9999, 12, 31), (10000, 1, 1), (-5, 3, 3)] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+            assert_eq!(date_string(date), date.to_string());
+        }
     }
 
     #[test]

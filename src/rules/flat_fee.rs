@@ -7,7 +7,7 @@
 use super::{quantity, Ctx, CeilingUse, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, round_cents};
+use crate::money::{eur, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
 

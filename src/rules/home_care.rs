@@ -7,7 +7,7 @@ use super::income::{self, Basis};
 use super::{mul, quantity, BandInfo, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, non_negative, round_cents};
+use crate::money::{eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{BandTable, HomeCare};
 use rust_decimal::Decimal;

@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::format_eur_fi as eur;
+use crate::money::eur;
 use crate::scenario::{DeductionKind, Person};
 use crate::tariff::Param;
 use rust_decimal::Decimal;

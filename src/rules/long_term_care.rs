@@ -8,7 +8,7 @@ use super::income::{self, Basis};
 use super::{Ctx, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, non_negative, round_cents};
+use crate::money::{eur, non_negative, round_cents};
 use crate::scenario::{LegalBasis, Production, ServiceLine};
 use rust_decimal::Decimal;
 

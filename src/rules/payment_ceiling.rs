@@ -11,7 +11,7 @@
 use super::Ctx;
 use crate::error::Result;
 use crate::explain::{ParamUse, Step};
-use crate::money::{format_eur_fi as eur, round_cents};
+use crate::money::{eur, round_cents};
 use rust_decimal::Decimal;
 
 /// Whether the service's fees count toward the ceiling on the date.

@@ -5,7 +5,7 @@
 use super::{quantity, Ctx, CeilingUse, LineCalc};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, round_cents};
+use crate::money::{eur, round_cents};
 use crate::scenario::{MealLevel, Production, ServiceLine};
 use crate::tariff::{Quantity, SupportService};
 use rust_decimal::Decimal;

@@ -9,7 +9,7 @@
 use super::{mul, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, non_negative, round_cents};
+use crate::money::{eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{Voucher, VoucherModel};
 use rust_decimal::Decimal;
