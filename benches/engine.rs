@@ -13,6 +13,18 @@ use std::hint::black_box;
 use std::time::Duration;
 use support::*;
 
+/// Quick mode (`-- --test`, `cargo test --bench engine`, or `BENCH_QUICK=1`): every benchmark
+/// runs once on smaller inputs, to check that it still works; no timings.
+fn quick() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    std::env::var_os("BENCH_QUICK").is_some() || args.iter().any(|a| a == "--test") || !args.iter().any(|a| a == "--bench")
+}
+
+/// `n`, or a thousandth of it in quick mode.
+fn size(n: usize) -> usize {
+    if quick() { (n / 1000).max(10) } else { n }
+}
+
 fn tariff() -> Tariff {
     load_dir(&tariff_dir()).expect("tariffs/paijat-hame loads")
 }
@@ -51,7 +63,7 @@ fn package10(c: &mut Criterion) {
 /// (b) 100 000 varied scenarios, one after another, in this process (one thread).
 fn batch100k(c: &mut Criterion) {
     let t = tariff();
-    let v = varied_batch(1, 100_000);
+    let v = varied_batch(1, size(100_000));
     check_all(&t, &v);
     let mut g = c.benchmark_group("batch");
     g.sample_size(10).measurement_time(Duration::from_secs(8)).throughput(Throughput::Elements(v.len() as u64));
@@ -82,7 +94,7 @@ fn sweep(c: &mut Criterion) {
     let mut g = c.benchmark_group("scenarios");
     g.sample_size(20);
     for n in [1_000usize, 10_000] {
-        let v = varied_batch(7, n);
+        let v = varied_batch(7, size(n));
         check_all(&t, &v);
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &v, |b, v| {

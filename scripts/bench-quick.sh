@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Checks that the engine benchmarks (benches/engine.rs, examples/bench_sweep.rs) still build and
+# run — not their timings. Called from scripts/test.sh in CI. Builds in the test profile (the
+# dependencies are already built by `cargo test`), each benchmark runs once on small inputs.
+# Full measurements: see BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+start=$(date +%s)
+# criterion runs every benchmark once when the binary is started without --bench (cargo test)
+BENCH_QUICK=1 cargo test --locked --bench engine -q 2>&1 | tee /tmp/bench-quick.$$.log | grep -E "^(Testing|Success)" | paste -sd' ' | cut -c1-400 || true
+n_ok=$(grep -c '^Success' /tmp/bench-quick.$$.log || true)
+if grep -qE "panicked|error(\[|:)|FAILED" /tmp/bench-quick.$$.log || [ "$n_ok" -lt 11 ]; then
+  cat /tmp/bench-quick.$$.log; rm -f /tmp/bench-quick.$$.log
+  echo "bench-quick: FAILED ($n_ok benchmarks ran)" >&2; exit 1
+fi
+rm -f /tmp/bench-quick.$$.log
+# the sweep example builds and its dump mode computes (tiny input)
+cargo run --locked -q --example bench_sweep -- dump 5 >/dev/null
+echo "bench-quick: ok ($n_ok benchmarks ran once, $(( $(date +%s) - start )) s)"
