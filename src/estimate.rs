@@ -5,7 +5,7 @@ use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Step, TRACE_FORMAT};
 use crate::money::{format_eur_fi as eur, round_cents};
 use crate::rules::{self, payment_ceiling, BandInfo, Ctx, LineCalc, StatutoryKind};
-use crate::scenario::{Production, Scenario};
+use crate::scenario::{DeductionKind, Production, Scenario};
 use crate::tariff::Tariff;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -111,6 +111,20 @@ fn check_household(s: &Scenario) -> Result<()> {
     }
     if s.household.spouse.is_some() && p < 2 {
         return Err(EngineError::input("household.persons", "must be at least 2 when a spouse is given"));
+    }
+    let mut people = vec![("client", &s.household.client)];
+    if let Some(sp) = &s.household.spouse {
+        people.push(("spouse", sp));
+    }
+    for (who, person) in people {
+        let m = |f: &str, v| rules::income::check_money(v, &format!("household.{who}.{f}"));
+        m("gross_income", person.gross_income)?;
+        m("net_income", person.net_income)?;
+        m("forest_income_yearly", person.forest_income_yearly)?;
+        for k in [DeductionKind::Maintenance, DeductionKind::Guardianship, DeductionKind::Foreclosure,
+                  DeductionKind::Compensation, DeductionKind::Medicines, DeductionKind::Housing] {
+            m(&format!("deductions.{}", k.field()), person.deductions.get(k))?;
+        }
     }
     if s.services.len() > MAX_LINES {
         return Err(EngineError::input("services", format!("at most {MAX_LINES} lines")));
