@@ -452,6 +452,25 @@ fn round_the_clock_housing_spouse_protection_2026() {
 }
 
 #[test]
+fn round_the_clock_housing_spouse_rule_keeps_client_kayttovara() {
+    // Engine fix (src/rules/long_term_care.rs): 7 c § leaves the CLIENT at least the käyttövara
+    // in the 42.5 % case as well; the engine skipped that check whenever the organiser also
+    // configured a spouse-protection amount.
+    // 2026: client net 1052.76 > spouse 900. Client after the flat medicine deduction
+    // 1052.76 − 52.76 = 1000.00; combined 1900.00; 42.5 % = 807.50. The couple keeps
+    // 1092.50 ≥ 773.43 (no protection step), but the client would keep 1000 − 807.50 = 192.50
+    // < 195 → fee = 1000.00 − 195 = 805.00 (the engine gave 807.50 before the fix).
+    let e = run(r#"{"date": "2026-03-01", "household": {"persons": 2,
+        "client": {"net_income": "1052.76"}, "spouse": {"net_income": "900.00"}},
+        "services": [{"service": "round_the_clock_housing", "production": "own"}]}"#);
+    let l = &e.lines[0];
+    assert_eq!(res(l, "long_term.spouse_rule"), d("807.50"));
+    assert!(!has_step(l, "long_term.spouse_protection"));
+    assert_eq!(res(l, "long_term.minimum_funds"), d("805.00"));
+    assert_eq!(l.client_fee_monthly, d("805.00"));
+}
+
+#[test]
 fn round_the_clock_housing_spouse_with_higher_income_client_pays_85_percent_of_own() {
     // Client net 900 ≤ spouse 1500 → 85 % of the client's own net (2026).
     // 900 − 52.76 = 847.24; 85 % = 720.154 leaves 127.086 < 195 → 847.24 − 195 = 652.24.
