@@ -727,3 +727,82 @@ fn unverified_values_are_flagged() {
     let w = e.warnings.iter().find(|w| w.code == "unverified_parameters");
     assert!(w.is_none_or(|w| !w.values.iter().any(|v| v.value == "home_care.income_limit")));
 }
+
+// ---------------------------------------------------------------------------------------------
+// More cases: table boundaries and a whole package
+
+#[test]
+fn round_the_clock_housing_voucher_step_boundary() {
+    // "900.01 → 3200": net 952.76 − 52.76 = 900.00 → still 3300; 952.77 → 900.01 → 3200.
+    // Provider 150 €/day × 365/12 = 4562.50: copay 4562.50 − 3300 = 1262.50, resp. 1362.50.
+    let e = run(&single("2026-03-01", r#"{"net_income": "952.76"}"#,
+        r#"{"service": "round_the_clock_housing", "production": "voucher", "provider_price_per_day": "150.00"}"#));
+    assert_eq!(e.lines[0].voucher_value_monthly, Some(d("3300")));
+    assert_eq!(e.lines[0].client_fee_monthly, d("1262.50"));
+    let e = run(&single("2026-03-01", r#"{"net_income": "952.77"}"#,
+        r#"{"service": "round_the_clock_housing", "production": "voucher", "provider_price_per_day": "150.00"}"#));
+    assert_eq!(e.lines[0].voucher_value_monthly, Some(d("3200")));
+    assert_eq!(e.lines[0].client_fee_monthly, d("1362.50"));
+}
+
+#[test]
+fn home_care_larger_bands_and_families() {
+    // 2 persons, 26 h, 2026: band 25–28 h → 24 %. (3000 − 1290) × 24 % = 1710 × 0.24 = 410.40.
+    let e = run(r#"{"date": "2026-07-01", "household": {"persons": 2, "client": {"gross_income": "3000.00"}},
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "26"}]}"#);
+    assert_eq!(res(&e.lines[0], "home_care.percent"), d("24"));
+    assert_eq!(e.lines[0].client_fee_monthly, d("410.40"));
+    // 3 persons, 22 h, 2025: band 21–24 h → 18 %, limit 1891. (3000 − 1891) × 18 % = 199.62.
+    let e = run(r#"{"date": "2025-07-01", "household": {"persons": 3, "client": {"gross_income": "3000.00"}},
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "22"}]}"#);
+    assert_eq!(res(&e.lines[0], "home_care.percent"), d("18"));
+    assert_eq!(res(&e.lines[0], "home_care.income_limit"), d("1891"));
+    assert_eq!(e.lines[0].client_fee_monthly, d("199.62"));
+    // 1 person, 45 h, 2026: band ≥ 41 h → 35 %. (2000 − 699) × 35 % = 455.35 (cap 4906.10).
+    let e = run(&single("2026-07-01", r#"{"gross_income": "2000.00"}"#,
+        r#"{"service": "home_care", "production": "own", "hours_per_month": "45"}"#));
+    assert_eq!(res(&e.lines[0], "home_care.percent"), d("35"));
+    assert_eq!(e.lines[0].client_fee_monthly, d("455.35"));
+}
+
+#[test]
+fn home_care_package_2026_totals() {
+    // 1 person, gross 1400, 2026.
+    // Home care 15 h: band 13–16 h → 21 %. (1400 − 699) × 21 % = 701 × 0.21 = 147.21.
+    // Safety phone: 1400 ≤ 1489 → 35.68.
+    // Meals 5/week × 4 = 20 × 5.25 = 105.00. Grocery 1/week × 4 × 10.40 = 41.60.
+    // Client total 147.21 + 35.68 + 105.00 + 41.60 = 329.49; yearly × 12 = 3953.88.
+    // Organiser (placeholders): 119.66 × 15 = 1794.90; phone 71.36; meals 105.00; grocery 41.60
+    // → 2012.86. Net: (1794.90 − 147.21) + (71.36 − 35.68) + 0 + 0 = 1647.69 + 35.68 = 1683.37.
+    let e = run(r#"{"date": "2026-02-01", "household": {"persons": 1, "client": {"gross_income": "1400.00", "net_income": "1150.00"}},
+        "services": [
+          {"service": "home_care", "production": "own", "hours_per_month": "15"},
+          {"service": "safety_phone", "production": "own"},
+          {"service": "meal_delivery", "production": "purchased", "meals_per_week": "5"},
+          {"service": "grocery_delivery", "production": "own", "times_per_week": "1"}]}"#);
+    assert_eq!(res(&e.lines[0], "home_care.percent"), d("21"));
+    assert_eq!(e.lines[0].client_fee_monthly, d("147.21"));
+    assert_eq!(e.lines[1].client_fee_monthly, d("35.68"));
+    assert_eq!(e.lines[2].client_fee_monthly, d("105.00"));
+    assert_eq!(e.lines[3].client_fee_monthly, d("41.60"));
+    assert_eq!(e.total.client_fees_monthly, d("329.49"));
+    assert_eq!(e.total.client_fees_yearly, d("3953.88"));
+    assert_eq!(e.total.organiser_cost_monthly, d("2012.86"));
+    assert_eq!(e.total.organiser_net_monthly, d("1683.37"));
+    // Net income 1150 − fees 329.49 = 820.51 ≥ 578.43: no fee-reduction warning.
+    assert!(!e.warnings.iter().any(|w| w.code == "consider_fee_reduction"));
+}
+
+#[test]
+fn flat_fees_2025() {
+    // Day care 4 days × 25.10 = 100.40; informal-care leave 2 days × 12.80 = 25.60 (2025).
+    let e = run(r#"{"date": "2025-02-01", "household": {"persons": 1, "client": {}},
+        "services": [{"service": "day_night_care", "production": "own", "days_per_month": "4"},
+                     {"service": "informal_care_leave", "production": "own", "days_per_month": "2"}]}"#);
+    assert_eq!(res(&e.lines[0], "day_night_care.fee"), d("100.40"));
+    assert_eq!(e.lines[1].client_fee_monthly, d("25.60"));
+    // 12 × 100.40 = 1204.80 > 762 → day care is free after the ceiling: yearly 762.00.
+    assert_eq!(e.lines[0].client_fee_yearly, d("762.00"));
+    // Leave does not count: 12 × 25.60 = 307.20.
+    assert_eq!(e.lines[1].client_fee_yearly, d("307.20"));
+}
