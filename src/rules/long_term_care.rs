@@ -85,7 +85,10 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
                         .param(ParamUse::of("long_term_care.spouse_protection_amount", p, p.value))
                         .result(non_negative(fee));
                 }
-            } else if net_c - fee < kv.value {
+            }
+            // 7 c §: the client's own käyttövara must remain in the 42.5 % case too, whether or
+            // not the organiser also protects the couple.
+            if net_c - fee < kv.value {
                 fee = net_c - kv.value;
                 trace.step("long_term.minimum_funds", format!(
                     "Asiakkaalle on jäätävä käyttövara {}; maksu enintään {}", eur(kv.value), eur(non_negative(fee))))
