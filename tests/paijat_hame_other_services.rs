@@ -167,3 +167,17 @@ fn full_cover_voucher_client_pays_the_statutory_fee() {
     assert!(l.counts_toward_ceiling);
     assert!(has_step(&e, 0, "voucher.full_cover"));
 }
+
+#[test]
+fn fee_reduction_warning_judges_gross_only_households_on_gross_and_skips_long_term_care() {
+    // only gross 1500 given: fee 208.26 leaves 1291.74 ≥ 578.43 → no warning
+    let t = tariff("paijat-hame");
+    let e = run(&t, json!({"date": "2026-03-01", "household": {"persons": 1, "client": {"gross_income": "1500"}},
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "20"}]}));
+    assert!(!e.warnings.iter().any(|w| w.code == "consider_fee_reduction"));
+    // 24-hour housing leaves the käyttovara by law: net 1000 → fee 836.00 for 2021, no 11 § warning
+    let e = run(&t, json!({"date": "2021-09-01", "household": single("0", "1000"),
+        "services": [{"service": "round_the_clock_housing", "production": "own"}]}));
+    assert_eq!(e.lines[0].client_fee_monthly, d("836.00"));
+    assert!(!e.warnings.iter().any(|w| w.code == "consider_fee_reduction"));
+}
