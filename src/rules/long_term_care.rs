@@ -55,7 +55,15 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
     let spouse_rule = match &ctx.household.spouse {
         Some(_) => {
             let (spouse_total, net_s) = net_after_deductions(ctx, "spouse", housing, trace)?;
-            if client_total > spouse_total { Some(net_s) } else { None }
+            if ctx.household.spouse_in_long_term_care {
+                trace.step("long_term.both_in_care", "Molemmat puolisot ovat pitkäaikaisessa ympärivuorokautisessa hoidossa: maksu määräytyy kummankin omista tuloista")
+                    .legal("asiakasmaksulaki 7 c § 2 mom.");
+                None
+            } else if client_total > spouse_total {
+                Some(net_s)
+            } else {
+                None
+            }
         }
         None => None,
     };
