@@ -58,6 +58,38 @@ pub fn non_negative(x: Decimal) -> Decimal {
     x.max(Decimal::ZERO)
 }
 
+/// Formats a number for Finnish text: decimal comma, no trailing zeros, at most 4 decimals
+/// (`42,5`, `4,6667`). Used in explanation texts.
+pub fn num_fi(x: Decimal) -> String {
+    num(x).to_string()
+}
+
+/// [`num_fi`] as a `Display` value: writes into the surrounding text without a temporary.
+pub fn num(x: Decimal) -> Num {
+    Num(x)
+}
+
+/// A number displayed as by [`num_fi`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num(pub Decimal);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero).normalize();
+        let mut s = String::with_capacity(40);
+        push_decimal(&mut s, x);
+        // decimal comma; the text is ASCII digits, '-' and at most one '.'
+        match s.find('.') {
+            Some(i) => {
+                f.write_str(&s[..i])?;
+                f.write_str(",")?;
+                f.write_str(&s[i + 1..])
+            }
+            None => f.write_str(&s),
+        }
+    }
+}
+
 /// Formats a euro amount for plain text in Finnish (`1 234,56 €` with no-break spaces), used in
 /// explanation texts of the CLI. The UI formats with `Intl.NumberFormat` instead.
 pub fn format_eur_fi(amount: Decimal) -> String {
@@ -236,6 +268,7 @@ mod tests {
         }
         for c in cases {
             assert_eq!(decimal_string(c), c.to_string(), "{c:?}");
+            assert_eq!(num_fi(c), c.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero).normalize().to_string().replace('.', ","), "{c:?}");
             assert_eq!(eur(c).to_string(), eur_slow(round_cents(c), { let r = round_cents(c); r.is_sign_negative() && !r.is_zero() }), "{c:?}");
         }
         for (y, m, dd) in [(2021, 7, 1), (2026, 12, 31), (1, 1, 1), (999, 10, 9), (9999, 12, 31), (10000, 1, 1), (-5, 3, 3)] {
