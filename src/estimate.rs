@@ -203,7 +203,6 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     };
     let mut fees_to_org_yearly = Decimal::ZERO;
     let mut valid_from = String::new();
-    let mut unverified: Vec<String> = Vec::new();
     for ((c, line), y) in calcs.into_iter().zip(&scenario.services).zip(yearly) {
         let net = c.organiser_cost_monthly - c.fee_to_organiser_monthly;
         t.client_fees_monthly += c.client_fee_monthly;
@@ -217,9 +216,6 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         for p in c.trace.steps.iter().flat_map(|s| &s.params) {
             if p.valid_from > valid_from {
                 valid_from.clone_from(&p.valid_from);
-            }
-            if !p.verified && !unverified.contains(&p.name) {
-                unverified.push(p.name.clone());
             }
         }
         lines.push(Line {
@@ -258,11 +254,18 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             warnings.push(w);
         }
     }
+    // unverified parameters, in the order first used; borrowed from the trace (no copies)
+    let mut unverified: Vec<&str> = Vec::new();
+    for p in lines.iter().flat_map(|l| &l.explanation).flat_map(|s| &s.params) {
+        if !p.verified && !unverified.contains(&p.name.as_str()) {
+            unverified.push(&p.name);
+        }
+    }
     if !unverified.is_empty() {
         warnings.push(Warning {
             code: "unverified_parameters".into(),
             message: format!("Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: {}", unverified.join(", ")),
-            values: unverified.iter().map(|n| crate::explain::NamedValue { name: "parameter".into(), value: n.clone() }).collect(),
+            values: unverified.iter().map(|n| crate::explain::NamedValue { name: "parameter".into(), value: (*n).to_string() }).collect(),
         });
     }
     if valid_from.is_empty() {

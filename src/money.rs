@@ -76,17 +76,9 @@ pub struct Num(pub Decimal);
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let x = self.0.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero).normalize();
-        let mut s = String::with_capacity(40);
-        push_decimal(&mut s, x);
-        // decimal comma; the text is ASCII digits, '-' and at most one '.'
-        match s.find('.') {
-            Some(i) => {
-                f.write_str(&s[..i])?;
-                f.write_str(",")?;
-                f.write_str(&s[i + 1..])
-            }
-            None => f.write_str(&s),
-        }
+        let mut buf = [0u8; 48];
+        let n = write_decimal(&mut buf, x, b',');
+        f.write_str(std::str::from_utf8(&buf[..n]).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -108,7 +100,13 @@ pub struct Eur(pub Decimal);
 
 impl fmt::Display for Eur {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let r = round_cents(self.0);
+        let r = if self.0.scale() <= 2 {
+            let mut r = self.0; // already whole cents: no rounding needed
+            r.rescale(2);
+            r
+        } else {
+            round_cents(self.0)
+        };
         let neg = r.is_sign_negative() && !r.is_zero();
         if r.scale() != 2 {
             return f.write_str(&eur_slow(r, neg)); // only when rescale(2) could not fit
@@ -164,13 +162,21 @@ fn eur_slow(r: Decimal, neg: bool) -> String {
 /// `d.to_string()` without the formatting machinery: the same text (`"12.50"`, `"-0.005"`,
 /// `"100"`), built from the mantissa and the scale. The trace holds every value as text.
 pub fn decimal_string(d: Decimal) -> String {
-    let mut s = String::with_capacity(24);
-    push_decimal(&mut s, d);
-    s
+    let mut buf = [0u8; 48];
+    let n = write_decimal(&mut buf, d, b'.');
+    String::from_utf8(buf[..n].to_vec()).unwrap_or_default()
 }
 
 /// Appends `d` as [`Decimal`]'s `Display` (no precision given) would write it.
 pub fn push_decimal(s: &mut String, d: Decimal) {
+    let mut buf = [0u8; 48];
+    let n = write_decimal(&mut buf, d, b'.');
+    s.push_str(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+}
+
+/// Writes `d` as `Display` does, with `point` as the decimal separator; returns the length.
+/// 48 bytes hold any `Decimal`: sign, 29 digits, point, leading zeros up to scale 28.
+fn write_decimal(buf: &mut [u8; 48], d: Decimal, point: u8) -> usize {
     let scale = d.scale() as usize;
     let m = d.mantissa().unsigned_abs();
     let mut digits = [0u8; 40];
@@ -193,8 +199,10 @@ pub fn push_decimal(s: &mut String, d: Decimal) {
             v /= 10;
         }
     }
+    let mut o = 0;
     if d.is_sign_negative() {
-        s.push('-');
+        buf[o] = b'-';
+        o += 1;
     }
     // at least one digit before the point
     while n <= scale {
@@ -203,10 +211,13 @@ pub fn push_decimal(s: &mut String, d: Decimal) {
     }
     for i in (0..n).rev() {
         if i + 1 == scale {
-            s.push('.');
+            buf[o] = point;
+            o += 1;
         }
-        s.push(digits[i] as char);
+        buf[o] = digits[i];
+        o += 1;
     }
+    o
 }
 
 /// `date.to_string()` (`YYYY-MM-DD`) without the formatting machinery.

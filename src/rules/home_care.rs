@@ -59,7 +59,8 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
         }
         (None, Some((per_week, _))) => {
             let minutes = quantity(line.minutes_per_visit, &format!("{f}.minutes_per_visit"), Decimal::from(24 * 60))?;
-            let wpm = hc.weeks_per_month.at(&format!("{pfx}.weeks_per_month"), ctx.date)?;
+            let wpm_name = format!("{pfx}.weeks_per_month");
+            let wpm = hc.weeks_per_month.at(&wpm_name, ctx.date)?;
             let weekly_hours = mul(per_week, minutes, f)? / Decimal::from(60);
             let h = wpm.value.apply(weekly_hours).ok_or_else(|| EngineError::Overflow { field: f.to_string() })?;
             if h > MAX_HOURS_PER_MONTH {
@@ -73,7 +74,7 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
                 .val("visits_per_week", per_week)
                 .val("minutes_per_visit", minutes)
                 .val("weekly_hours", weekly_hours)
-                .param(ParamUse::of(&format!("{pfx}.weeks_per_month"), wpm, wpm.value))
+                .param(ParamUse::of(wpm_name, wpm, wpm.value))
                 .result(h);
             Ok(h)
         }
@@ -109,12 +110,13 @@ pub fn household_income(ctx: &Ctx, hc: &HomeCare, pfx: &str, trace: &mut Trace) 
 pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<HomeCareFee> {
     let (hc, pfx) = params(ctx, &line.service);
     let hours = monthly_hours(ctx, line, f, hc, pfx, trace)?;
-    let rounding = hc.hours_rounding.at(&format!("{pfx}.hours_rounding"), ctx.date)?;
+    let rounding_name = format!("{pfx}.hours_rounding");
+    let rounding = hc.hours_rounding.at(&rounding_name, ctx.date)?;
     let rounded = rounding.value.apply(hours);
     trace
         .step("home_care.hours_rounded", format!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.value.name_fi(), num(rounded)))
         .val("hours", hours)
-        .param(ParamUse::of(&format!("{pfx}.hours_rounding"), rounding, rounding.value.name_fi()))
+        .param(ParamUse::of(rounding_name, rounding, rounding.value.name_fi()))
         .result(rounded);
 
     let persons = ctx.household.persons;

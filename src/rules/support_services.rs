@@ -35,12 +35,13 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             let max = if q == Quantity::DaysPerWeek { Decimal::from(7) } else { Decimal::from(7 * 6) };
             let per_week = quantity(raw, &format!("{f}.{field}"), max)?;
             let wp = s.weeks_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.weeks_per_month missing")))?;
-            let w = wp.at(&format!("{pfx}.weeks_per_month"), ctx.date)?;
+            let w_name = format!("{pfx}.weeks_per_month");
+            let w = wp.at(&w_name, ctx.date)?;
             let units = w.value.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
             trace.step("support.units", format!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), w.value,
                 num(units)))
                 .val("per_week", per_week)
-                .param(ParamUse::of(&format!("{pfx}.weeks_per_month"), w, w.value))
+                .param(ParamUse::of(w_name, w, w.value))
                 .result(units);
             (units, "kertaa")
         }
@@ -63,7 +64,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         trace.step("support.fee", format!("{}: {} × {} = {}", s.name, eur(d.value), num(units), eur(fee)))
             .val("unit_fee", d.value)
             .val("units", units)
-            .param(ParamUse::of(&name, d, d.value))
+            .param(ParamUse::of(name, d, d.value))
             .legal(&s.legal_reference)
             .result(fee);
         fee

@@ -39,7 +39,7 @@ pub fn organiser_cost(ctx: &Ctx, line: &ServiceLine, f: &str, qty: Decimal, unit
             "Hyvinvointialueen kustannus ({how}): {} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(cost)))
         .val("unit_price", d.value)
         .val("quantity", qty)
-        .param(ParamUse::of(&name, d, d.value))
+        .param(ParamUse::of(name, d, d.value))
         .result(cost);
     Ok(cost)
 }
@@ -65,9 +65,10 @@ fn provider_price(v: Option<Decimal>, field: String) -> Result<Decimal> {
 fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<Decimal>, trace: &mut Trace) -> Result<Decimal> {
     let pfx = format!("vouchers.{service}");
     if let Some(flat) = &v.flat_value {
-        let d = flat.at(&format!("{pfx}.flat_value"), ctx.date)?;
+        let name = format!("{pfx}.flat_value");
+        let d = flat.at(&name, ctx.date)?;
         trace.step("voucher.flat_value", format!("Palvelusetelin arvo: {}", eur(d.value)))
-            .param(ParamUse::of(&format!("{pfx}.flat_value"), d, d.value))
+            .param(ParamUse::of(name, d, d.value))
             .legal(LEGAL_VOUCHER)
             .result(d.value);
         return Ok(d.value);
@@ -181,12 +182,13 @@ pub fn per_month(ctx: &Ctx, line: &ServiceLine, f: &str, net_income: Decimal, ou
     let pfx = format!("vouchers.{}", line.service);
     let daily = provider_price(line.provider_price_per_day, format!("{f}.provider_price_per_day"))?;
     let dpm_p = v.days_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.days_per_month is missing")))?;
-    let dpm = dpm_p.at(&format!("{pfx}.days_per_month"), ctx.date)?;
+    let dpm_name = format!("{pfx}.days_per_month");
+    let dpm = dpm_p.at(&dpm_name, ctx.date)?;
     let monthly_price = round_cents(dpm.value.apply(daily).ok_or_else(|| EngineError::Overflow { field: f.into() })?);
     out.trace
         .step("voucher.monthly_price", format!("Tuottajan hinta kuukaudessa: {} × {} päivää = {}", eur(daily), dpm.value, eur(monthly_price)))
         .val("daily_price", daily)
-        .param(ParamUse::of(&format!("{pfx}.days_per_month"), dpm, dpm.value))
+        .param(ParamUse::of(dpm_name, dpm, dpm.value))
         .result(monthly_price);
     let value = if let Some(t) = &v.by_net_income {
         let d = t.at(&format!("{pfx}.by_net_income"), ctx.date)?;
