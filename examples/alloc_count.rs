@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 struct Counting;
 static ALLOCS: AtomicUsize = AtomicUsize::new(0);
 static BYTES: AtomicUsize = AtomicUsize::new(0);
+static REALLOCS: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
@@ -22,6 +23,7 @@ unsafe impl GlobalAlloc for Counting {
     }
     unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
         ALLOCS.fetch_add(1, Relaxed);
+        REALLOCS.fetch_add(1, Relaxed);
         BYTES.fetch_add(n, Relaxed);
         unsafe { System.realloc(p, l, n) }
     }
@@ -39,9 +41,11 @@ fn count<T>(f: impl FnOnce() -> T) -> (usize, usize, T) {
 fn main() {
     let t = kustannusarvio::load_dir(&support::tariff_dir()).expect("tariff");
     let s = kustannusarvio::parse_scenario(support::PACKAGE_10_JSON).expect("parses");
+    let r0 = REALLOCS.load(Relaxed);
     let (n, b, e) = count(|| kustannusarvio::estimate(&t, &s).expect("computes"));
+    let r = REALLOCS.load(Relaxed) - r0;
     let steps: usize = e.lines.iter().map(|l| l.explanation.len()).sum();
-    println!("10-line package: {n} allocations (incl. reallocs), {b} bytes; {steps} trace steps");
+    println!("10-line package: {n} allocations (of which {r} reallocs), {b} bytes; {steps} trace steps");
     let (n, b, _) = count(|| kustannusarvio::estimate_json(&t, support::PACKAGE_10_JSON).expect("computes"));
     println!("10-line package from JSON: {n} allocations, {b} bytes");
     for k in [1usize, 10, 100] {

@@ -37,12 +37,33 @@ fn fmt(d: Duration) -> String {
 }
 
 fn scenarios_row(t: &Tariff, n: usize, runs: usize) {
-    let v = varied_batch(1, n);
-    let lines: usize = v.iter().map(|s| s.services.len()).sum();
-    run_batch(t, &v[..v.len().min(1000)]); // warm-up
-    let times: Vec<Duration> = (0..runs).map(|_| run_batch(t, &v)).collect();
+    // Scenarios are generated in chunks of at most 100 000 (10⁶ at once would need GBs) and
+    // only the estimate loops are timed.
+    const CHUNK: usize = 100_000;
+    let chunks: Vec<Vec<Scenario>> = if n <= CHUNK { vec![varied_batch(1, n)] } else { Vec::new() };
+    let lines: usize = if n <= CHUNK { chunks[0].iter().map(|s| s.services.len()).sum() } else { 0 };
+    let mut total_lines = lines;
+    let mut times = Vec::new();
+    for run in 0..runs {
+        if n <= CHUNK {
+            run_batch(t, &chunks[0][..n.min(1000)]); // warm-up
+            times.push(run_batch(t, &chunks[0]));
+        } else {
+            let mut d = Duration::ZERO;
+            let mut l = 0;
+            for c in 0..n.div_ceil(CHUNK) {
+                let v = varied_batch(1 + c as u64, CHUNK.min(n - c * CHUNK));
+                l += v.iter().map(|s| s.services.len()).sum::<usize>();
+                d += run_batch(t, &v);
+            }
+            if run == 0 {
+                total_lines = l;
+            }
+            times.push(d);
+        }
+    }
     let m = median(times.clone());
-    println!("| {n:>9} | {lines:>9} | {:>10} | {:>10} | {:>8.2} µs | {runs} |", fmt(m),
+    println!("| {n:>9} | {total_lines:>9} | {:>10} | {:>10} | {:>8.2} µs | {runs} |", fmt(m),
              fmt(*times.iter().max().expect("runs")), m.as_secs_f64() * 1e6 / n as f64);
 }
 

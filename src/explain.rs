@@ -109,6 +109,20 @@ macro_rules! trace_value_by_display {
 trace_value_by_display!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, bool, char,
     std::borrow::Cow<'_, str>, crate::tariff::Ratio, chrono::NaiveDate, std::fmt::Arguments<'_>);
 
+/// `format!` for step texts, with room for a typical step up front: the text is written once
+/// instead of growing from zero (a 10-line package has ~45 steps of 60–200 bytes).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __trace_text {
+    ($($arg:tt)*) => {{
+        let mut s = String::with_capacity(160);
+        // writing into a String cannot fail
+        let _ = std::fmt::Write::write_fmt(&mut s, format_args!($($arg)*));
+        s
+    }};
+}
+pub use crate::__trace_text as text;
+
 /// Collects steps for one line.
 #[derive(Debug, Default, Clone)]
 pub struct Trace {

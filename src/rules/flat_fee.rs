@@ -6,7 +6,7 @@
 
 use super::{quantity, Ctx, CeilingUse, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
-use crate::explain::{ParamUse, Trace};
+use crate::explain::{text, ParamUse, Trace};
 use crate::money::{num, eur, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
@@ -115,7 +115,7 @@ fn informal_care_support(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineC
     let name = format!("informal_care_support.classes.{class}");
     let d = param.at(&name, ctx.date)?;
     let mut trace = Trace::default();
-    trace.step("informal_care_support.allowance", format!(
+    trace.step("informal_care_support.allowance", text!(
         "Omaishoidon tuen hoitopalkkio (luokka {class}): {} kuukaudessa; asiakkaalle ei maksua", eur(d.value)))
         .param(ParamUse::of(&name, d, d.value))
         .legal("omaishoitolaki 937/2005 5 §")

@@ -6,7 +6,7 @@
 use super::income::{self, Basis};
 use super::{mul, quantity, BandInfo, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
-use crate::explain::{ParamUse, Trace};
+use crate::explain::{text, ParamUse, Trace};
 use crate::money::{num, eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{BandTable, HomeCare};
@@ -53,7 +53,7 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
                 return Err(EngineError::input(format!("{f}.minutes_per_visit"), "is used only with visits_per_week or visits_per_day"));
             }
             let h = quantity(Some(h), &format!("{f}.hours_per_month"), MAX_HOURS_PER_MONTH)?;
-            trace.step("home_care.hours_given", format!("Suunnitellut palvelutunnit: {h} h/kk"))
+            trace.step("home_care.hours_given", text!("Suunnitellut palvelutunnit: {h} h/kk"))
                 .val("hours_per_month", h).result(h);
             Ok(h)
         }
@@ -67,7 +67,7 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
                 return Err(EngineError::input(format!("{f}.visits_per_week"), "visits × minutes exceed the hours of a month"));
             }
             trace
-                .step("home_care.hours_from_visits", format!(
+                .step("home_care.hours_from_visits", text!(
                     "{} käyntiä viikossa × {} min = {} h/vko; × {} viikkoa/kk = {} h/kk",
                     num(per_week), num(minutes), num(weekly_hours), wpm.value,
                     num(h)))
@@ -97,7 +97,7 @@ pub fn household_income(ctx: &Ctx, hc: &HomeCare, pfx: &str, trace: &mut Trace) 
     }
     let net = income - ded;
     trace
-        .step("home_care.income", format!(
+        .step("home_care.income", text!(
             "Perheen bruttotulot {} − vähennykset {} = {}", eur(income), eur(ded), eur(net)))
         .val("gross", income)
         .val("deductions", ded)
@@ -114,7 +114,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     let rounding = hc.hours_rounding.at(&rounding_name, ctx.date)?;
     let rounded = rounding.value.apply(hours);
     trace
-        .step("home_care.hours_rounded", format!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.value.name_fi(), num(rounded)))
+        .step("home_care.hours_rounded", text!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.value.name_fi(), num(rounded)))
         .val("hours", hours)
         .param(ParamUse::of(rounding_name, rounding, rounding.value.name_fi()))
         .result(rounded);
@@ -126,7 +126,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     let pct = BandTable::percent(band, persons).ok_or_else(|| EngineError::tariff("tariff", None, format!("{table_name}: no column")))?;
     let next = table.value.bands.get(idx + 1).map(|b| b.min_hours);
     trace
-        .step("home_care.percent", format!(
+        .step("home_care.percent", text!(
             "Maksuprosentti {} h/kk ja {} henkilön perheelle: {} %", num(rounded), persons, num(pct)))
         .val("hours", rounded)
         .val("persons", persons)
@@ -142,7 +142,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
         date: ctx.date.to_string(),
     })?;
     trace
-        .step("home_care.income_limit", format!("Tuloraja {} henkilön perheelle: {}", persons, eur(limit)))
+        .step("home_care.income_limit", text!("Tuloraja {} henkilön perheelle: {}", persons, eur(limit)))
         .val("persons", persons)
         .param(ParamUse::of(&limit_name, lim, limit))
         .legal(LEGAL)
@@ -153,7 +153,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     let raw = over * pct / Decimal::from(100);
     let rounded_fee = round_cents(raw);
     trace
-        .step("home_care.fee", format!(
+        .step("home_care.fee", text!(
             "Tulorajan ylittävä osa {} × {} % = {} → {}", eur(over), num(pct), num(raw), eur(rounded_fee)))
         .val("income_over_limit", over)
         .val("percent", pct)
@@ -176,7 +176,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
             fee = *c;
             capped = true;
             trace
-                .step("home_care.cost_cap", format!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(*c)))
+                .step("home_care.cost_cap", text!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(*c)))
                 .param(pu.clone())
                 .legal("asiakasmaksulaki 2 §")
                 .result(fee);

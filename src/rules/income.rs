@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::error::{EngineError, Result};
-use crate::explain::{ParamUse, Trace};
+use crate::explain::{text, ParamUse, Trace};
 use crate::money::{eur, num};
 use crate::scenario::{DeductionKind, Person};
 use crate::tariff::Param;
@@ -33,7 +33,7 @@ pub fn counted_income(ctx: &Ctx, p: &Person, who: &str, basis: Basis, trace: &mu
         let monthly = p.forest_income_yearly * d.value / Decimal::from(100) / Decimal::from(12);
         total += monthly;
         trace
-            .step("income.forest", format!(
+            .step("income.forest", text!(
                 "Laskennallinen metsätulo {} vuodessa, josta huomioidaan {} % kuukautta kohden: {}",
                 eur(p.forest_income_yearly), num(d.value), eur(monthly)))
             .val("forest_income_yearly", p.forest_income_yearly)
@@ -67,7 +67,7 @@ pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (&str, &Param<Ve
                 }
             }
         }
-        step.text = format!("Vähennys ({}): {}", deduction_name_fi(*kind), eur(amount));
+        step.text = text!("Vähennys ({}): {}", deduction_name_fi(*kind), eur(amount));
         step.val("amount", amount).param(ParamUse::of(name, kinds, kind.field())).legal(legal).result(amount);
         sum += amount;
     }

@@ -7,7 +7,7 @@
 use super::income::{self, Basis};
 use super::{Ctx, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
-use crate::explain::{ParamUse, Trace};
+use crate::explain::{text, ParamUse, Trace};
 use crate::money::{num, eur, non_negative, round_cents};
 use crate::scenario::{LegalBasis, Production, ServiceLine};
 use rust_decimal::Decimal;
@@ -25,14 +25,14 @@ fn net_after_deductions(ctx: &Ctx, who: &str, housing: bool, trace: &mut Trace) 
         if let Some(fm) = &ltc.flat_medicine_deduction_housing {
             let d = fm.at("long_term_care.flat_medicine_deduction_housing", ctx.date)?;
             ded += d.value;
-            trace.step("long_term.flat_medicine", format!("Lääkekulujen kiinteä vähennys: {}", eur(d.value)))
+            trace.step("long_term.flat_medicine", text!("Lääkekulujen kiinteä vähennys: {}", eur(d.value)))
                 .param(ParamUse::of("long_term_care.flat_medicine_deduction_housing", d, d.value))
                 .result(d.value);
         }
     }
     let net = income - ded;
     let whom = if who == "client" { "Asiakkaan" } else { "Puolison" };
-    trace.step("long_term.net_income", format!("{whom} nettotulot {} − vähennykset {} = {}", eur(income), eur(ded), eur(net)))
+    trace.step("long_term.net_income", text!("{whom} nettotulot {} − vähennykset {} = {}", eur(income), eur(ded), eur(net)))
         .val("who", who)
         .val("net_income", income)
         .val("deductions", ded)
@@ -73,7 +73,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
             let sp = ltc.spouse_percent.at("long_term_care.spouse_percent", ctx.date)?;
             let combined = net_c + net_s;
             fee = combined * sp.value / Decimal::from(100);
-            trace.step("long_term.spouse_rule", format!(
+            trace.step("long_term.spouse_rule", text!(
                 "Asiakkaan tulot ovat puolison tuloja suuremmat: {} % puolisoiden yhteenlasketuista nettotuloista {} = {}",
                 num(sp.value), eur(combined), eur(fee)))
                 .val("combined_net_income", combined)
@@ -86,7 +86,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
                 let keep = kv.value + p.value;
                 if combined - fee < keep {
                     fee = combined - keep;
-                    trace.step("long_term.spouse_protection", format!(
+                    trace.step("long_term.spouse_protection", text!(
                         "Puolisoille on jäätävä vähintään käyttövara {} + {} = {}; maksu enintään {}",
                         eur(kv.value), eur(p.value), eur(keep), eur(non_negative(fee))))
                         .param(ParamUse::of(kv_name, kv, kv.value))
@@ -98,7 +98,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
             // not the organiser also protects the couple.
             if net_c - fee < kv.value {
                 fee = net_c - kv.value;
-                trace.step("long_term.minimum_funds", format!(
+                trace.step("long_term.minimum_funds", text!(
                     "Asiakkaalle on jäätävä käyttövara {}; maksu enintään {}", eur(kv.value), eur(non_negative(fee))))
                     .param(ParamUse::of(kv_name, kv, kv.value))
                     .legal(LEGAL)
@@ -108,7 +108,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
         None => {
             let cp = ltc.client_percent.at("long_term_care.client_percent", ctx.date)?;
             fee = net_c * cp.value / Decimal::from(100);
-            trace.step("long_term.percent", format!("{} % asiakkaan nettotuloista {} = {}", num(cp.value), eur(net_c), eur(non_negative(fee))))
+            trace.step("long_term.percent", text!("{} % asiakkaan nettotuloista {} = {}", num(cp.value), eur(net_c), eur(non_negative(fee))))
                 .val("net_income", net_c)
                 .val("percent", cp.value)
                 .param(ParamUse::of("long_term_care.client_percent", cp, cp.value))
@@ -116,7 +116,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
                 .result(non_negative(fee));
             if net_c - fee < kv.value {
                 fee = net_c - kv.value;
-                trace.step("long_term.minimum_funds", format!(
+                trace.step("long_term.minimum_funds", text!(
                     "Asiakkaalle on jäätävä käyttövara {}; maksu enintään {} − {} = {}",
                     eur(kv.value), eur(net_c), eur(kv.value), eur(non_negative(fee))))
                     .param(ParamUse::of(kv_name, kv, kv.value))
@@ -138,12 +138,12 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
     let cap = cap_param.at(cap_name, ctx.date)?;
     if fee > cap.value {
         fee = cap.value;
-        trace.step("long_term.cost_cap", format!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(cap.value)))
+        trace.step("long_term.cost_cap", text!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(cap.value)))
             .param(ParamUse::of(cap_name, cap, cap.value))
             .legal("asiakasmaksulaki 2 §")
             .result(fee);
     }
-    trace.step("long_term.fee", format!("Kuukausimaksu: {}", eur(fee))).legal(LEGAL).result(fee);
+    trace.step("long_term.fee", text!("Kuukausimaksu: {}", eur(fee))).legal(LEGAL).result(fee);
     Ok((fee, net_c))
 }
 

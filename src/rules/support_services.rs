@@ -4,7 +4,7 @@
 
 use super::{quantity, Ctx, CeilingUse, LineCalc};
 use crate::error::{EngineError, Result};
-use crate::explain::{ParamUse, Trace};
+use crate::explain::{text, ParamUse, Trace};
 use crate::money::{num, eur, round_cents};
 use crate::scenario::{MealLevel, Production, ServiceLine};
 use crate::tariff::{Quantity, SupportService};
@@ -38,7 +38,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             let w_name = format!("{pfx}.weeks_per_month");
             let w = wp.at(&w_name, ctx.date)?;
             let units = w.value.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
-            trace.step("support.units", format!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), w.value,
+            trace.step("support.units", text!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), w.value,
                 num(units)))
                 .val("per_week", per_week)
                 .param(ParamUse::of(w_name, w, w.value))
@@ -61,7 +61,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         let name = format!("{pfx}.fee_per_unit");
         let d = p.at(&name, ctx.date)?;
         let fee = round_cents(d.value * units);
-        trace.step("support.fee", format!("{}: {} × {} = {}", s.name, eur(d.value), num(units), eur(fee)))
+        trace.step("support.fee", text!("{}: {} × {} = {}", s.name, eur(d.value), num(units), eur(fee)))
             .val("unit_fee", d.value)
             .val("units", units)
             .param(ParamUse::of(name, d, d.value))
@@ -80,7 +80,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             ("high", t.high.at(&format!("{pfx}.income_tiered.high"), ctx.date)?)
         };
         let fee = d.value;
-        trace.step("support.income_tiered", format!("{}: tulot {} {} tulorajan {} → {} kuukaudessa", s.name, eur(income),
+        trace.step("support.income_tiered", text!("{}: tulot {} {} tulorajan {} → {} kuukaudessa", s.name, eur(income),
             if which == "low" { "enintään" } else { "yli" }, eur(limit), eur(fee)))
             .val("income", income)
             .val("limit", limit)
@@ -96,7 +96,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         let p = levels.get(key).ok_or_else(|| EngineError::input(format!("{f}.level"), format!("`{key}` is not offered")))?;
         let name = format!("{pfx}.fee_by_level.{key}");
         let d = p.at(&name, ctx.date)?;
-        trace.step("support.level", format!("{} ({key}): {} kuukaudessa", s.name, eur(d.value)))
+        trace.step("support.level", text!("{} ({key}): {} kuukaudessa", s.name, eur(d.value)))
             .param(ParamUse::of(&name, d, d.value))
             .legal(&s.legal_reference)
             .result(d.value);
@@ -120,7 +120,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             if out.client_fee_monthly > cost {
                 out.client_fee_monthly = cost;
                 out.fee_to_organiser_monthly = cost;
-                out.trace.step("support.cost_cap", format!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(cost)))
+                out.trace.step("support.cost_cap", text!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(cost)))
                     .legal("asiakasmaksulaki 2 §")
                     .result(cost);
             }

@@ -8,7 +8,7 @@
 
 use super::{mul, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
-use crate::explain::{ParamUse, Trace};
+use crate::explain::{text, ParamUse, Trace};
 use crate::money::{num, eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{Voucher, VoucherModel};
@@ -35,7 +35,7 @@ pub fn organiser_cost(ctx: &Ctx, line: &ServiceLine, f: &str, qty: Decimal, unit
     let cost = round_cents(mul(d.value, qty, f)?);
     let how = if line.production == Production::Own { "oma tuotanto" } else { "ostopalvelu" };
     trace
-        .step("organiser.cost", format!(
+        .step("organiser.cost", text!(
             "Hyvinvointialueen kustannus ({how}): {} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(cost)))
         .val("unit_price", d.value)
         .val("quantity", qty)
@@ -67,7 +67,7 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<De
     if let Some(flat) = &v.flat_value {
         let name = format!("{pfx}.flat_value");
         let d = flat.at(&name, ctx.date)?;
-        trace.step("voucher.flat_value", format!("Palvelusetelin arvo: {}", eur(d.value)))
+        trace.step("voucher.flat_value", text!("Palvelusetelin arvo: {}", eur(d.value)))
             .param(ParamUse::of(name, d, d.value))
             .legal(LEGAL_VOUCHER)
             .result(d.value);
@@ -97,7 +97,7 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<De
     let raw = (base.value - (income - limit) * pct / Decimal::from(100) / div.value) * mult.value;
     let value = round_cents(raw.max(min.value).min(max.value));
     trace
-        .step("voucher.income_related", format!(
+        .step("voucher.income_related", text!(
             "Tulosidonnainen setelin arvo: ({} − ({} − {}) × {} % ÷ {}) × {} = {}, rajattuna välille {}…{} → {}",
             num(base.value), num(income), num(limit), num(pct), num(div.value), num(mult.value),
             num(raw), num(min.value), num(max.value), eur(value)))
@@ -131,7 +131,7 @@ fn apply(ctx: &Ctx, v: &Voucher, value: Decimal, price: Decimal, qty: Decimal, f
             out.client_fee_monthly = client;
             out.fee_to_organiser_monthly = Decimal::ZERO;
             out.trace
-                .step("voucher.copay", format!(
+                .step("voucher.copay", text!(
                     "Omavastuu palveluntuottajalle: ({} − {}) × {} = {}; hyvinvointialue maksaa {} × {} = {} (ei yli tuottajan hinnan). Omana tuotantona maksu olisi {}.",
                     eur(price), eur(value), num(qty), eur(client), eur(hva_unit), num(qty),
                     eur(cost), eur(ordinary)))
@@ -144,7 +144,7 @@ fn apply(ctx: &Ctx, v: &Voucher, value: Decimal, price: Decimal, qty: Decimal, f
         }
         VoucherModel::FullCover => {
             out.trace
-                .step("voucher.full_cover", format!(
+                .step("voucher.full_cover", text!(
                     "Asiakas maksaa tavanomaisen maksun {} hyvinvointialueelle; hyvinvointialue maksaa tuottajalle {} × {} = {}.",
                     eur(ordinary), eur(hva_unit), num(qty), eur(cost)))
                 .val("provider_price", price)
@@ -186,7 +186,7 @@ pub fn per_month(ctx: &Ctx, line: &ServiceLine, f: &str, net_income: Decimal, ou
     let dpm = dpm_p.at(&dpm_name, ctx.date)?;
     let monthly_price = round_cents(dpm.value.apply(daily).ok_or_else(|| EngineError::Overflow { field: f.into() })?);
     out.trace
-        .step("voucher.monthly_price", format!("Tuottajan hinta kuukaudessa: {} × {} päivää = {}", eur(daily), dpm.value, eur(monthly_price)))
+        .step("voucher.monthly_price", text!("Tuottajan hinta kuukaudessa: {} × {} päivää = {}", eur(daily), dpm.value, eur(monthly_price)))
         .val("daily_price", daily)
         .param(ParamUse::of(dpm_name, dpm, dpm.value))
         .result(monthly_price);
@@ -194,7 +194,7 @@ pub fn per_month(ctx: &Ctx, line: &ServiceLine, f: &str, net_income: Decimal, ou
         let d = t.at(&format!("{pfx}.by_net_income"), ctx.date)?;
         let row = d.value.lookup(net_income).ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.by_net_income is empty")))?;
         out.trace
-            .step("voucher.by_net_income", format!("Setelin arvo nettotuloilla {}: {}", eur(net_income), eur(row.value)))
+            .step("voucher.by_net_income", text!("Setelin arvo nettotuloilla {}: {}", eur(net_income), eur(row.value)))
             .val("net_income", net_income)
             .param(ParamUse::of(&format!("{pfx}.by_net_income"), d, format!("> {} → {}", row.above, row.value)))
             .legal(LEGAL_VOUCHER)
