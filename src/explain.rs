@@ -70,37 +70,49 @@ impl ParamUse {
 /// A value as it is written into the trace: the same text as `to_string()`; decimals take a
 /// fast path that skips the formatting machinery (the trace holds ~100 values per 10 lines).
 pub trait TraceValue {
-    fn trace_text(&self) -> String;
+    fn trace_text(self) -> String;
 }
 
 impl TraceValue for Decimal {
-    fn trace_text(&self) -> String {
+    fn trace_text(self) -> String {
+        crate::money::decimal_string(self)
+    }
+}
+
+impl TraceValue for &Decimal {
+    fn trace_text(self) -> String {
         crate::money::decimal_string(*self)
     }
 }
 
-impl TraceValue for str {
-    fn trace_text(&self) -> String {
+impl TraceValue for &str {
+    fn trace_text(self) -> String {
         self.to_owned()
     }
 }
 
+/// An owned text is moved into the trace, not copied.
 impl TraceValue for String {
-    fn trace_text(&self) -> String {
-        self.clone()
+    fn trace_text(self) -> String {
+        self
     }
 }
 
-impl<T: TraceValue + ?Sized> TraceValue for &T {
-    fn trace_text(&self) -> String {
-        (**self).trace_text()
+impl TraceValue for &String {
+    fn trace_text(self) -> String {
+        self.clone()
     }
 }
 
 macro_rules! trace_value_by_display {
     ($($t:ty),*) => {$(
         impl TraceValue for $t {
-            fn trace_text(&self) -> String {
+            fn trace_text(self) -> String {
+                self.to_string()
+            }
+        }
+        impl TraceValue for &$t {
+            fn trace_text(self) -> String {
                 self.to_string()
             }
         }

@@ -25,8 +25,13 @@ pub fn counted_income(ctx: &Ctx, p: &Person, who: &str, basis: Basis, trace: &mu
         Basis::Gross => ("gross_income", p.gross_income),
         Basis::Net => ("net_income", p.net_income),
     };
-    check_money(base, &format!("household.{who}.{field}"))?;
-    check_money(p.forest_income_yearly, &format!("household.{who}.forest_income_yearly"))?;
+    // the field names are formatted only for an error
+    if !money_ok(base) {
+        check_money(base, &format!("household.{who}.{field}"))?;
+    }
+    if !money_ok(p.forest_income_yearly) {
+        check_money(p.forest_income_yearly, &format!("household.{who}.forest_income_yearly"))?;
+    }
     let mut total = base;
     if !p.forest_income_yearly.is_zero() {
         let d = ctx.tariff.income.forest_income_percent.at("income.forest_income_percent", ctx.date)?;
@@ -53,7 +58,9 @@ pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (&str, &Param<Ve
     let mut sum = Decimal::ZERO;
     for kind in &kinds.value {
         let mut amount = p.deductions.get(*kind);
-        check_money(amount, &format!("household.{who}.deductions.{}", kind.field()))?;
+        if !money_ok(amount) {
+            check_money(amount, &format!("household.{who}.deductions.{}", kind.field()))?;
+        }
         if amount.is_zero() {
             continue;
         }
@@ -85,8 +92,16 @@ pub fn deduction_name_fi(k: DeductionKind) -> &'static str {
     }
 }
 
+/// Whether [`check_money`] accepts `v`.
+pub fn money_ok(v: Decimal) -> bool {
+    !(v.is_sign_negative() && !v.is_zero()) && v <= MAX_MONTHLY_INCOME
+}
+
 /// Money inputs are non-negative and below an absurd bound.
 pub fn check_money(v: Decimal, field: &str) -> Result<()> {
+    if money_ok(v) {
+        return Ok(());
+    }
     if v.is_sign_negative() && !v.is_zero() {
         return Err(EngineError::input(field, "must not be negative"));
     }
