@@ -20,6 +20,8 @@ pub mod publish;
 pub mod store;
 #[cfg(feature = "update")]
 pub mod client;
+#[cfg(feature = "cli")]
+pub mod commands;
 
 pub use keys::{KeyPair, PublicKey, Trust};
 pub use manifest::{Bundle, BundleFile, FileEntry, Manifest, SelfCheck, SignatureFile, Verified};
