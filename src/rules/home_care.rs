@@ -110,9 +110,9 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     let rounding = hc.hours_rounding.at(&format!("{pfx}.hours_rounding"), ctx.date)?;
     let rounded = rounding.value.apply(hours);
     trace
-        .step("home_care.hours_rounded", format!("Maksuluokan tunnit pyöristettynä ({:?}): {} h/kk", rounding.value, rounded.normalize()))
+        .step("home_care.hours_rounded", format!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.value.name_fi(), rounded.normalize()))
         .val("hours", hours)
-        .param(ParamUse::of(&format!("{pfx}.hours_rounding"), rounding, format!("{:?}", rounding.value)))
+        .param(ParamUse::of(&format!("{pfx}.hours_rounding"), rounding, rounding.value.name_fi()))
         .result(rounded);
 
     let persons = ctx.household.persons;
