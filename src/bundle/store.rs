@@ -187,16 +187,25 @@ impl Store {
         self.max_bundle_bytes
     }
 
-    /// The base keys plus keys adopted by rotation, minus retired keys.
+    /// The base keys plus keys adopted by rotation, minus retired keys: what a new offer must
+    /// be signed with.
     pub fn effective_trust(&self, state: &State) -> Trust {
+        let mut t = self.installed_trust(state);
+        for id in &state.retired_keys {
+            t.keys.remove(id);
+        }
+        t
+    }
+
+    /// For re-verifying slots already installed (they were accepted under the trust in force
+    /// then; a later retirement must not make the device lose its last good tariff — the slots
+    /// are local data, re-verification guards against corruption).
+    fn installed_trust(&self, state: &State) -> Trust {
         let mut t = self.trust.clone();
         for k in &state.extra_keys {
             if let Ok(pk) = k.to_public() {
                 t.keys.insert(pk.key_id.clone(), pk);
             }
-        }
-        for id in &state.retired_keys {
-            t.keys.remove(id);
         }
         t
     }
@@ -228,7 +237,7 @@ impl Store {
         let s = rd(SIG_FILE, super::MAX_SIGNATURE_BYTES)?;
         let b = rd(BUNDLE_FILE, self.max_bundle_bytes)?;
         let expect = Expect { organisation: self.expected_org(state), channel: &self.channel, reject_expired: false };
-        let v = manifest::verify_manifest(&m, &s, &self.effective_trust(state), &expect, now)?;
+        let v = manifest::verify_manifest(&m, &s, &self.installed_trust(state), &expect, now)?;
         let t = manifest::verify_bundle(&v.manifest, &b, self.max_bundle_bytes)?;
         Ok((t, v))
     }
@@ -292,7 +301,7 @@ impl Store {
                     return None;
                 }
             }
-            Some(fb.verify(&self.effective_trust(&state), self.expected_org(&state), &self.channel, now))
+            Some(fb.verify(&self.installed_trust(&state), self.expected_org(&state), &self.channel, now))
         };
         if let Some((slot, t, v)) = found {
             if let Some(Ok((et, ev))) = embedded(Some(v.manifest.serial)) {
