@@ -362,6 +362,7 @@ impl Store {
         }
         std::fs::create_dir_all(&dir).map_err(|e| st("create slot", e))?;
         write_synced(&dir.join(BUNDLE_FILE), bundle_bytes).map_err(|e| st("write bundle", e))?;
+        crash_point("slot_half_written");
         write_synced(&dir.join(SIG_FILE), &prepared.signature_bytes).map_err(|e| st("write signatures", e))?;
         write_synced(&dir.join(MANIFEST_FILE), &prepared.manifest_bytes).map_err(|e| st("write manifest", e))?;
         sync_dir(&dir).map_err(|e| st("sync slot", e))?;
@@ -385,6 +386,7 @@ impl Store {
         state.last_check = Some(now);
         state.last_success = Some(now);
         state.last_status = Some("updated".into());
+        crash_point("slot_written");
         self.write_state(&state)?;
         Ok(UpdateStatus::Updated { previous_serial: prepared.previous_serial, serial: m.serial })
     }
@@ -417,6 +419,14 @@ impl Store {
     fn write_state(&self, state: &State) -> Result<(), BundleError> {
         let bytes = serde_json::to_vec_pretty(state).map_err(|e| BundleError::storage("encode state", e))?;
         write_atomic(&self.dir.join(STATE_FILE), &bytes).map_err(|e| BundleError::storage("write state.json", e))
+    }
+}
+
+/// Test hook for the crash tests: in debug builds only, `KUSTANNUSARVIO_CRASH_AT=<point>` aborts
+/// the process at that point of the slot switch (as a power cut or kill would).
+fn crash_point(point: &str) {
+    if cfg!(debug_assertions) && std::env::var("KUSTANNUSARVIO_CRASH_AT").is_ok_and(|v| v == point) {
+        std::process::abort();
     }
 }
 
@@ -459,6 +469,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
     write_synced(&tmp, bytes)?;
+    crash_point("before_rename");
     std::fs::rename(&tmp, path)?;
     sync_dir(dir)
 }
