@@ -38,7 +38,7 @@ fn show(v: &Value) -> String {
 
 fn unit_suffix(param: &Value) -> String {
     match param.get("unit").and_then(Value::as_str) {
-        Some(u) if !u.is_empty() => format!(" {u}"),
+        Some(u) if !u.is_empty() => format!(" {}", u.replace("EUR", "€")),
         _ => String::new(),
     }
 }

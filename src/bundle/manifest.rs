@@ -220,7 +220,8 @@ pub fn verify_manifest(
     if manifest.channel != expect.channel {
         return Err(BundleError::RejectedWrongChannel { expected: expect.channel.into(), found: manifest.channel });
     }
-    if manifest.created_at > now + chrono::Duration::seconds(CLOCK_SKEW_SECONDS) {
+    let latest = now.checked_add_signed(chrono::Duration::seconds(CLOCK_SKEW_SECONDS)).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    if manifest.created_at > latest {
         return Err(BundleError::RejectedNotYetValid { created_at: manifest.created_at.to_rfc3339() });
     }
     if expect.reject_expired && manifest.expires_at <= now {

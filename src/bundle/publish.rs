@@ -91,7 +91,10 @@ pub fn build(dir: &Path, opt: &BuildOptions) -> Result<Built, String> {
         channel: opt.channel.clone(),
         serial: opt.serial,
         created_at: opt.now,
-        expires_at: opt.now + chrono::Duration::days(i64::from(opt.expires_days.max(1))),
+        expires_at: opt
+            .now
+            .checked_add_signed(chrono::Duration::days(i64::from(opt.expires_days.clamp(1, 36_600))))
+            .ok_or("expiry out of range")?,
         tariff_version: tariff.organisation.version.clone(),
         newest_value_from: manifest::newest_value_from(&tariff),
         files: vec![FileEntry { name: bundle_name.clone(), sha256: sha256_hex(&bundle_bytes), size: bundle_bytes.len() as u64 }],
