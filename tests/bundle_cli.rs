@@ -76,6 +76,20 @@ fn diff_shows_what_changes_for_whom() {
     let out = ok(&bin(&["tariffs", "diff", p(&tariff_dir()), p(&new)]));
     assert!(out.contains("home_care.income_limit 2 persons: 1290 → 1300 €/month from 2026-01-01"), "{out}");
     assert_eq!(out.lines().count(), 1, "{out}");
+    // A new period is compared with the value in force before it; band tables by family size.
+    let text = std::fs::read_to_string(&hc).unwrap().replacen("to = \"2027-12-31\"", "to = \"2026-12-31\"", 1)
+        .replacen("percent = [\"10\", \"8.75\"", "percent = [\"10\", \"9\"", 1)
+        + "\n[[home_care.income_limit.values]]\nfrom = \"2027-01-01\"\nvalue = { by_persons = [\"720\", \"1330\"], each_additional = \"430\" }\nsource = \"test\"\nverified = false\n";
+    std::fs::write(&hc, text).unwrap();
+    let out = ok(&bin(&["tariffs", "diff", p(&tariff_dir()), p(&new)]));
+    for line in [
+        "home_care.income_limit: value from 2026-01-01 now ends 2026-12-31 (was 2027-12-31)",
+        "home_care.income_limit 2 persons: 1300 → 1330 €/month from 2027-01-01",
+        "home_care.income_limit 3 persons: 2025 → — €/month from 2027-01-01",
+        "home_care.percentages from 5 h/month 2 persons: 8.75 → 9 percent from 2021-07-01",
+    ] {
+        assert!(out.lines().any(|l| l == line), "missing `{line}` in\n{out}");
+    }
     let same = ok(&bin(&["tariffs", "diff", p(&tariff_dir()), p(&tariff_dir())]));
     assert_eq!(same.trim(), "no differences");
 }

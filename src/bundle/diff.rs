@@ -84,10 +84,17 @@ fn param(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
         let f = from(x);
         match va.iter().find(|y| from(y) == f) {
             None => {
+                // A new period: compared with the value in force just before it (in the new
+                // tariff), i.e. what changes on that date.
+                let prior = vb.iter().filter(|y| from(y) < f).max_by_key(|y| from(y));
+                let before = prior.and_then(|y| y.get("value")).unwrap_or(&Value::Null);
                 let mut lines = Vec::new();
-                value_lines(path, &Value::Null, x.get("value").unwrap_or(&Value::Null), &mut lines);
+                value_lines(path, before, x.get("value").unwrap_or(&Value::Null), &mut lines);
+                if lines.is_empty() {
+                    out.push(format!("{path}: unchanged value continues from {f}"));
+                }
                 for l in lines {
-                    out.push(format!("{l}{unit} from {f} (new)"));
+                    out.push(format!("{l}{unit} from {f}"));
                 }
             }
             Some(y) => {
@@ -138,6 +145,25 @@ fn value_lines(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
                 out.push(format!("{path} each additional person: {} → {}", show(ea), show(eb)));
             }
         }
+        (Value::Object(x), Value::Object(y)) if x.contains_key("min_hours") || y.contains_key("min_hours") => {
+            // A band of the home-care percentage table: columns are family sizes.
+            let h = y.get("min_hours").or_else(|| x.get("min_hours")).map(show).unwrap_or_default();
+            let table = path.rsplit_once(".bands[").map_or(path, |(t, _)| t);
+            let label = format!("{table} from {h} h/month");
+            let empty = Vec::new();
+            let pa = x.get("percent").and_then(Value::as_array).unwrap_or(&empty);
+            let pb = y.get("percent").and_then(Value::as_array).unwrap_or(&empty);
+            for i in 0..pa.len().max(pb.len()) {
+                let (u, v) = (pa.get(i).unwrap_or(&Value::Null), pb.get(i).unwrap_or(&Value::Null));
+                if u != v {
+                    let who = if i == 0 { "1 person".to_string() } else { format!("{} persons", i + 1) };
+                    out.push(format!("{label} {who}: {} → {}", show(u), show(v)));
+                }
+            }
+            for k in ["min_hours", "cap"] {
+                value_lines(&format!("{label} {k}"), x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null), out);
+            }
+        }
         (Value::Object(x), Value::Object(y)) => {
             for (k, u) in x {
                 value_lines(&join(path, k), u, y.get(k).unwrap_or(&Value::Null), out);
@@ -148,7 +174,7 @@ fn value_lines(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
                 }
             }
         }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() && x.iter().chain(y).any(|v| v.is_object() || v.is_array()) => {
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
             for (i, (u, v)) in x.iter().zip(y).enumerate() {
                 value_lines(&format!("{path}[{i}]"), u, v, out);
             }
