@@ -250,8 +250,13 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             }
         }
     }
-    if let Some(w) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
-        warnings.push(w);
+    // Long-term care fees already leave the käyttövara by law (7 c §): the 11 § warning is for
+    // packages of other services.
+    let long_term = scenario.services.iter().any(|l| matches!(l.service.as_str(), "round_the_clock_housing" | "institutional_care"));
+    if !long_term {
+        if let Some(w) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
+            warnings.push(w);
+        }
     }
     if !unverified.is_empty() {
         warnings.push(Warning {
@@ -287,7 +292,9 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<Warning>> {
     let d = fr.minimum_remaining_income.at("fee_reduction.minimum_remaining_income", ctx.date)?;
     let Some(min) = d.value.for_persons(ctx.household.persons) else { return Ok(None) };
     let hh = ctx.household;
-    let net = hh.client.net_income + hh.spouse.as_ref().map(|s| s.net_income).unwrap_or_default();
+    // Net income where given; a household described by gross income only is judged on gross.
+    let income = |p: &crate::scenario::Person| if p.net_income.is_zero() { p.gross_income } else { p.net_income };
+    let net = income(&hh.client) + hh.spouse.as_ref().map(income).unwrap_or_default();
     let left = net - fees;
     if left < min {
         let _ = ParamUse::of("fee_reduction.minimum_remaining_income", d, min);

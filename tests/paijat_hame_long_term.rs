@@ -106,3 +106,14 @@ fn income_below_kayttovara_gives_zero_not_negative() {
     let e = run(&t, housing("2026-06-01", single("0", "150")));
     assert_eq!(e.lines[0].client_fee_monthly, d("0.00"));
 }
+
+#[test]
+fn both_spouses_in_long_term_care_pay_by_own_income() {
+    // client 2200 > spouse 800, but both in 24-hour care: 85 % × 2200 = 1870.00 (330 left ≥ 182)
+    let t = tariff("paijat-hame");
+    let e = run(&t, housing("2025-05-01", json!({"persons": 2, "client": {"net_income": "2200"},
+        "spouse": {"net_income": "800"}, "spouse_in_long_term_care": true})));
+    assert!(!has_step(&e, 0, "long_term.spouse_rule"));
+    assert!(has_step(&e, 0, "long_term.both_in_care"));
+    assert_eq!(e.lines[0].client_fee_monthly, d("1870.00"));
+}

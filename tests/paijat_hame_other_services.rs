@@ -150,3 +150,34 @@ fn every_service_kind_is_computable_on_every_tariff_period() {
         assert!(e.lines.iter().all(|l| !l.explanation.is_empty()), "{date}");
     }
 }
+
+#[test]
+fn full_cover_voucher_client_pays_the_statutory_fee() {
+    // Short-term care by a full-cover voucher (PH placeholder value 200 €/day), provider 250 €/day,
+    // 2026, 5 days: the client pays 5 × 71.50 = 357.50 to the HVA (counts toward the ceiling);
+    // the HVA pays the provider min(200, 250) × 5 = 1000.00; net 1000 − 357.50 = 642.50
+    let t = tariff("paijat-hame");
+    let e = run(&t, one("2026-03-01", json!({"service": "short_term_care", "production": "voucher",
+        "days_per_month": "5", "provider_price_per_day": "250"})));
+    let l = &e.lines[0];
+    assert_eq!(l.client_fee_monthly, d("357.50"));
+    assert_eq!(l.organiser_cost_monthly, d("1000.00"));
+    assert_eq!(l.organiser_net_monthly, d("642.50"));
+    assert_eq!(l.own_production_fee_monthly, Some(d("357.50")));
+    assert!(l.counts_toward_ceiling);
+    assert!(has_step(&e, 0, "voucher.full_cover"));
+}
+
+#[test]
+fn fee_reduction_warning_judges_gross_only_households_on_gross_and_skips_long_term_care() {
+    // only gross 1500 given: fee 208.26 leaves 1291.74 ≥ 578.43 → no warning
+    let t = tariff("paijat-hame");
+    let e = run(&t, json!({"date": "2026-03-01", "household": {"persons": 1, "client": {"gross_income": "1500"}},
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "20"}]}));
+    assert!(!e.warnings.iter().any(|w| w.code == "consider_fee_reduction"));
+    // 24-hour housing leaves the käyttovara by law: net 1000 → fee 836.00 for 2021, no 11 § warning
+    let e = run(&t, json!({"date": "2021-09-01", "household": single("0", "1000"),
+        "services": [{"service": "round_the_clock_housing", "production": "own"}]}));
+    assert_eq!(e.lines[0].client_fee_monthly, d("836.00"));
+    assert!(!e.warnings.iter().any(|w| w.code == "consider_fee_reduction"));
+}

@@ -84,9 +84,13 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
             out.organiser_cost_monthly = super::voucher::organiser_cost(ctx, line, f, qty, unit_fi, &mut out.trace)?;
         }
         Production::Voucher => {
-            // A voucher's omavastuu does not count toward the payment ceiling (fees-law.md §5).
-            out.ceiling = None;
             super::voucher::per_unit(ctx, line, f, price, price_field, qty, &mut out)?;
+            // A copay voucher's omavastuu does not count toward the payment ceiling
+            // (fees-law.md §5); with a full-cover voucher the client pays the statutory fee to
+            // the organiser, which counts as in own production.
+            if out.fee_to_organiser_monthly.is_zero() {
+                out.ceiling = None;
+            }
         }
     }
     Ok(out)

@@ -55,7 +55,15 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
     let spouse_rule = match &ctx.household.spouse {
         Some(_) => {
             let (spouse_total, net_s) = net_after_deductions(ctx, "spouse", housing, trace)?;
-            if client_total > spouse_total { Some(net_s) } else { None }
+            if ctx.household.spouse_in_long_term_care {
+                trace.step("long_term.both_in_care", "Molemmat puolisot ovat pitkäaikaisessa ympärivuorokautisessa hoidossa: maksu määräytyy kummankin omista tuloista")
+                    .legal("asiakasmaksulaki 7 c § 2 mom.");
+                None
+            } else if client_total > spouse_total {
+                Some(net_s)
+            } else {
+                None
+            }
         }
         None => None,
     };
@@ -85,7 +93,10 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
                         .param(ParamUse::of("long_term_care.spouse_protection_amount", p, p.value))
                         .result(non_negative(fee));
                 }
-            } else if net_c - fee < kv.value {
+            }
+            // 7 c §: the client's own käyttövara must remain in the 42.5 % case too, whether or
+            // not the organiser also protects the couple.
+            if net_c - fee < kv.value {
                 fee = net_c - kv.value;
                 trace.step("long_term.minimum_funds", format!(
                     "Asiakkaalle on jäätävä käyttövara {}; maksu enintään {}", eur(kv.value), eur(non_negative(fee))))
