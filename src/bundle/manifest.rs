@@ -274,7 +274,7 @@ pub fn load_bundle(bundle: &Bundle) -> Result<Tariff, BundleError> {
 /// the tariff does not offer it; then every golden scenario must give the publisher's totals.
 pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest) -> Result<(), BundleError> {
     let date = manifest.newest_value_from.unwrap_or_else(|| manifest.created_at.date_naive());
-    let sample = sample_scenario(date);
+    let sample = sample_scenario(date).map_err(|e| BundleError::RejectedSelfCheck { message: format!("built-in sample: {e}") })?;
     match crate::estimate(tariff, &sample) {
         Ok(_) | Err(crate::EngineError::NotOffered { .. }) | Err(crate::EngineError::UnknownService { .. }) => {}
         Err(e) => return Err(BundleError::RejectedSelfCheck { message: format!("built-in sample on {date}: {e}") }),
@@ -295,20 +295,13 @@ pub fn run_check(tariff: &Tariff, scenario: &serde_json::Value) -> Result<serde_
     serde_json::to_value(&e.total).map_err(|e| e.to_string())
 }
 
-/// The built-in self-check scenario.
-pub fn sample_scenario(date: NaiveDate) -> crate::Scenario {
-    use crate::scenario::{Household, Person, Production, ServiceLine};
-    let mut line = ServiceLine::new("home_care", Production::Own);
-    line.hours_per_month = Some(rust_decimal::Decimal::from(10));
-    crate::Scenario {
-        date,
-        household: Household {
-            persons: 1,
-            client: Person { gross_income: rust_decimal::Decimal::from(1500), net_income: rust_decimal::Decimal::from(1300), ..Default::default() },
-            spouse: None,
-        },
-        services: vec![line],
-    }
+/// The built-in self-check scenario: home care, 10 h/month, one person with 1500 € gross.
+/// Built from JSON so that new optional scenario fields never break it.
+pub fn sample_scenario(date: NaiveDate) -> Result<crate::Scenario, crate::EngineError> {
+    crate::parse_scenario(&format!(
+        r#"{{"date": "{date}", "household": {{"persons": 1, "client": {{"gross_income": "1500", "net_income": "1300"}}}},
+            "services": [{{"service": "home_care", "production": "own", "hours_per_month": "10"}}]}}"#
+    ))
 }
 
 /// The latest `from` date of any dated value in the tariff.
