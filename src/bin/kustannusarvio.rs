@@ -145,7 +145,9 @@ impl RotationArgs {
 }
 
 fn text(r: Result<String, String>) -> Result<(), EngineError> {
-    r.map(|t| println!("{t}")).map_err(|m| EngineError::input("tariffs", m))
+    use std::io::Write;
+    // A closed pipe (`… | head`) is not an error worth a panic.
+    r.map(|t| drop(writeln!(std::io::stdout(), "{t}"))).map_err(|m| EngineError::input("tariffs", m))
 }
 
 fn fail(e: &EngineError) -> ExitCode {
@@ -215,7 +217,8 @@ fn main() -> ExitCode {
             };
             return match bundle::commands::update(&args) {
                 Ok((json, ok)) => {
-                    println!("{json}");
+                    use std::io::Write;
+                    let _ = writeln!(std::io::stdout(), "{json}");
                     if ok { ExitCode::SUCCESS } else { ExitCode::from(3) }
                 }
                 Err(m) => fail(&EngineError::input("update", m)),

@@ -29,10 +29,15 @@ fn join(path: &str, key: &str) -> String {
 }
 
 fn show(v: &Value) -> String {
-    match v {
+    let s = match v {
         Value::String(s) => s.clone(),
         Value::Null => "—".into(),
         other => other.to_string(),
+    };
+    if s.chars().count() > 160 {
+        format!("{}…", s.chars().take(160).collect::<String>())
+    } else {
+        s
     }
 }
 
@@ -64,6 +69,8 @@ fn walk(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
                 }
             }
         }
+        (Value::Null, Value::Object(_) | Value::Array(_)) => out.push(format!("{path}: added")),
+        (Value::Object(_) | Value::Array(_), Value::Null) => out.push(format!("{path}: removed")),
         _ => out.push(format!("{path}: {} → {}", show(a), show(b))),
     }
 }
