@@ -208,3 +208,14 @@ fn process_killed_while_switching_slots() {
     assert_eq!(v["active"]["serial"], 4);
     assert_active(&store(&state), 4);
 }
+
+#[test]
+fn one_update_at_a_time() {
+    let (_tmp, st) = with_one_and_two();
+    let guard = st.lock().unwrap();
+    let p = good(3);
+    assert_eq!(install(&st, &p).code(), "busy");
+    assert_active(&st, 2);
+    drop(guard);
+    assert_eq!(install(&st, &p).code(), "updated");
+}

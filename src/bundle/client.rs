@@ -180,6 +180,7 @@ pub fn check_for_update(store: &Store, cfg: &ClientConfig, now: DateTime<Utc>) -
 
 fn run(store: &Store, cfg: &ClientConfig, now: DateTime<Utc>) -> Result<UpdateStatus, BundleError> {
     let f = Fetcher::new(cfg)?;
+    let _lock = store.lock()?;
     let manifest = f.get("manifest.json", MAX_MANIFEST_BYTES)?;
     let sig = match f.get("manifest.sig", MAX_SIGNATURE_BYTES) {
         Err(BundleError::HttpError { status: 404, .. }) => return Err(BundleError::RejectedUnsigned),

@@ -270,14 +270,26 @@ pub fn load_bundle(bundle: &Bundle) -> Result<Tariff, BundleError> {
     crate::tariff::load_files(&files).map_err(|e| BundleError::RejectedInvalidTariff { message: e.to_string() })
 }
 
-/// The built-in sample (home care, one person, on the newest tariff date) must compute unless
-/// the tariff does not offer it; then every golden scenario must give the publisher's totals.
+/// The built-in sample (home care, one person) must compute on the publication date — or, for a
+/// tariff that only starts later, on its newest date — unless the tariff does not offer home
+/// care; then every golden scenario must give the publisher's totals.
 pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest) -> Result<(), BundleError> {
-    let date = manifest.newest_value_from.unwrap_or_else(|| manifest.created_at.date_naive());
-    let sample = sample_scenario(date).map_err(|e| BundleError::RejectedSelfCheck { message: format!("built-in sample: {e}") })?;
-    match crate::estimate(tariff, &sample) {
-        Ok(_) | Err(crate::EngineError::NotOffered { .. }) | Err(crate::EngineError::UnknownService { .. }) => {}
-        Err(e) => return Err(BundleError::RejectedSelfCheck { message: format!("built-in sample on {date}: {e}") }),
+    let mut dates = vec![manifest.created_at.date_naive()];
+    dates.extend(manifest.newest_value_from);
+    let mut last_err = None;
+    for date in dates {
+        let sample = sample_scenario(date).map_err(|e| BundleError::RejectedSelfCheck { message: format!("built-in sample: {e}") })?;
+        match crate::estimate(tariff, &sample) {
+            Ok(_) | Err(crate::EngineError::NotOffered { .. }) | Err(crate::EngineError::UnknownService { .. }) => {
+                last_err = None;
+                break;
+            }
+            Err(e @ crate::EngineError::NotInForce { .. }) => last_err = Some(format!("built-in sample on {date}: {e}")),
+            Err(e) => return Err(BundleError::RejectedSelfCheck { message: format!("built-in sample on {date}: {e}") }),
+        }
+    }
+    if let Some(message) = last_err {
+        return Err(BundleError::RejectedSelfCheck { message });
     }
     for c in &bundle.self_checks {
         let got = run_check(tariff, &c.scenario).map_err(|m| BundleError::RejectedSelfCheck { message: format!("{}: {m}", c.name) })?;

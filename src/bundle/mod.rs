@@ -86,6 +86,8 @@ pub enum BundleError {
     HttpError { status: u16, url: String },
     #[error("storage error: {message}")]
     StorageError { message: String },
+    #[error("another update of this state directory is in progress")]
+    Busy,
     #[error("no usable tariff: {message}")]
     NoTariff { message: String },
 }
@@ -116,6 +118,7 @@ impl BundleError {
             DownloadIncomplete { .. } => "download_incomplete",
             HttpError { .. } => "http_error",
             StorageError { .. } => "storage_error",
+            Busy => "busy",
             NoTariff { .. } => "no_tariff",
         }
     }

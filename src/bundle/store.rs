@@ -146,6 +146,12 @@ pub enum Offer {
     Install(Box<Prepared>),
 }
 
+/// Held while an update runs; see [`Store::lock`].
+#[derive(Debug)]
+pub struct UpdateLock {
+    _file: std::fs::File,
+}
+
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
@@ -391,8 +397,29 @@ impl Store {
         Ok(UpdateStatus::Updated { previous_serial: prepared.previous_serial, serial: m.serial })
     }
 
+    /// An exclusive advisory lock on the state directory for one check-and-install, so the
+    /// app's background task and a CLI run never write the same slot. Released on drop.
+    pub fn lock(&self) -> Result<UpdateLock, BundleError> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| BundleError::storage("create state directory", e))?;
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join("update.lock"))
+            .map_err(|e| BundleError::storage("open update.lock", e))?;
+        match f.try_lock() {
+            Ok(()) => Ok(UpdateLock { _file: f }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(BundleError::Busy),
+            Err(std::fs::TryLockError::Error(e)) => Err(BundleError::storage("lock update.lock", e)),
+        }
+    }
+
     /// Offline install of already-fetched files (e.g. from a USB stick), same checks.
     pub fn install_files(&self, manifest_bytes: &[u8], signature_bytes: &[u8], bundle_bytes: &[u8], now: DateTime<Utc>) -> UpdateStatus {
+        let _lock = match self.lock() {
+            Ok(l) => l,
+            Err(e) => return UpdateStatus::Failed(e),
+        };
         let status = match self.offer(manifest_bytes, signature_bytes, now) {
             Ok(Offer::UpToDate { serial }) => UpdateStatus::UpToDate { serial },
             Ok(Offer::Install(p)) => self.install(&p, bundle_bytes, now).unwrap_or_else(UpdateStatus::Failed),
