@@ -11,7 +11,12 @@ fn bin(args: &[&str]) -> Output {
 }
 
 fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "stdout: {}\nstderr: {}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "stdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
@@ -45,15 +50,41 @@ fn keygen_build_sign_verify() {
         assert_eq!(mode & 0o077, 0, "secret key readable by others");
     }
     let outdir = t.path().join("out");
-    let out = ok(&bin(&["tariffs", "build", p(&tariff_dir()), "--serial", "3", "--channel", "stable", "--expires", "90", "--out", p(&outdir)]));
+    let out = ok(&bin(&[
+        "tariffs",
+        "build",
+        p(&tariff_dir()),
+        "--serial",
+        "3",
+        "--channel",
+        "stable",
+        "--expires",
+        "90",
+        "--out",
+        p(&outdir),
+    ]));
     assert!(out.contains("serial 3"), "{out}");
     assert!(outdir.join("bundle-3.json").is_file() && !outdir.join("manifest.sig").exists());
     ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("author.key"))]));
     ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("reviewer.key"))]));
     ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("reviewer.key"))])); // idempotent
-    let trust = kustannusarvio::bundle::Trust::from_dir(&keys).map(|mut t| { t.threshold = 2; t }).unwrap();
+    let trust = kustannusarvio::bundle::Trust::from_dir(&keys)
+        .map(|mut t| {
+            t.threshold = 2;
+            t
+        })
+        .unwrap();
     let r = |f: &str| std::fs::read(outdir.join(f)).unwrap();
-    let (tariff, v) = kustannusarvio::bundle::embedded::verify(&r("manifest.json"), &r("manifest.sig"), &r("bundle-3.json"), &trust, Some(ORG), "stable", now()).unwrap();
+    let (tariff, v) = kustannusarvio::bundle::embedded::verify(
+        &r("manifest.json"),
+        &r("manifest.sig"),
+        &r("bundle-3.json"),
+        &trust,
+        Some(ORG),
+        "stable",
+        now(),
+    )
+    .unwrap();
     assert_eq!(tariff.organisation.id, ORG);
     assert_eq!(v.signed_by.len(), 2);
     assert!(v.manifest.expires_at > now() + days(89));
@@ -118,7 +149,21 @@ fn publish_then_update_from_the_web_root() {
         std::fs::copy(k.join(format!("test-{n}.pub")), trust.join(format!("{n}.pub"))).unwrap();
     }
     let state = t.path().join("state");
-    let update = || bin(&["update", "--from", &server.url(), "--state-dir", p(&state), "--trusted-keys", p(&trust), "--threshold", "2", "--organisation", ORG]);
+    let update = || {
+        bin(&[
+            "update",
+            "--from",
+            &server.url(),
+            "--state-dir",
+            p(&state),
+            "--trusted-keys",
+            p(&trust),
+            "--threshold",
+            "2",
+            "--organisation",
+            ORG,
+        ])
+    };
     let v: serde_json::Value = serde_json::from_str(&ok(&update())).unwrap();
     assert_eq!(v["status"]["code"], "updated");
     assert_eq!(v["active"]["serial"], 1);

@@ -147,7 +147,8 @@ fn embedded_helper_verifies_and_returns_the_tariff() {
     assert_eq!(t.organisation.id, ORG);
     assert_eq!(v.manifest.serial, 4);
     assert_eq!(v.signed_by.len(), 2);
-    let e = embedded::verify(&p.manifest, &p.sig, &p.bundle[..p.bundle.len() - 1], &trust2(), None, CHANNEL, now()).unwrap_err();
+    let e = embedded::verify(&p.manifest, &p.sig, &p.bundle[..p.bundle.len() - 1], &trust2(), None, CHANNEL, now())
+        .unwrap_err();
     assert_eq!(e.code(), "rejected_size_mismatch");
     let e = embedded::verify(&p.manifest, b"", &p.bundle, &trust2(), None, CHANNEL, now()).unwrap_err();
     assert_eq!(e.code(), "rejected_unsigned");
@@ -177,7 +178,11 @@ fn process_killed_while_switching_slots() {
     let trust_dir = tmp.path().join("trust");
     std::fs::create_dir_all(&trust_dir).unwrap();
     for n in ["author", "reviewer"] {
-        std::fs::copy(root().join(format!("tests/fixtures/bundle/keys/test-{n}.pub")), trust_dir.join(format!("{n}.pub"))).unwrap();
+        std::fs::copy(
+            root().join(format!("tests/fixtures/bundle/keys/test-{n}.pub")),
+            trust_dir.join(format!("{n}.pub")),
+        )
+        .unwrap();
     }
     let state = tmp.path().join("state");
     let run = |crash: Option<&str>| {

@@ -147,7 +147,10 @@ fn truncated_download_is_retried_then_reported() {
     let (_t, st) = installed(&server);
     let p = good(2);
     server.serve(&p);
-    server.set(&p.bundle_name, Reply::Truncated { declared: p.bundle.len(), body: p.bundle[..p.bundle.len() / 2].to_vec() });
+    server.set(
+        &p.bundle_name,
+        Reply::Truncated { declared: p.bundle.len(), body: p.bundle[..p.bundle.len() / 2].to_vec() },
+    );
     expect_rejected(&server, &st, "download_incomplete");
     assert_eq!(server.hits(&p.bundle_name), 2, "one retry");
 }
@@ -181,7 +184,10 @@ fn rollback_to_older_serial() {
     assert_eq!(check_for_update(&st, &client(&server.url()), now()).code(), "updated");
     server.serve(&good(2));
     let s = check_for_update(&st, &client(&server.url()), now());
-    assert_eq!(s, UpdateStatus::Failed(kustannusarvio::bundle::BundleError::RejectedRollback { installed: 3, offered: 2 }));
+    assert_eq!(
+        s,
+        UpdateStatus::Failed(kustannusarvio::bundle::BundleError::RejectedRollback { installed: 3, offered: 2 })
+    );
     assert_active(&st, 3);
     // Even after serial 3's slot is lost, serial 2 stays a rollback (max serial seen).
     std::fs::remove_dir_all(st.dir().join("slots/b")).unwrap();
@@ -315,7 +321,8 @@ fn server_stalls_mid_body() {
     let (_t, st) = installed(&server);
     let p = good(2);
     server.serve(&p);
-    server.set(&p.bundle_name, Reply::Stall { declared: p.bundle.len(), body_prefix: p.bundle[..100].to_vec(), secs: 4 });
+    server
+        .set(&p.bundle_name, Reply::Stall { declared: p.bundle.len(), body_prefix: p.bundle[..100].to_vec(), secs: 4 });
     let mut c = client(&server.url());
     c.retries = 0;
     let t0 = std::time::Instant::now();

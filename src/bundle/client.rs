@@ -82,7 +82,8 @@ impl Fetcher {
         if is_loopback(&base) {
             b = b.no_proxy();
         } else if let Some(p) = &cfg.proxy {
-            let proxy = reqwest::Proxy::all(p).map_err(|e| BundleError::ServerUnreachable { message: format!("bad proxy: {e}") })?;
+            let proxy = reqwest::Proxy::all(p)
+                .map_err(|e| BundleError::ServerUnreachable { message: format!("bad proxy: {e}") })?;
             b = b.proxy(proxy);
         }
         if let Some(pem) = &cfg.extra_root_ca_pem {
@@ -190,14 +191,23 @@ fn run(store: &Store, cfg: &ClientConfig, now: DateTime<Utc>) -> Result<UpdateSt
         Offer::UpToDate { serial } => return Ok(UpdateStatus::UpToDate { serial }),
         Offer::Install(p) => p,
     };
-    let entry = prepared.manifest().files.first().cloned().ok_or_else(|| BundleError::malformed("manifest.json", "no files"))?;
+    let entry = prepared
+        .manifest()
+        .files
+        .first()
+        .cloned()
+        .ok_or_else(|| BundleError::malformed("manifest.json", "no files"))?;
     if entry.size > store.max_bundle_bytes() {
         return Err(BundleError::RejectedTooLarge { what: entry.name, limit: store.max_bundle_bytes() });
     }
     // Never read more than the manifest promised (+1 to detect a longer file).
     let bundle = match f.get(&entry.name, entry.size) {
         Err(BundleError::RejectedTooLarge { .. }) => {
-            return Err(BundleError::RejectedSizeMismatch { file: entry.name.clone(), expected: entry.size, actual: entry.size + 1 })
+            return Err(BundleError::RejectedSizeMismatch {
+                file: entry.name.clone(),
+                expected: entry.size,
+                actual: entry.size.saturating_add(1),
+            })
         }
         other => other?,
     };

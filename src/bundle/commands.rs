@@ -64,7 +64,14 @@ fn describe(b: &publish::Built) -> String {
 }
 
 /// `tariffs build DIR --serial N --channel C --expires DAYS --out OUT` (unsigned).
-pub fn build(dir: &Path, serial: u64, channel: &str, expires_days: u32, out: &Path, rot: &Rotation) -> Result<String, String> {
+pub fn build(
+    dir: &Path,
+    serial: u64,
+    channel: &str,
+    expires_days: u32,
+    out: &Path,
+    rot: &Rotation,
+) -> Result<String, String> {
     let built = publish::build(dir, &options(serial, channel, expires_days, rot)?)?;
     publish::write_build(out, &built)?;
     Ok(format!("built {}\nnext: kustannusarvio tariffs sign {} --key KEYFILE", describe(&built), out.display()))
@@ -78,7 +85,15 @@ pub fn sign(out: &Path, key: &Path) -> Result<String, String> {
 }
 
 /// `tariffs publish DIR --key K [--key K2] --out WEBROOT [--serial N]`.
-pub fn publish(dir: &Path, keys: &[PathBuf], webroot: &Path, serial: Option<u64>, channel: &str, expires_days: u32, rot: &Rotation) -> Result<String, String> {
+pub fn publish(
+    dir: &Path,
+    keys: &[PathBuf],
+    webroot: &Path,
+    serial: Option<u64>,
+    channel: &str,
+    expires_days: u32,
+    rot: &Rotation,
+) -> Result<String, String> {
     let kps = keys.iter().map(|k| publish::read_key(k)).collect::<Result<Vec<_>, _>>()?;
     let serial = match serial {
         Some(s) => s,
@@ -87,7 +102,11 @@ pub fn publish(dir: &Path, keys: &[PathBuf], webroot: &Path, serial: Option<u64>
     let mut diff_text = String::new();
     if let (Ok(new), Some(old)) = (crate::load_dir(dir), published_tariff(webroot)) {
         let lines = super::diff::diff(&old, &new);
-        diff_text = if lines.is_empty() { "\nno changes to the published tariff".into() } else { format!("\nchanges:\n  {}", lines.join("\n  ")) };
+        diff_text = if lines.is_empty() {
+            "\nno changes to the published tariff".into()
+        } else {
+            format!("\nchanges:\n  {}", lines.join("\n  "))
+        };
     }
     let built = publish::publish(dir, &kps, webroot, options(serial, channel, expires_days, rot)?)?;
     Ok(format!(

@@ -106,18 +106,33 @@ fn param(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
             }
             Some(y) => {
                 let mut lines = Vec::new();
-                value_lines(path, y.get("value").unwrap_or(&Value::Null), x.get("value").unwrap_or(&Value::Null), &mut lines);
+                value_lines(
+                    path,
+                    y.get("value").unwrap_or(&Value::Null),
+                    x.get("value").unwrap_or(&Value::Null),
+                    &mut lines,
+                );
                 for l in lines {
                     out.push(format!("{l}{unit} from {f}"));
                 }
                 if y.get("to") != x.get("to") {
-                    out.push(format!("{path}: value from {f} now ends {} (was {})", show(x.get("to").unwrap_or(&Value::Null)), show(y.get("to").unwrap_or(&Value::Null))));
+                    out.push(format!(
+                        "{path}: value from {f} now ends {} (was {})",
+                        show(x.get("to").unwrap_or(&Value::Null)),
+                        show(y.get("to").unwrap_or(&Value::Null))
+                    ));
                 }
                 if y.get("source") != x.get("source") {
-                    out.push(format!("{path}: source of the value from {f} changed to {}", show(x.get("source").unwrap_or(&Value::Null))));
+                    out.push(format!(
+                        "{path}: source of the value from {f} changed to {}",
+                        show(x.get("source").unwrap_or(&Value::Null))
+                    ));
                 }
                 if y.get("verified") != x.get("verified") {
-                    out.push(format!("{path}: value from {f} verified: {}", show(x.get("verified").unwrap_or(&Value::Null))));
+                    out.push(format!(
+                        "{path}: value from {f} verified: {}",
+                        show(x.get("verified").unwrap_or(&Value::Null))
+                    ));
                 }
             }
         }
@@ -147,7 +162,8 @@ fn value_lines(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
                     out.push(format!("{path} {who}: {} → {}", show(u), show(v)));
                 }
             }
-            let (ea, eb) = (x.get("each_additional").unwrap_or(&Value::Null), y.get("each_additional").unwrap_or(&Value::Null));
+            let (ea, eb) =
+                (x.get("each_additional").unwrap_or(&Value::Null), y.get("each_additional").unwrap_or(&Value::Null));
             if ea != eb {
                 out.push(format!("{path} each additional person: {} → {}", show(ea), show(eb)));
             }
@@ -168,7 +184,12 @@ fn value_lines(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
                 }
             }
             for k in ["min_hours", "cap"] {
-                value_lines(&format!("{label} {k}"), x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null), out);
+                value_lines(
+                    &format!("{label} {k}"),
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
             }
         }
         (Value::Object(x), Value::Object(y)) => {

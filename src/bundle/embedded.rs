@@ -31,7 +31,13 @@ impl EmbeddedBundle {
     }
 
     /// Verifies and loads. `organisation = None` accepts the bundle's own organisation.
-    pub fn verify(&self, trust: &Trust, organisation: Option<&str>, channel: &str, now: DateTime<Utc>) -> Result<(Tariff, Verified), BundleError> {
+    pub fn verify(
+        &self,
+        trust: &Trust,
+        organisation: Option<&str>,
+        channel: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(Tariff, Verified), BundleError> {
         verify(&self.manifest, &self.signatures, &self.bundle, trust, organisation, channel, now)
     }
 }

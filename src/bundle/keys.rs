@@ -149,7 +149,8 @@ impl Trust {
     /// Every `*.pub` file of a directory; the largest `threshold` line wins.
     pub fn from_dir(dir: &Path) -> Result<Trust, String> {
         let rd = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "pub")).collect();
+        let mut paths: Vec<_> =
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "pub")).collect();
         paths.sort();
         let mut all = Trust { keys: BTreeMap::new(), threshold: 1 };
         for p in paths {
@@ -186,7 +187,8 @@ impl Trust {
                 unknown.get_or_insert_with(|| short(&s.key_id));
                 continue;
             };
-            let bytes = from_hex::<64>(&s.signature).ok_or_else(|| BundleError::RejectedBadSignature { key_id: short(&s.key_id) })?;
+            let bytes = from_hex::<64>(&s.signature)
+                .ok_or_else(|| BundleError::RejectedBadSignature { key_id: short(&s.key_id) })?;
             key.key
                 .verify_strict(message, &Signature::from_bytes(&bytes))
                 .map_err(|_| BundleError::RejectedBadSignature { key_id: short(&s.key_id) })?;

@@ -146,13 +146,17 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, BundleError> {
     }
     for f in &m.files {
         if !is_safe_name(&f.name) || !f.name.ends_with(".json") {
-            return Err(BundleError::malformed("manifest.json", format!("unsafe file name `{}`", f.name.escape_default())));
+            return Err(BundleError::malformed(
+                "manifest.json",
+                format!("unsafe file name `{}`", f.name.escape_default()),
+            ));
         }
         if super::from_hex::<32>(&f.sha256).is_none() {
             return Err(BundleError::malformed("manifest.json", "sha256 must be 64 hex digits"));
         }
     }
-    if m.organisation.is_empty() || !is_safe_name(&m.organisation) || m.channel.is_empty() || !is_safe_name(&m.channel) {
+    if m.organisation.is_empty() || !is_safe_name(&m.organisation) || m.channel.is_empty() || !is_safe_name(&m.channel)
+    {
         return Err(BundleError::malformed("manifest.json", "organisation and channel must be short names"));
     }
     if m.expires_at <= m.created_at {
@@ -220,7 +224,8 @@ pub fn verify_manifest(
     if manifest.channel != expect.channel {
         return Err(BundleError::RejectedWrongChannel { expected: expect.channel.into(), found: manifest.channel });
     }
-    let latest = now.checked_add_signed(chrono::Duration::seconds(CLOCK_SKEW_SECONDS)).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    let latest =
+        now.checked_add_signed(chrono::Duration::seconds(CLOCK_SKEW_SECONDS)).unwrap_or(DateTime::<Utc>::MAX_UTC);
     if manifest.created_at > latest {
         return Err(BundleError::RejectedNotYetValid { created_at: manifest.created_at.to_rfc3339() });
     }
@@ -233,7 +238,11 @@ pub fn verify_manifest(
 /// Size and SHA-256 of a downloaded file against its manifest entry.
 pub fn check_file(entry: &FileEntry, bytes: &[u8]) -> Result<(), BundleError> {
     if bytes.len() as u64 != entry.size {
-        return Err(BundleError::RejectedSizeMismatch { file: entry.name.clone(), expected: entry.size, actual: bytes.len() as u64 });
+        return Err(BundleError::RejectedSizeMismatch {
+            file: entry.name.clone(),
+            expected: entry.size,
+            actual: bytes.len() as u64,
+        });
     }
     if !sha256_hex(bytes).eq_ignore_ascii_case(&entry.sha256) {
         return Err(BundleError::RejectedHashMismatch { file: entry.name.clone() });
@@ -251,7 +260,10 @@ pub fn verify_bundle(manifest: &Manifest, bundle_bytes: &[u8], limit: u64) -> Re
     check_file(entry, bundle_bytes)?;
     let bundle = parse_bundle(bundle_bytes, limit.max(MAX_BUNDLE_BYTES))?;
     if bundle.organisation != manifest.organisation {
-        return Err(BundleError::RejectedWrongOrganisation { expected: manifest.organisation.clone(), found: bundle.organisation });
+        return Err(BundleError::RejectedWrongOrganisation {
+            expected: manifest.organisation.clone(),
+            found: bundle.organisation,
+        });
     }
     let tariff = load_bundle(&bundle)?;
     if tariff.organisation.id != manifest.organisation {
@@ -278,23 +290,31 @@ pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest) -> Resu
     dates.extend(manifest.newest_value_from);
     let mut last_err = None;
     for date in dates {
-        let sample = sample_scenario(date).map_err(|e| BundleError::RejectedSelfCheck { message: format!("built-in sample: {e}") })?;
+        let sample = sample_scenario(date)
+            .map_err(|e| BundleError::RejectedSelfCheck { message: format!("built-in sample: {e}") })?;
         match crate::estimate(tariff, &sample) {
             Ok(_) | Err(crate::EngineError::NotOffered { .. }) | Err(crate::EngineError::UnknownService { .. }) => {
                 last_err = None;
                 break;
             }
-            Err(e @ crate::EngineError::NotInForce { .. }) => last_err = Some(format!("built-in sample on {date}: {e}")),
-            Err(e) => return Err(BundleError::RejectedSelfCheck { message: format!("built-in sample on {date}: {e}") }),
+            Err(e @ crate::EngineError::NotInForce { .. }) => {
+                last_err = Some(format!("built-in sample on {date}: {e}"))
+            }
+            Err(e) => {
+                return Err(BundleError::RejectedSelfCheck { message: format!("built-in sample on {date}: {e}") })
+            }
         }
     }
     if let Some(message) = last_err {
         return Err(BundleError::RejectedSelfCheck { message });
     }
     for c in &bundle.self_checks {
-        let got = run_check(tariff, &c.scenario).map_err(|m| BundleError::RejectedSelfCheck { message: format!("{}: {m}", c.name) })?;
+        let got = run_check(tariff, &c.scenario)
+            .map_err(|m| BundleError::RejectedSelfCheck { message: format!("{}: {m}", c.name) })?;
         if got != c.expected_total {
-            return Err(BundleError::RejectedSelfCheck { message: format!("{}: totals differ from the publisher's", c.name) });
+            return Err(BundleError::RejectedSelfCheck {
+                message: format!("{}: totals differ from the publisher's", c.name),
+            });
         }
     }
     Ok(())

@@ -12,16 +12,16 @@
 //! Verification is pure and always compiled; nothing here panics on any input, every failure
 //! is a [`BundleError`] value with a stable `code`.
 
+#[cfg(feature = "update")]
+pub mod client;
+#[cfg(feature = "cli")]
+pub mod commands;
 pub mod diff;
 pub mod embedded;
 pub mod keys;
 pub mod manifest;
 pub mod publish;
 pub mod store;
-#[cfg(feature = "update")]
-pub mod client;
-#[cfg(feature = "cli")]
-pub mod commands;
 
 pub use keys::{KeyPair, PublicKey, Trust};
 pub use manifest::{Bundle, BundleFile, FileEntry, Manifest, SelfCheck, SignatureFile, Verified};
@@ -192,7 +192,9 @@ impl std::fmt::Display for UpdateStatus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             UpdateStatus::UpToDate { serial } => write!(f, "up to date (serial {serial})"),
-            UpdateStatus::Updated { previous_serial: Some(p), serial } => write!(f, "updated from serial {p} to {serial}"),
+            UpdateStatus::Updated { previous_serial: Some(p), serial } => {
+                write!(f, "updated from serial {p} to {serial}")
+            }
             UpdateStatus::Updated { previous_serial: None, serial } => write!(f, "installed serial {serial}"),
             UpdateStatus::Failed(e) => write!(f, "{e}"),
         }

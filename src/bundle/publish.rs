@@ -2,7 +2,9 @@
 //! directory. Errors are plain messages for the CLI.
 
 use super::keys::{KeyPair, PublicKey};
-use super::manifest::{self, AnnouncedKey, Bundle, BundleFile, FileEntry, Manifest, SelfCheck, SignatureEntry, SignatureFile};
+use super::manifest::{
+    self, AnnouncedKey, Bundle, BundleFile, FileEntry, Manifest, SelfCheck, SignatureEntry, SignatureFile,
+};
 use super::{sha256_hex, store, to_hex, FORMAT};
 use chrono::{DateTime, Utc};
 use std::path::Path;
@@ -56,7 +58,8 @@ pub fn read_sources(dir: &Path) -> Result<Vec<BundleFile>, String> {
 fn read_self_checks(dir: &Path, tariff: &crate::Tariff) -> Result<Vec<SelfCheck>, String> {
     let sc = dir.join("self-check");
     let Ok(rd) = std::fs::read_dir(&sc) else { return Ok(Vec::new()) };
-    let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut paths: Vec<_> =
+        rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
     paths.sort();
     let mut out = Vec::new();
     for p in paths {
@@ -97,7 +100,11 @@ pub fn build(dir: &Path, opt: &BuildOptions) -> Result<Built, String> {
             .ok_or("expiry out of range")?,
         tariff_version: tariff.organisation.version.clone(),
         newest_value_from: manifest::newest_value_from(&tariff),
-        files: vec![FileEntry { name: bundle_name.clone(), sha256: sha256_hex(&bundle_bytes), size: bundle_bytes.len() as u64 }],
+        files: vec![FileEntry {
+            name: bundle_name.clone(),
+            sha256: sha256_hex(&bundle_bytes),
+            size: bundle_bytes.len() as u64,
+        }],
         key_ids: opt.signers.clone(),
         new_keys: opt.new_keys.iter().map(AnnouncedKey::from_public).collect(),
         retired_keys: opt.retired_keys.clone(),
@@ -128,7 +135,8 @@ pub fn add_signature(existing: Option<&[u8]>, manifest_bytes: &[u8], key: &KeyPa
         None => SignatureFile::default(),
     };
     sigs.signatures.retain(|s| s.key_id != key.public.key_id);
-    sigs.signatures.push(SignatureEntry { key_id: key.public.key_id.clone(), signature: to_hex(&key.sign(manifest_bytes)) });
+    sigs.signatures
+        .push(SignatureEntry { key_id: key.public.key_id.clone(), signature: to_hex(&key.sign(manifest_bytes)) });
     let mut out = serde_json::to_vec_pretty(&sigs).map_err(|e| e.to_string())?;
     out.push(b'\n');
     Ok(out)
@@ -136,7 +144,8 @@ pub fn add_signature(existing: Option<&[u8]>, manifest_bytes: &[u8], key: &KeyPa
 
 /// `tariffs sign OUT --key KEYFILE`: signs `OUT/manifest.json` into `OUT/manifest.sig`.
 pub fn sign_dir(out: &Path, key: &KeyPair) -> Result<(), String> {
-    let m = std::fs::read(out.join("manifest.json")).map_err(|e| format!("{}: {e}", out.join("manifest.json").display()))?;
+    let m = std::fs::read(out.join("manifest.json"))
+        .map_err(|e| format!("{}: {e}", out.join("manifest.json").display()))?;
     manifest::parse_manifest(&m).map_err(|e| e.to_string())?;
     let sig_path = out.join("manifest.sig");
     let existing = std::fs::read(&sig_path).ok();
@@ -202,7 +211,8 @@ pub fn publish(dir: &Path, keys: &[KeyPair], webroot: &Path, mut opt: BuildOptio
     }
     std::fs::create_dir_all(webroot).map_err(|e| format!("{}: {e}", webroot.display()))?;
     store::write_atomic(&webroot.join(&built.bundle_name), &built.bundle_bytes).map_err(|e| e.to_string())?;
-    store::write_atomic(&webroot.join("manifest.sig"), sigs.as_deref().unwrap_or_default()).map_err(|e| e.to_string())?;
+    store::write_atomic(&webroot.join("manifest.sig"), sigs.as_deref().unwrap_or_default())
+        .map_err(|e| e.to_string())?;
     store::write_atomic(&webroot.join("manifest.json"), &built.manifest_bytes).map_err(|e| e.to_string())?;
     Ok(built)
 }

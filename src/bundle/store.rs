@@ -237,7 +237,8 @@ impl Store {
     fn verify_slot(&self, slot: Slot, state: &State, now: DateTime<Utc>) -> Result<(Tariff, Verified), BundleError> {
         let d = self.slot_dir(slot);
         let rd = |name: &str, cap: u64| {
-            read_capped(&d.join(name), cap).map_err(|e| BundleError::storage(format!("slot {}: {name}", slot.dir_name()), e))
+            read_capped(&d.join(name), cap)
+                .map_err(|e| BundleError::storage(format!("slot {}: {name}", slot.dir_name()), e))
         };
         let m = rd(MANIFEST_FILE, super::MAX_MANIFEST_BYTES)?;
         let s = rd(SIG_FILE, super::MAX_SIGNATURE_BYTES)?;
@@ -248,7 +249,15 @@ impl Store {
         Ok((t, v))
     }
 
-    fn info(&self, source: ActiveSource, t: &Tariff, v: &Verified, state: &State, now: DateTime<Utc>, recovered_from: Option<BundleError>) -> ActiveInfo {
+    fn info(
+        &self,
+        source: ActiveSource,
+        t: &Tariff,
+        v: &Verified,
+        state: &State,
+        now: DateTime<Utc>,
+        recovered_from: Option<BundleError>,
+    ) -> ActiveInfo {
         let m = &v.manifest;
         ActiveInfo {
             source,
@@ -325,17 +334,25 @@ impl Store {
             }
             Some(Err(e)) => Err(BundleError::NoTariff { message: format!("embedded bundle: {e}") }),
             None => Err(BundleError::NoTariff {
-                message: first_err.map(|e| e.to_string()).unwrap_or_else(|| "nothing installed and no embedded bundle".into()),
+                message: first_err
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| "nothing installed and no embedded bundle".into()),
             }),
         }
     }
 
     /// Step 1 of an update: verify the offered manifest (signatures, organisation, channel,
     /// expiry) and decide against the installed serial.
-    pub fn offer(&self, manifest_bytes: &[u8], signature_bytes: &[u8], now: DateTime<Utc>) -> Result<Offer, BundleError> {
+    pub fn offer(
+        &self,
+        manifest_bytes: &[u8],
+        signature_bytes: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<Offer, BundleError> {
         let state = self.read_state();
         let expect = Expect { organisation: self.expected_org(&state), channel: &self.channel, reject_expired: true };
-        let verified = manifest::verify_manifest(manifest_bytes, signature_bytes, &self.effective_trust(&state), &expect, now)?;
+        let verified =
+            manifest::verify_manifest(manifest_bytes, signature_bytes, &self.effective_trust(&state), &expect, now)?;
         let current = self.load(now).ok().map(|l| l.manifest.serial);
         let offered = verified.manifest.serial;
         let floor = state.max_serial_seen.max(current.unwrap_or(0));
@@ -355,7 +372,12 @@ impl Store {
 
     /// Step 2: verify the bundle bytes against the manifest, load and self-check the tariff,
     /// write the inactive slot and switch to it atomically.
-    pub fn install(&self, prepared: &Prepared, bundle_bytes: &[u8], now: DateTime<Utc>) -> Result<UpdateStatus, BundleError> {
+    pub fn install(
+        &self,
+        prepared: &Prepared,
+        bundle_bytes: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<UpdateStatus, BundleError> {
         let m = &prepared.verified.manifest;
         manifest::verify_bundle(m, bundle_bytes, self.max_bundle_bytes)?;
         let mut state = self.read_state();
@@ -415,7 +437,13 @@ impl Store {
     }
 
     /// Offline install of already-fetched files (e.g. from a USB stick), same checks.
-    pub fn install_files(&self, manifest_bytes: &[u8], signature_bytes: &[u8], bundle_bytes: &[u8], now: DateTime<Utc>) -> UpdateStatus {
+    pub fn install_files(
+        &self,
+        manifest_bytes: &[u8],
+        signature_bytes: &[u8],
+        bundle_bytes: &[u8],
+        now: DateTime<Utc>,
+    ) -> UpdateStatus {
         let _lock = match self.lock() {
             Ok(l) => l,
             Err(e) => return UpdateStatus::Failed(e),
@@ -461,7 +489,7 @@ fn read_capped(path: &Path, cap: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let f = std::fs::File::open(path)?;
     let mut buf = Vec::new();
-    f.take(cap + 1).read_to_end(&mut buf)?;
+    f.take(cap.saturating_add(1)).read_to_end(&mut buf)?;
     if buf.len() as u64 > cap {
         return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "file too large"));
     }

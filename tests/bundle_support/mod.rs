@@ -68,7 +68,12 @@ pub fn publish_with(dir: &Path, opt: BuildOptions, signers: &[KeyPair]) -> Pub {
     for k in signers {
         sig = Some(publish::add_signature(sig.as_deref(), &built.manifest_bytes, k).unwrap());
     }
-    Pub { manifest: built.manifest_bytes, sig: sig.unwrap_or_default(), bundle_name: built.bundle_name, bundle: built.bundle_bytes }
+    Pub {
+        manifest: built.manifest_bytes,
+        sig: sig.unwrap_or_default(),
+        bundle_name: built.bundle_name,
+        bundle: built.bundle_bytes,
+    }
 }
 
 pub fn tariff_dir() -> PathBuf {
@@ -119,11 +124,20 @@ pub enum Reply {
     Ok(Vec<u8>),
     Status(u16),
     /// Declares `declared` bytes in Content-Length, sends `body`, closes.
-    Truncated { declared: usize, body: Vec<u8> },
+    Truncated {
+        declared: usize,
+        body: Vec<u8>,
+    },
     /// Sends the headers and `body_prefix` of a `declared`-byte body, then stalls for `secs`.
-    Stall { declared: usize, body_prefix: Vec<u8>, secs: u64 },
+    Stall {
+        declared: usize,
+        body_prefix: Vec<u8>,
+        secs: u64,
+    },
     /// No Content-Length; streams `total` bytes then closes (endless-data attack, bounded).
-    Stream { total: usize },
+    Stream {
+        total: usize,
+    },
 }
 
 pub struct Server {
@@ -180,16 +194,26 @@ fn handle(mut s: TcpStream, routes: Arc<Mutex<HashMap<String, Reply>>>, hits: Ar
     hits.lock().unwrap().push(path.clone());
     let reply = routes.lock().unwrap().get(&path).cloned().unwrap_or(Reply::Status(404));
     let head = |code: u16, len: Option<usize>| {
-        let reason = match code { 200 => "OK", 404 => "Not Found", 500 => "Internal Server Error", _ => "Status" };
+        let reason = match code {
+            200 => "OK",
+            404 => "Not Found",
+            500 => "Internal Server Error",
+            _ => "Status",
+        };
         let len = len.map(|l| format!("Content-Length: {l}\r\n")).unwrap_or_default();
         format!("HTTP/1.1 {code} {reason}\r\n{len}Content-Type: application/json\r\nConnection: close\r\n\r\n")
     };
     let _ = match reply {
         Reply::Ok(b) => s.write_all(head(200, Some(b.len())).as_bytes()).and_then(|_| s.write_all(&b)),
         Reply::Status(c) => s.write_all(head(c, Some(0)).as_bytes()),
-        Reply::Truncated { declared, body } => s.write_all(head(200, Some(declared)).as_bytes()).and_then(|_| s.write_all(&body)),
+        Reply::Truncated { declared, body } => {
+            s.write_all(head(200, Some(declared)).as_bytes()).and_then(|_| s.write_all(&body))
+        }
         Reply::Stall { declared, body_prefix, secs } => {
-            let r = s.write_all(head(200, Some(declared)).as_bytes()).and_then(|_| s.write_all(&body_prefix)).and_then(|_| s.flush());
+            let r = s
+                .write_all(head(200, Some(declared)).as_bytes())
+                .and_then(|_| s.write_all(&body_prefix))
+                .and_then(|_| s.flush());
             std::thread::sleep(std::time::Duration::from_secs(secs));
             r
         }
