@@ -95,3 +95,24 @@ fn the_sample_verifies() {
     let v = manifest::verify_manifest(&p.manifest, &p.sig, &trust2(), &expect(), now()).unwrap();
     assert!(manifest::verify_bundle(&v.manifest, &p.bundle, MAX_BUNDLE_BYTES).is_ok());
 }
+
+#[test]
+fn key_files_round_trip_and_are_checked() {
+    let kp = KeyPair::from_seed(&[7u8; 32], "test key");
+    let back = KeyPair::parse(&kp.secret_text()).unwrap();
+    assert_eq!(back.public, kp.public);
+    let t = Trust::parse(&format!("threshold 2\n{}", kp.public_text())).unwrap();
+    assert_eq!(t.threshold, 2);
+    assert!(t.keys.contains_key(&kp.public.key_id));
+    assert!(kp.public.is_test());
+    assert!(!KeyPair::from_seed(&[8u8; 32], "Controller, Päijät-Häme").public.is_test());
+    // A key id that does not match its key, a bad threshold, junk lines.
+    let line = kp.public.to_line().replace(&kp.public.key_id, "0000000000000000");
+    assert!(Trust::parse(&line).unwrap_err().contains("does not match"));
+    assert!(Trust::parse("threshold 0").is_err());
+    assert!(Trust::parse("rsa AAAA").is_err());
+    assert!(KeyPair::parse(&kp.public_text()).is_err());
+    // The keys compiled into the binary parse (none yet: the HVA adds its own).
+    let _ = Trust::embedded();
+    assert!(Trust::parse(kustannusarvio::bundle::keys::EMBEDDED_KEYS).is_ok());
+}

@@ -370,3 +370,17 @@ fn key_rotation_through_a_signed_manifest() {
     assert_eq!(check_for_update(&st, &client(&server.url()), now()).code(), "updated");
     assert_active(&st, 3);
 }
+
+#[test]
+fn unusable_root_ca_is_reported() {
+    let server = Server::start();
+    let (_t, st) = installed(&server);
+    let mut c = client(&server.url());
+    c.extra_root_ca_pem = Some(b"-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n".to_vec());
+    let s = check_for_update(&st, &c, now());
+    assert_eq!(s.code(), "client_config_error", "{s:?}");
+    assert_active(&st, 1);
+    let mut c = client(&server.url());
+    c.proxy = Some("::not a url::".into());
+    assert_eq!(check_for_update(&st, &c, now()).code(), "client_config_error");
+}

@@ -79,18 +79,21 @@ impl Fetcher {
             .redirect(reqwest::redirect::Policy::limited(5))
             .https_only(!is_loopback(&base))
             .user_agent(concat!("kustannusarvio/", env!("CARGO_PKG_VERSION")));
-        if is_loopback(&base) {
-            b = b.no_proxy();
-        } else if let Some(p) = &cfg.proxy {
-            let proxy = reqwest::Proxy::all(p)
-                .map_err(|e| BundleError::ServerUnreachable { message: format!("bad proxy: {e}") })?;
-            b = b.proxy(proxy);
+        // The proxy setting is checked even when it is not used (loopback).
+        let proxy = match &cfg.proxy {
+            Some(p) => Some(reqwest::Proxy::all(p).map_err(|e| BundleError::ClientConfig { message: format!("proxy: {e}") })?),
+            None => None,
+        };
+        match proxy {
+            _ if is_loopback(&base) => b = b.no_proxy(),
+            Some(proxy) => b = b.proxy(proxy),
+            None => {}
         }
         if let Some(pem) = &cfg.extra_root_ca_pem {
-            let ca = reqwest::Certificate::from_pem(pem).map_err(|e| BundleError::malformed("root CA", e))?;
+            let ca = reqwest::Certificate::from_pem(pem).map_err(|e| BundleError::ClientConfig { message: format!("root CA: {e}") })?;
             b = b.add_root_certificate(ca);
         }
-        let client = b.build().map_err(|e| BundleError::ServerUnreachable { message: e.to_string() })?;
+        let client = b.build().map_err(|e| BundleError::ClientConfig { message: error_chain(&e) })?;
         Ok(Fetcher { client, base, cfg: cfg.clone() })
     }
 

@@ -88,6 +88,8 @@ pub enum BundleError {
     StorageError { message: String },
     #[error("another update of this state directory is in progress")]
     Busy,
+    #[error("update client settings: {message}")]
+    ClientConfig { message: String },
     #[error("no usable tariff: {message}")]
     NoTariff { message: String },
 }
@@ -119,6 +121,7 @@ impl BundleError {
             HttpError { .. } => "http_error",
             StorageError { .. } => "storage_error",
             Busy => "busy",
+            ClientConfig { .. } => "client_config_error",
             NoTariff { .. } => "no_tariff",
         }
     }
