@@ -135,8 +135,12 @@ impl Fetcher {
 
 fn net_error(e: &reqwest::Error) -> BundleError {
     let message = error_chain(e);
+    let lower = message.to_ascii_lowercase();
     if e.is_timeout() {
         BundleError::Timeout { message }
+    } else if lower.contains("certificate") || lower.contains("handshake") || lower.contains("tls") {
+        // reqwest does not type TLS failures; rustls' messages name the certificate.
+        BundleError::TlsError { message }
     } else if e.is_connect() {
         BundleError::ServerUnreachable { message }
     } else if e.is_body() || e.is_decode() {

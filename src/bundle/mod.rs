@@ -78,6 +78,8 @@ pub enum BundleError {
     InsecureUrl { url: String },
     #[error("server unreachable: {message}")]
     ServerUnreachable { message: String },
+    #[error("TLS failed (certificate not trusted? give the intranet root CA): {message}")]
+    TlsError { message: String },
     #[error("timed out: {message}")]
     Timeout { message: String },
     #[error("download interrupted: {message}")]
@@ -116,6 +118,7 @@ impl BundleError {
             RejectedSelfCheck { .. } => "rejected_self_check",
             InsecureUrl { .. } => "insecure_url",
             ServerUnreachable { .. } => "server_unreachable",
+            TlsError { .. } => "tls_error",
             Timeout { .. } => "timeout",
             DownloadIncomplete { .. } => "download_incomplete",
             HttpError { .. } => "http_error",

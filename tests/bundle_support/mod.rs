@@ -9,7 +9,7 @@ use kustannusarvio::bundle::publish::{self, BuildOptions};
 use kustannusarvio::bundle::Store;
 use std::collections::HashMap;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -149,6 +149,16 @@ pub struct Server {
 impl Server {
     /// Serves at most 200 connections, each with a 10 s read timeout; the thread ends with the test process.
     pub fn start() -> Server {
+        Server::start_with(None)
+    }
+
+    /// The same over TLS with the test certificate for localhost / 127.0.0.1
+    /// (tests/fixtures/bundle/tls, signed by a throw-away test CA).
+    pub fn start_tls() -> Server {
+        Server::start_with(Some(tls_config()))
+    }
+
+    fn start_with(tls: Option<Arc<rustls::ServerConfig>>) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let routes: Arc<Mutex<HashMap<String, Reply>>> = Default::default();
@@ -157,14 +167,33 @@ impl Server {
         std::thread::spawn(move || {
             for stream in listener.incoming().take(200) {
                 let Ok(stream) = stream else { continue };
-                let (r, h) = (r.clone(), h.clone());
-                std::thread::spawn(move || handle(stream, r, h));
+                let (r, h, tls) = (r.clone(), h.clone(), tls.clone());
+                std::thread::spawn(move || {
+                    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+                    match tls {
+                        None => {
+                            let mut s = stream;
+                            respond(&mut s, &r, &h);
+                            let _ = s.shutdown(std::net::Shutdown::Both);
+                        }
+                        Some(cfg) => {
+                            let Ok(conn) = rustls::ServerConnection::new(cfg) else { return };
+                            let mut s = rustls::StreamOwned::new(conn, stream);
+                            respond(&mut s, &r, &h);
+                            s.conn.send_close_notify();
+                            let _ = s.flush();
+                        }
+                    }
+                });
             }
         });
         Server { port, routes, hits }
     }
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}/", self.port)
+    }
+    pub fn https_url(&self) -> String {
+        format!("https://localhost:{}/", self.port)
     }
     pub fn set(&self, path: &str, reply: Reply) {
         self.routes.lock().unwrap().insert(path.to_string(), reply);
@@ -179,8 +208,23 @@ impl Server {
     }
 }
 
-fn handle(mut s: TcpStream, routes: Arc<Mutex<HashMap<String, Reply>>>, hits: Arc<Mutex<Vec<String>>>) {
-    let _ = s.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+fn tls_config() -> Arc<rustls::ServerConfig> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let dir = root().join("tests/fixtures/bundle/tls");
+    let certs: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_file_iter(dir.join("server.pem")).unwrap().map(|c| c.unwrap()).collect();
+    let key = PrivateKeyDer::from_pem_file(dir.join("server.key")).unwrap();
+    let cfg = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap();
+    Arc::new(cfg)
+}
+
+fn respond<S: Read + Write>(s: &mut S, routes: &Mutex<HashMap<String, Reply>>, hits: &Mutex<Vec<String>>) {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 1024];
     while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 16 * 1024 {
@@ -231,7 +275,6 @@ fn handle(mut s: TcpStream, routes: Arc<Mutex<HashMap<String, Reply>>>, hits: Ar
         }
     };
     let _ = s.flush();
-    let _ = s.shutdown(std::net::Shutdown::Both);
 }
 
 /// Client settings for tests: short timeouts and backoff.
