@@ -57,6 +57,12 @@ pub fn non_negative(x: Decimal) -> Decimal {
     x.max(Decimal::ZERO)
 }
 
+/// Formats a number for Finnish text: decimal comma, no trailing zeros, at most 4 decimals
+/// (`42,5`, `4,6667`). Used in explanation texts.
+pub fn num_fi(x: Decimal) -> String {
+    x.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero).normalize().to_string().replace('.', ",")
+}
+
 /// Formats a euro amount for plain text in Finnish (`1 234,56 €` with no-break spaces), used in
 /// explanation texts of the CLI. The UI formats with `Intl.NumberFormat` instead.
 pub fn format_eur_fi(amount: Decimal) -> String {

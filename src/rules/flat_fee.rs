@@ -7,7 +7,7 @@
 use super::{quantity, Ctx, CeilingUse, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, round_cents};
+use crate::money::{num_fi as num, format_eur_fi as eur, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
 
@@ -53,7 +53,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     };
     let d = param.at(name, ctx.date)?;
     let fee = round_cents(d.value * qty);
-    trace.step(&format!("{}.fee", kind.code()), format!("{} × {} {unit_fi} = {}", eur(d.value), qty.normalize(), eur(fee)))
+    trace.step(&format!("{}.fee", kind.code()), format!("{} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(fee)))
         .val("unit_fee", d.value)
         .val("quantity", qty)
         .param(ParamUse::of(name, d, d.value))

@@ -8,7 +8,7 @@ use super::income::{self, Basis};
 use super::{Ctx, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, non_negative, round_cents};
+use crate::money::{num_fi as num, format_eur_fi as eur, non_negative, round_cents};
 use crate::scenario::{LegalBasis, Production, ServiceLine};
 use rust_decimal::Decimal;
 
@@ -75,7 +75,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
             fee = combined * sp.value / Decimal::from(100);
             trace.step("long_term.spouse_rule", format!(
                 "Asiakkaan tulot ovat puolison tuloja suuremmat: {} % puolisoiden yhteenlasketuista nettotuloista {} = {}",
-                sp.value, eur(combined), eur(fee)))
+                num(sp.value), eur(combined), eur(fee)))
                 .val("combined_net_income", combined)
                 .val("percent", sp.value)
                 .param(ParamUse::of("long_term_care.spouse_percent", sp, sp.value))
@@ -108,7 +108,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
         None => {
             let cp = ltc.client_percent.at("long_term_care.client_percent", ctx.date)?;
             fee = net_c * cp.value / Decimal::from(100);
-            trace.step("long_term.percent", format!("{} % asiakkaan nettotuloista {} = {}", cp.value, eur(net_c), eur(non_negative(fee))))
+            trace.step("long_term.percent", format!("{} % asiakkaan nettotuloista {} = {}", num(cp.value), eur(net_c), eur(non_negative(fee))))
                 .val("net_income", net_c)
                 .val("percent", cp.value)
                 .param(ParamUse::of("long_term_care.client_percent", cp, cp.value))
