@@ -66,8 +66,14 @@ fn keygen_build_sign_verify() {
     assert!(out.contains("serial 3"), "{out}");
     assert!(outdir.join("bundle-3.json").is_file() && !outdir.join("manifest.sig").exists());
     ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("author.key"))]));
+    // The reviewer checks before signing: one signature is not enough for threshold 2.
+    let o = bin(&["tariffs", "verify", p(&outdir), "--trusted-keys", p(&keys), "--threshold", "2"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("rejected_below_threshold"));
     ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("reviewer.key"))]));
     ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("reviewer.key"))])); // idempotent
+    let out = ok(&bin(&["tariffs", "verify", p(&outdir), "--trusted-keys", p(&keys), "--threshold", "2"]));
+    assert!(out.starts_with("ok: paijat-hame") && out.contains("serial 3"), "{out}");
     let trust = kustannusarvio::bundle::Trust::from_dir(&keys)
         .map(|mut t| {
             t.threshold = 2;

@@ -126,6 +126,17 @@ enum TariffCmd {
     },
     /// Show what changes between two tariffs (directories, published directories or bundles).
     Diff { old: PathBuf, new: PathBuf },
+    /// Verify a published or signed directory as a client would (signatures, hash, tariff).
+    Verify {
+        dir: PathBuf,
+        /// Trust the *.pub keys of this directory instead of the keys compiled into the binary.
+        #[arg(long)]
+        trusted_keys: Option<PathBuf>,
+        #[arg(long)]
+        threshold: Option<usize>,
+        #[arg(long)]
+        channel: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -211,6 +222,9 @@ fn main() -> ExitCode {
             text(bundle::commands::publish(&dir, &key, &out, serial, &channel, expires, &rotation.into_rotation()))
         }
         Cmd::Tariffs { cmd: TariffCmd::Diff { old, new } } => text(bundle::commands::diff(&old, &new)),
+        Cmd::Tariffs { cmd: TariffCmd::Verify { dir, trusted_keys, threshold, channel } } => {
+            text(bundle::commands::verify(&dir, trusted_keys.as_deref(), threshold, channel.as_deref()))
+        }
         Cmd::Update { from, state_dir, organisation, channel, trusted_keys, threshold, proxy, ca_cert, timeout, retries } => {
             let args = bundle::commands::UpdateArgs {
                 from, state_dir, organisation, channel, trusted_keys, threshold, proxy, ca_cert, timeout_secs: timeout, retries,

@@ -146,6 +146,39 @@ pub fn diff(old: &Path, new: &Path) -> Result<String, String> {
     Ok(lines.join("\n"))
 }
 
+/// `tariffs verify WEBROOT`: checks a published (or built and signed) directory exactly as a
+/// client would, except expiry and serial — e.g. for the reviewer before it is uploaded.
+pub fn verify(dir: &Path, trusted_keys: Option<&Path>, threshold: Option<usize>, channel: Option<&str>) -> Result<String, String> {
+    let mut trust = match trusted_keys {
+        Some(d) => Trust::from_dir(d)?,
+        None => Trust::embedded(),
+    };
+    if let Some(k) = threshold {
+        trust.threshold = k.max(1);
+    }
+    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("{}: {e}", dir.join(f).display()));
+    let m = read("manifest.json")?;
+    let parsed = super::manifest::parse_manifest(&m).map_err(|e| format!("{} ({})", e, e.code()))?;
+    let sig = read("manifest.sig").unwrap_or_default();
+    let channel = channel.unwrap_or(&parsed.channel);
+    let bundle = read(&parsed.files.first().map(|f| f.name.clone()).unwrap_or_default())?;
+    let now = chrono::Utc::now();
+    let (t, v) = super::embedded::verify(&m, &sig, &bundle, &trust, None, channel, now)
+        .map_err(|e| format!("{} ({})", e, e.code()))?;
+    let expired = if v.manifest.expires_at <= now { " — EXPIRED" } else { "" };
+    Ok(format!(
+        "ok: {} ({}) serial {} channel {}, tariff {}, signed by {} of {} required, expires {}{expired}",
+        t.organisation.id,
+        t.organisation.name,
+        v.manifest.serial,
+        v.manifest.channel,
+        v.manifest.tariff_version,
+        v.signed_by.join(" + "),
+        trust.threshold,
+        v.manifest.expires_at.format("%Y-%m-%d"),
+    ))
+}
+
 /// Settings of `kustannusarvio update`.
 #[derive(Debug, Clone)]
 pub struct UpdateArgs {
