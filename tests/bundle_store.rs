@@ -224,3 +224,17 @@ fn one_update_at_a_time() {
     drop(guard);
     assert_eq!(install(&st, &p).code(), "updated");
 }
+
+#[test]
+fn status_report_for_the_app() {
+    let (_tmp, st) = with_one_and_two();
+    let s = install(&st, &good(1));
+    let r = kustannusarvio::bundle::StatusReport::from(&s);
+    assert_eq!(r.code, "rejected_rollback");
+    assert!(!r.ok);
+    let j = serde_json::to_value(&r).unwrap();
+    assert_eq!(j["error"]["code"], "rejected_rollback");
+    assert_eq!(j["error"]["installed"], 2);
+    let r = kustannusarvio::bundle::StatusReport::from(&UpdateStatus::Updated { previous_serial: Some(1), serial: 2 });
+    assert_eq!((r.code.as_str(), r.ok, r.serial, r.previous_serial), ("updated", true, Some(2), Some(1)));
+}

@@ -81,7 +81,9 @@ impl Fetcher {
             .user_agent(concat!("kustannusarvio/", env!("CARGO_PKG_VERSION")));
         // The proxy setting is checked even when it is not used (loopback).
         let proxy = match &cfg.proxy {
-            Some(p) => Some(reqwest::Proxy::all(p).map_err(|e| BundleError::ClientConfig { message: format!("proxy: {e}") })?),
+            Some(p) => {
+                Some(reqwest::Proxy::all(p).map_err(|e| BundleError::ClientConfig { message: format!("proxy: {e}") })?)
+            }
             None => None,
         };
         match proxy {
@@ -90,7 +92,8 @@ impl Fetcher {
             None => {}
         }
         if let Some(pem) = &cfg.extra_root_ca_pem {
-            let ca = reqwest::Certificate::from_pem(pem).map_err(|e| BundleError::ClientConfig { message: format!("root CA: {e}") })?;
+            let ca = reqwest::Certificate::from_pem(pem)
+                .map_err(|e| BundleError::ClientConfig { message: format!("root CA: {e}") })?;
             b = b.add_root_certificate(ca);
         }
         let client = b.build().map_err(|e| BundleError::ClientConfig { message: error_chain(&e) })?;

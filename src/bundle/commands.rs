@@ -148,7 +148,12 @@ pub fn diff(old: &Path, new: &Path) -> Result<String, String> {
 
 /// `tariffs verify WEBROOT`: checks a published (or built and signed) directory exactly as a
 /// client would, except expiry and serial — e.g. for the reviewer before it is uploaded.
-pub fn verify(dir: &Path, trusted_keys: Option<&Path>, threshold: Option<usize>, channel: Option<&str>) -> Result<String, String> {
+pub fn verify(
+    dir: &Path,
+    trusted_keys: Option<&Path>,
+    threshold: Option<usize>,
+    channel: Option<&str>,
+) -> Result<String, String> {
     let mut trust = match trusted_keys {
         Some(d) => Trust::from_dir(d)?,
         None => Trust::embedded(),

@@ -51,13 +51,23 @@ pub enum BundleError {
     #[error("signed by unknown key {key_id}")]
     RejectedUnknownKey { key_id: String },
     #[error("only {valid} valid signature(s) from trusted keys; {required} required")]
-    RejectedBelowThreshold { valid: usize, required: usize },
+    RejectedBelowThreshold {
+        #[cfg_attr(feature = "specta", specta(type = f64))]
+        valid: usize,
+        #[cfg_attr(feature = "specta", specta(type = f64))]
+        required: usize,
+    },
     #[error("bundle is for organisation `{found}`, expected `{expected}`")]
     RejectedWrongOrganisation { expected: String, found: String },
     #[error("bundle is for channel `{found}`, expected `{expected}`")]
     RejectedWrongChannel { expected: String, found: String },
     #[error("offered serial {offered} is older than {installed} (rollback)")]
-    RejectedRollback { installed: u64, offered: u64 },
+    RejectedRollback {
+        #[cfg_attr(feature = "specta", specta(type = f64))]
+        installed: u64,
+        #[cfg_attr(feature = "specta", specta(type = f64))]
+        offered: u64,
+    },
     #[error("manifest expired at {expires_at}")]
     RejectedExpired { expires_at: String },
     #[error("manifest created in the future ({created_at})")]
@@ -65,9 +75,19 @@ pub enum BundleError {
     #[error("SHA-256 of {file} does not match the manifest")]
     RejectedHashMismatch { file: String },
     #[error("size of {file} is {actual}, manifest says {expected}")]
-    RejectedSizeMismatch { file: String, expected: u64, actual: u64 },
+    RejectedSizeMismatch {
+        file: String,
+        #[cfg_attr(feature = "specta", specta(type = f64))]
+        expected: u64,
+        #[cfg_attr(feature = "specta", specta(type = f64))]
+        actual: u64,
+    },
     #[error("{what} is larger than the limit of {limit} bytes")]
-    RejectedTooLarge { what: String, limit: u64 },
+    RejectedTooLarge {
+        what: String,
+        #[cfg_attr(feature = "specta", specta(type = f64))]
+        limit: u64,
+    },
     #[error("{what} is malformed: {message}")]
     RejectedMalformed { what: String, message: String },
     #[error("the tariff in the bundle is invalid: {message}")]
@@ -169,6 +189,39 @@ impl UpdateStatus {
     }
     pub fn is_ok(&self) -> bool {
         !matches!(self, UpdateStatus::Failed(_))
+    }
+}
+
+/// [`UpdateStatus`] as a plain struct for the app's typed bindings (specta): the stable `code`,
+/// an English `message`, the serials, and the error details when it failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct StatusReport {
+    pub code: String,
+    pub ok: bool,
+    pub message: String,
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub serial: Option<u64>,
+    #[cfg_attr(feature = "specta", specta(type = Option<f64>))]
+    pub previous_serial: Option<u64>,
+    pub error: Option<BundleError>,
+}
+
+impl From<&UpdateStatus> for StatusReport {
+    fn from(s: &UpdateStatus) -> Self {
+        let (serial, previous_serial, error) = match s {
+            UpdateStatus::UpToDate { serial } => (Some(*serial), None, None),
+            UpdateStatus::Updated { previous_serial, serial } => (Some(*serial), *previous_serial, None),
+            UpdateStatus::Failed(e) => (None, None, Some(e.clone())),
+        };
+        StatusReport {
+            code: s.code().to_string(),
+            ok: s.is_ok(),
+            message: s.to_string(),
+            serial,
+            previous_serial,
+            error,
+        }
     }
 }
 

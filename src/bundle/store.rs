@@ -94,6 +94,7 @@ pub struct ActiveInfo {
     pub organisation: String,
     pub organisation_name: String,
     pub channel: String,
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub serial: u64,
     pub tariff_version: String,
     #[cfg_attr(feature = "specta", specta(type = String))]
