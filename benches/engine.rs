@@ -104,7 +104,8 @@ fn sweep(c: &mut Criterion) {
     g.finish();
 }
 
-/// (d) Tariff load: every TOML file of tariffs/paijat-hame, parsed and validated.
+/// (d) Tariff load: every TOML file of tariffs/paijat-hame, parsed and validated; and the
+/// signed bundle: verification + load (budget ≤ 5 ms).
 fn tariff_load(c: &mut Criterion) {
     let dir = tariff_dir();
     let files: Vec<(String, String)> = {
@@ -119,11 +120,39 @@ fn tariff_load(c: &mut Criterion) {
     g.bench_function("load_files_in_memory", |b| {
         b.iter_batched(|| files.clone(), |f| kustannusarvio::load_files(&f).expect("ok"), BatchSize::SmallInput)
     });
-    // TODO(issue 5, bundle): "tariff bundle load + signature verification ≤ 5 ms". The bundle
-    // module is being written on branch `bundle`; when it lands on main, add here:
-    //   g.bench_function("bundle_load_verify", |b| b.iter(|| <bundle::load_verified>(&bytes, &key)));
-    // No figure is reported for it until then (BENCHMARKS.md says "not measured yet").
+    // Signed bundle (src/bundle): manifest signatures (2 of 2 Ed25519), SHA-256 of the bundle,
+    // strict load of its TOML sources and the self-check — what the app does at start-up with
+    // its embedded or installed bundle. Built from tariffs/paijat-hame with the test keys.
+    let (manifest, sig, bundle, trust) = signed_bundle();
+    g.bench_function("bundle_verify_load", |b| {
+        b.iter(|| {
+            kustannusarvio::bundle::embedded::verify(&manifest, &sig, &bundle, &trust, Some("paijat-hame"), "stable", chrono::Utc::now())
+                .expect("verifies")
+        })
+    });
     g.finish();
+}
+
+/// A publication of tariffs/paijat-hame signed by the two test keys of tests/fixtures/bundle.
+fn signed_bundle() -> (Vec<u8>, Vec<u8>, Vec<u8>, kustannusarvio::bundle::keys::Trust) {
+    use kustannusarvio::bundle::publish;
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let key = |n: &str| publish::read_key(&root.join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key");
+    let (author, reviewer) = (key("author"), key("reviewer"));
+    let opt = publish::BuildOptions {
+        serial: 1,
+        channel: "stable".into(),
+        expires_days: 30,
+        now: chrono::Utc::now(),
+        signers: vec![],
+        new_keys: vec![],
+        retired_keys: vec![],
+    };
+    let built = publish::build(&tariff_dir(), &opt).expect("bundle builds");
+    let sig = publish::add_signature(None, &built.manifest_bytes, &author).expect("signs");
+    let sig = publish::add_signature(Some(&sig), &built.manifest_bytes, &reviewer).expect("signs");
+    let trust = kustannusarvio::bundle::keys::Trust::new([author.public, reviewer.public], 2);
+    (built.manifest_bytes, sig, built.bundle_bytes, trust)
 }
 
 criterion_group!(benches, package10, batch100k, sweep, tariff_load);
