@@ -3,6 +3,7 @@
 //! text, the values it used, the dated tariff parameters it read and the legal reference.
 
 use crate::money::date_string;
+use std::borrow::Cow;
 use crate::tariff::Dated;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -13,8 +14,9 @@ pub const TRACE_FORMAT: &str = "kustannusarvio.trace.v1";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Step {
-    /// Stable key, e.g. `home_care.income_over_limit`.
-    pub key: String,
+    /// Stable key, e.g. `home_care.income_over_limit`. (`Cow`: the keys are constants and are
+    /// shared, not copied, into every estimate; serialized as a plain string.)
+    pub key: Cow<'static, str>,
     /// The step in Finnish, with the numbers filled in.
     pub text: String,
     /// Named values used or produced by the step (decimal strings), for translation templates.
@@ -23,7 +25,7 @@ pub struct Step {
     pub params: Vec<ParamUse>,
     /// Legal section or HVA decision, e.g. `asiakasmaksulaki 10 b §`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub legal: Option<String>,
+    pub legal: Option<Cow<'static, str>>,
     /// The step's result, if it produces one amount.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "specta", specta(type = Option<String>))]
@@ -33,7 +35,8 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NamedValue {
-    pub name: String,
+    /// A constant name (`Cow`, serialized as a plain string).
+    pub name: Cow<'static, str>,
     pub value: String,
 }
 
@@ -64,6 +67,36 @@ impl ParamUse {
             url: d.url.clone(),
             verified: d.verified,
         }
+    }
+}
+
+/// A key or legal reference of the trace: a constant (`&'static str`) is shared, a formatted or
+/// tariff-given one (`String`, `&String`) is owned.
+pub trait TraceName {
+    fn trace_name(self) -> Cow<'static, str>;
+}
+
+impl TraceName for &'static str {
+    fn trace_name(self) -> Cow<'static, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl TraceName for String {
+    fn trace_name(self) -> Cow<'static, str> {
+        Cow::Owned(self)
+    }
+}
+
+impl TraceName for &String {
+    fn trace_name(self) -> Cow<'static, str> {
+        Cow::Owned(self.clone())
+    }
+}
+
+impl TraceName for Cow<'static, str> {
+    fn trace_name(self) -> Cow<'static, str> {
+        self
     }
 }
 
@@ -143,9 +176,9 @@ pub struct Trace {
 
 impl Trace {
     /// Starts a step; finish it with the builder methods.
-    pub fn step(&mut self, key: &str, text: impl Into<String>) -> &mut Step {
+    pub fn step(&mut self, key: impl TraceName, text: impl Into<String>) -> &mut Step {
         self.steps.push(Step {
-            key: key.to_string(),
+            key: key.trace_name(),
             text: text.into(),
             values: Vec::new(),
             params: Vec::new(),
@@ -157,16 +190,16 @@ impl Trace {
 }
 
 impl Step {
-    pub fn val(&mut self, name: &str, value: impl TraceValue) -> &mut Self {
-        self.values.push(NamedValue { name: name.to_string(), value: value.trace_text() });
+    pub fn val(&mut self, name: &'static str, value: impl TraceValue) -> &mut Self {
+        self.values.push(NamedValue { name: Cow::Borrowed(name), value: value.trace_text() });
         self
     }
     pub fn param(&mut self, p: ParamUse) -> &mut Self {
         self.params.push(p);
         self
     }
-    pub fn legal(&mut self, l: &str) -> &mut Self {
-        self.legal = Some(l.to_string());
+    pub fn legal(&mut self, l: impl TraceName) -> &mut Self {
+        self.legal = Some(l.trace_name());
         self
     }
     pub fn result(&mut self, r: Decimal) -> &mut Self {

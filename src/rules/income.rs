@@ -51,7 +51,7 @@ pub fn counted_income(ctx: &Ctx, p: &Person, who: &str, basis: Basis, trace: &mu
 }
 
 /// The sum of the deductions listed in `rule_param` that the person has.
-pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (&str, &Param<Vec<DeductionKind>>), legal: &str,
+pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (&str, &Param<Vec<DeductionKind>>), legal: &'static str,
                   trace: &mut Trace) -> Result<Decimal> {
     let (name, param) = rule_param;
     let kinds = param.at(name, ctx.date)?;
@@ -64,7 +64,7 @@ pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (&str, &Param<Ve
         if amount.is_zero() {
             continue;
         }
-        let step = trace.step(&format!("deduction.{}", kind.field()), String::new());
+        let step = trace.step(format!("deduction.{}", kind.field()), String::new());
         if *kind == DeductionKind::Guardianship {
             if let Some(cap) = &ctx.tariff.income.guardianship_cap {
                 let c = cap.at("income.guardianship_cap", ctx.date)?;
