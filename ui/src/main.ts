@@ -340,7 +340,7 @@ function resultTable(est: Estimate, alt: AlternativeState, presentation: boolean
   }).join("");
   const tot = est.total;
   const all = est.lines.flatMap((l) => l.explanation.filter((s) => !isCost(s)));
-  return `<table class="result-table">
+  return `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="results-h"><table class="result-table">
     <caption class="sr-only">${esc(t("result.title"))}: ${esc(altName(alt, state.alternatives.indexOf(alt)))}</caption>
     <thead><tr><th scope="col">${esc(t("result.service"))}</th><th scope="col">${esc(t("result.clientMonthly"))}</th><th scope="col">${esc(t("result.clientYearly"))}</th>
       ${presentation ? "" : `<th scope="col" class="hva">${esc(t("result.hvaGross"))}</th><th scope="col" class="hva">${esc(t("result.hvaNet"))}</th>`}</tr></thead>
@@ -349,7 +349,7 @@ function resultTable(est: Estimate, alt: AlternativeState, presentation: boolean
       <td>${figButton(money(tot.client_fees_monthly), `${t("result.total")}, ${t("result.clientMonthly")}`, all, "total-monthly-fig")}</td>
       <td>${figButton(money(tot.client_fees_yearly), `${t("result.total")}, ${t("result.clientYearly")}`, [...all, ...tot.explanation], "total-yearly-fig")}</td>
       ${presentation ? "" : `<td class="hva">${esc(money(tot.organiser_cost_monthly))}</td><td class="hva">${esc(money(tot.organiser_net_monthly))}</td>`}</tr></tfoot>
-  </table>`;
+  </table></div>`;
 }
 
 function totalsCards(est: Estimate, presentation: boolean): string {
@@ -432,7 +432,7 @@ function renderCompare(): string {
     return `<tr class="${hva ? "hva" : ""}"><th scope="row">${esc(t(label))}</th>${cells}</tr>`;
   }).join("");
   return `<section class="card compare" aria-labelledby="compare-h"><h2 id="compare-h">${esc(t("compare.title"))}</h2>
-    <div class="table-scroll"><table class="compare-table" data-testid="compare-table"><thead><tr><th scope="col">${esc(t("compare.figure"))}</th>${head}</tr></thead>
+    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-h"><table class="compare-table" data-testid="compare-table"><thead><tr><th scope="col">${esc(t("compare.figure"))}</th>${head}</tr></thead>
     <tbody><tr><th scope="row">${esc(t("compare.services"))}</th>${svc}</tr>${body}</tbody></table></div></section>`;
 }
 
@@ -520,7 +520,12 @@ function openExplanation(fig: Figure, opener: HTMLElement): void {
   dlg.innerHTML = `<div class="dialog-inner"><h2 id="explain-h">${esc(t("explain.title"))}</h2><p class="fig-title">${esc(fig.title)}</p>${note}${steps}
     <button type="button" id="explain-close" class="primary">${esc(t("explain.close"))}</button></div>`;
   dlg.setAttribute("aria-labelledby", "explain-h");
-  dlg.addEventListener("close", () => opener.isConnected && opener.focus(), { once: true });
+  const openerId = opener.dataset.testid ?? "";
+  dlg.addEventListener("close", () => {
+    // The results may have been re-rendered meanwhile: find the same figure again.
+    const target = opener.isConnected ? opener : document.querySelector<HTMLElement>(`[data-testid="${openerId}"]`);
+    target?.focus();
+  }, { once: true });
   dlg.showModal();
   document.getElementById("explain-close")?.focus();
 }
