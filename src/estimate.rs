@@ -5,7 +5,7 @@ use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Step, TRACE_FORMAT};
 use crate::money::{format_eur_fi as eur, round_cents};
 use crate::rules::{self, payment_ceiling, BandInfo, Ctx, LineCalc, StatutoryKind};
-use crate::scenario::{Production, Scenario};
+use crate::scenario::{DeductionKind, Production, Scenario};
 use crate::tariff::Tariff;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -112,6 +112,20 @@ fn check_household(s: &Scenario) -> Result<()> {
     if s.household.spouse.is_some() && p < 2 {
         return Err(EngineError::input("household.persons", "must be at least 2 when a spouse is given"));
     }
+    let mut people = vec![("client", &s.household.client)];
+    if let Some(sp) = &s.household.spouse {
+        people.push(("spouse", sp));
+    }
+    for (who, person) in people {
+        let m = |f: &str, v| rules::income::check_money(v, &format!("household.{who}.{f}"));
+        m("gross_income", person.gross_income)?;
+        m("net_income", person.net_income)?;
+        m("forest_income_yearly", person.forest_income_yearly)?;
+        for k in [DeductionKind::Maintenance, DeductionKind::Guardianship, DeductionKind::Foreclosure,
+                  DeductionKind::Compensation, DeductionKind::Medicines, DeductionKind::Housing] {
+            m(&format!("deductions.{}", k.field()), person.deductions.get(k))?;
+        }
+    }
     if s.services.len() > MAX_LINES {
         return Err(EngineError::input("services", format!("at most {MAX_LINES} lines")));
     }
@@ -212,19 +226,23 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             service: line.service.clone(),
             production: line.production,
             label: line.label.clone(),
-            client_fee_monthly: c.client_fee_monthly,
-            client_fee_yearly: y,
-            organiser_cost_monthly: c.organiser_cost_monthly,
-            organiser_net_monthly: net,
-            voucher_value_per_hour: c.voucher_value_per_hour,
-            voucher_value_monthly: c.voucher_value_monthly,
-            own_production_fee_monthly: c.own_production_fee_monthly,
+            client_fee_monthly: round_cents(c.client_fee_monthly),
+            client_fee_yearly: round_cents(y),
+            organiser_cost_monthly: round_cents(c.organiser_cost_monthly),
+            organiser_net_monthly: round_cents(net),
+            voucher_value_per_hour: c.voucher_value_per_hour.map(round_cents),
+            voucher_value_monthly: c.voucher_value_monthly.map(round_cents),
+            own_production_fee_monthly: c.own_production_fee_monthly.map(round_cents),
             counts_toward_ceiling: c.ceiling.is_some(),
             band: c.band,
             explanation: c.trace.steps,
         });
     }
     t.organiser_net_yearly = t.organiser_cost_yearly - fees_to_org_yearly;
+    for v in [&mut t.client_fees_monthly, &mut t.organiser_cost_monthly, &mut t.organiser_net_monthly,
+              &mut t.client_fees_yearly, &mut t.organiser_cost_yearly, &mut t.organiser_net_yearly] {
+        *v = round_cents(*v);
+    }
     for s in &t.explanation {
         for p in &s.params {
             if p.valid_from > valid_from {
@@ -232,8 +250,13 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             }
         }
     }
-    if let Some(w) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
-        warnings.push(w);
+    // Long-term care fees already leave the käyttövara by law (7 c §): the 11 § warning is for
+    // packages of other services.
+    let long_term = scenario.services.iter().any(|l| matches!(l.service.as_str(), "round_the_clock_housing" | "institutional_care"));
+    if !long_term {
+        if let Some(w) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
+            warnings.push(w);
+        }
     }
     if !unverified.is_empty() {
         warnings.push(Warning {
@@ -269,7 +292,9 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<Warning>> {
     let d = fr.minimum_remaining_income.at("fee_reduction.minimum_remaining_income", ctx.date)?;
     let Some(min) = d.value.for_persons(ctx.household.persons) else { return Ok(None) };
     let hh = ctx.household;
-    let net = hh.client.net_income + hh.spouse.as_ref().map(|s| s.net_income).unwrap_or_default();
+    // Net income where given; a household described by gross income only is judged on gross.
+    let income = |p: &crate::scenario::Person| if p.net_income.is_zero() { p.gross_income } else { p.net_income };
+    let net = income(&hh.client) + hh.spouse.as_ref().map(income).unwrap_or_default();
     let left = net - fees;
     if left < min {
         let _ = ParamUse::of("fee_reduction.minimum_remaining_income", d, min);

@@ -12,7 +12,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// accounting convention and what published municipal calculators produce for positive
 /// amounts (fees-law.md §1.7). Applied once per line, to the final monthly fee.
 pub fn round_cents(amount: Decimal) -> Decimal {
-    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    let mut r = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(2); // always two decimals in the JSON: "0.00", "80.16"
+    r
 }
 
 /// How monthly service hours are rounded before the fee band is chosen (a tariff parameter).
@@ -30,6 +32,16 @@ pub enum HoursRounding {
 }
 
 impl HoursRounding {
+    /// The rule in Finnish, for explanations.
+    pub fn name_fi(self) -> &'static str {
+        match self {
+            HoursRounding::HalfUp => "lähimpään kokonaiseen tuntiin, puolikkaat ylöspäin",
+            HoursRounding::Up => "ylöspäin kokonaiseen tuntiin",
+            HoursRounding::Down => "alaspäin kokonaiseen tuntiin",
+            HoursRounding::None => "ei pyöristystä",
+        }
+    }
+
     pub fn apply(self, hours: Decimal) -> Decimal {
         match self {
             HoursRounding::HalfUp => hours.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
@@ -43,6 +55,12 @@ impl HoursRounding {
 /// `max(0, x)`.
 pub fn non_negative(x: Decimal) -> Decimal {
     x.max(Decimal::ZERO)
+}
+
+/// Formats a number for Finnish text: decimal comma, no trailing zeros, at most 4 decimals
+/// (`42,5`, `4,6667`). Used in explanation texts.
+pub fn num_fi(x: Decimal) -> String {
+    x.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero).normalize().to_string().replace('.', ",")
 }
 
 /// Formats a euro amount for plain text in Finnish (`1 234,56 €` with no-break spaces), used in

@@ -35,6 +35,9 @@ pub struct Household {
     /// household's combined income.
     #[serde(default)]
     pub spouse: Option<Person>,
+    /// The spouse is also in long-term 24-hour care: each pays by their own income (7 c §).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub spouse_in_long_term_care: bool,
 }
 
 /// The incomes and deductions of one person, euros per month.

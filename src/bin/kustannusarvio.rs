@@ -4,9 +4,11 @@
 //! - `kustannusarvio compare --tariffs DIR a.json b.json [c.json]` prints the packages side by side.
 //! - `kustannusarvio tariffs validate DIR` checks a tariff directory.
 //! - `kustannusarvio tariffs schema` prints the JSON Schema of tariff files.
+//! - `kustannusarvio tariffs keygen|build|sign|publish|diff` and `kustannusarvio update`:
+//!   signed tariff bundles (docs/bundles.md; logic in `kustannusarvio::bundle::commands`).
 
 use clap::{Parser, Subcommand};
-use kustannusarvio::{estimate, parse_scenario, EngineError, Tariff};
+use kustannusarvio::{bundle, estimate, parse_scenario, EngineError, Tariff};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,6 +41,34 @@ enum Cmd {
         #[command(subcommand)]
         cmd: TariffCmd,
     },
+    /// Fetch, verify and install the newest signed tariff bundle into a two-slot state directory.
+    Update {
+        /// Base URL of the published directory (HTTPS; http only on loopback).
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        state_dir: PathBuf,
+        /// Expected organisation; by default pinned on first install.
+        #[arg(long)]
+        organisation: Option<String>,
+        #[arg(long, default_value = "stable")]
+        channel: String,
+        /// Trust the *.pub keys of this directory instead of the keys compiled into the binary.
+        #[arg(long)]
+        trusted_keys: Option<PathBuf>,
+        /// Signatures required (overrides the `threshold` line of the key files).
+        #[arg(long)]
+        threshold: Option<usize>,
+        #[arg(long)]
+        proxy: Option<String>,
+        /// Extra root CA (PEM) for the intranet's own certificate authority.
+        #[arg(long)]
+        ca_cert: Option<PathBuf>,
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+        #[arg(long, default_value_t = 2)]
+        retries: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -47,6 +77,88 @@ enum TariffCmd {
     Validate { dir: PathBuf },
     /// Print the JSON Schema of tariff source files.
     Schema,
+    /// Generate an Ed25519 signing key pair (NAME.key secret, NAME.pub public).
+    Keygen {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// Validate a tariff directory and build an unsigned bundle + manifest into OUT.
+    Build {
+        dir: PathBuf,
+        #[arg(long)]
+        serial: u64,
+        #[arg(long, default_value = "stable")]
+        channel: String,
+        /// Days until the manifest expires (clients then warn, still compute offline).
+        #[arg(long, default_value_t = 400)]
+        expires: u32,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        rotation: RotationArgs,
+    },
+    /// Add a signature to OUT/manifest.sig (run once per signer: author, reviewer).
+    Sign {
+        out: PathBuf,
+        #[arg(long)]
+        key: PathBuf,
+    },
+    /// Validate, build, sign and write a static directory for any web server.
+    Publish {
+        dir: PathBuf,
+        #[arg(long, required = true)]
+        key: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Default: the published serial + 1.
+        #[arg(long)]
+        serial: Option<u64>,
+        #[arg(long, default_value = "stable")]
+        channel: String,
+        #[arg(long, default_value_t = 400)]
+        expires: u32,
+        #[command(flatten)]
+        rotation: RotationArgs,
+    },
+    /// Show what changes between two tariffs (directories, published directories or bundles).
+    Diff { old: PathBuf, new: PathBuf },
+    /// Verify a published or signed directory as a client would (signatures, hash, tariff).
+    Verify {
+        dir: PathBuf,
+        /// Trust the *.pub keys of this directory instead of the keys compiled into the binary.
+        #[arg(long)]
+        trusted_keys: Option<PathBuf>,
+        #[arg(long)]
+        threshold: Option<usize>,
+        #[arg(long)]
+        channel: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct RotationArgs {
+    /// Announce a new trusted key (.pub file) in the manifest (key rotation).
+    #[arg(long)]
+    announce_key: Vec<PathBuf>,
+    /// Tell clients to stop trusting a key id.
+    #[arg(long)]
+    retire_key: Vec<String>,
+}
+
+impl RotationArgs {
+    fn into_rotation(self) -> bundle::commands::Rotation {
+        bundle::commands::Rotation { announce: self.announce_key, retire: self.retire_key }
+    }
+}
+
+fn text(r: Result<String, String>) -> Result<(), EngineError> {
+    use std::io::Write;
+    // A closed pipe (`… | head`) is not an error worth a panic.
+    r.map(|t| drop(writeln!(std::io::stdout(), "{t}"))).map_err(|m| EngineError::input("tariffs", m))
 }
 
 fn fail(e: &EngineError) -> ExitCode {
@@ -100,6 +212,31 @@ fn main() -> ExitCode {
         Cmd::Tariffs { cmd: TariffCmd::Schema } => {
             println!("{}", serde_json::to_string_pretty(&kustannusarvio::tariff::json_schema()).unwrap_or_default());
             Ok(())
+        }
+        Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name, label } } => text(bundle::commands::keygen(&out, name.as_deref(), &label)),
+        Cmd::Tariffs { cmd: TariffCmd::Build { dir, serial, channel, expires, out, rotation } } => {
+            text(bundle::commands::build(&dir, serial, &channel, expires, &out, &rotation.into_rotation()))
+        }
+        Cmd::Tariffs { cmd: TariffCmd::Sign { out, key } } => text(bundle::commands::sign(&out, &key)),
+        Cmd::Tariffs { cmd: TariffCmd::Publish { dir, key, out, serial, channel, expires, rotation } } => {
+            text(bundle::commands::publish(&dir, &key, &out, serial, &channel, expires, &rotation.into_rotation()))
+        }
+        Cmd::Tariffs { cmd: TariffCmd::Diff { old, new } } => text(bundle::commands::diff(&old, &new)),
+        Cmd::Tariffs { cmd: TariffCmd::Verify { dir, trusted_keys, threshold, channel } } => {
+            text(bundle::commands::verify(&dir, trusted_keys.as_deref(), threshold, channel.as_deref()))
+        }
+        Cmd::Update { from, state_dir, organisation, channel, trusted_keys, threshold, proxy, ca_cert, timeout, retries } => {
+            let args = bundle::commands::UpdateArgs {
+                from, state_dir, organisation, channel, trusted_keys, threshold, proxy, ca_cert, timeout_secs: timeout, retries,
+            };
+            return match bundle::commands::update(&args) {
+                Ok((json, ok)) => {
+                    use std::io::Write;
+                    let _ = writeln!(std::io::stdout(), "{json}");
+                    if ok { ExitCode::SUCCESS } else { ExitCode::from(3) }
+                }
+                Err(m) => fail(&EngineError::input("update", m)),
+            };
         }
     };
     match res {

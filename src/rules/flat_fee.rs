@@ -7,7 +7,7 @@
 use super::{quantity, Ctx, CeilingUse, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, round_cents};
+use crate::money::{num_fi as num, format_eur_fi as eur, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
 
@@ -53,7 +53,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     };
     let d = param.at(name, ctx.date)?;
     let fee = round_cents(d.value * qty);
-    trace.step(&format!("{}.fee", kind.code()), format!("{} × {} {unit_fi} = {}", eur(d.value), qty.normalize(), eur(fee)))
+    trace.step(&format!("{}.fee", kind.code()), format!("{} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(fee)))
         .val("unit_fee", d.value)
         .val("quantity", qty)
         .param(ParamUse::of(name, d, d.value))
@@ -84,9 +84,13 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
             out.organiser_cost_monthly = super::voucher::organiser_cost(ctx, line, f, qty, unit_fi, &mut out.trace)?;
         }
         Production::Voucher => {
-            // A voucher's omavastuu does not count toward the payment ceiling (fees-law.md §5).
-            out.ceiling = None;
             super::voucher::per_unit(ctx, line, f, price, price_field, qty, &mut out)?;
+            // A copay voucher's omavastuu does not count toward the payment ceiling
+            // (fees-law.md §5); with a full-cover voucher the client pays the statutory fee to
+            // the organiser, which counts as in own production.
+            if out.fee_to_organiser_monthly.is_zero() {
+                out.ceiling = None;
+            }
         }
     }
     Ok(out)

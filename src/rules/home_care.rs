@@ -7,7 +7,7 @@ use super::income::{self, Basis};
 use super::{mul, quantity, BandInfo, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, non_negative, round_cents};
+use crate::money::{num_fi as num, format_eur_fi as eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{BandTable, HomeCare};
 use rust_decimal::Decimal;
@@ -19,6 +19,8 @@ const LEGAL: &str = "asiakasmaksulaki 10 b §";
 /// The monthly income-related fee and its band, computed into `trace`.
 pub struct HomeCareFee {
     pub fee: Decimal,
+    /// The household's counted income after deductions (reused by the voucher formula).
+    pub income: Decimal,
     pub hours: Decimal,
     pub band: BandInfo,
 }
@@ -66,8 +68,8 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
             trace
                 .step("home_care.hours_from_visits", format!(
                     "{} käyntiä viikossa × {} min = {} h/vko; × {} viikkoa/kk = {} h/kk",
-                    per_week.normalize(), minutes.normalize(), weekly_hours.round_dp(4).normalize(), wpm.value,
-                    h.round_dp(4).normalize()))
+                    num(per_week), num(minutes), num(weekly_hours), wpm.value,
+                    num(h)))
                 .val("visits_per_week", per_week)
                 .val("minutes_per_visit", minutes)
                 .val("weekly_hours", weekly_hours)
@@ -110,9 +112,9 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     let rounding = hc.hours_rounding.at(&format!("{pfx}.hours_rounding"), ctx.date)?;
     let rounded = rounding.value.apply(hours);
     trace
-        .step("home_care.hours_rounded", format!("Maksuluokan tunnit pyöristettynä ({:?}): {} h/kk", rounding.value, rounded.normalize()))
+        .step("home_care.hours_rounded", format!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.value.name_fi(), num(rounded)))
         .val("hours", hours)
-        .param(ParamUse::of(&format!("{pfx}.hours_rounding"), rounding, format!("{:?}", rounding.value)))
+        .param(ParamUse::of(&format!("{pfx}.hours_rounding"), rounding, rounding.value.name_fi()))
         .result(rounded);
 
     let persons = ctx.household.persons;
@@ -123,7 +125,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     let next = table.value.bands.get(idx + 1).map(|b| b.min_hours);
     trace
         .step("home_care.percent", format!(
-            "Maksuprosentti {} h/kk ja {} henkilön perheelle: {} %", rounded.normalize(), persons, pct.normalize()))
+            "Maksuprosentti {} h/kk ja {} henkilön perheelle: {} %", num(rounded), persons, num(pct)))
         .val("hours", rounded)
         .val("persons", persons)
         .val("percent", pct)
@@ -150,7 +152,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     let rounded_fee = round_cents(raw);
     trace
         .step("home_care.fee", format!(
-            "Tulorajan ylittävä osa {} × {} % = {} → {}", eur(over), pct.normalize(), raw.normalize(), eur(rounded_fee)))
+            "Tulorajan ylittävä osa {} × {} % = {} → {}", eur(over), num(pct), num(raw), eur(rounded_fee)))
         .val("income_over_limit", over)
         .val("percent", pct)
         .val("unrounded", raw)
@@ -180,6 +182,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     }
     Ok(HomeCareFee {
         fee,
+        income,
         hours,
         band: BandInfo {
             hours_exact: hours,
@@ -216,7 +219,7 @@ pub fn calc(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineCalc> {
             out.organiser_cost_monthly = super::voucher::organiser_cost(ctx, line, f, hc.hours, "h", &mut out.trace)?;
         }
         Production::Voucher => {
-            super::voucher::per_hour(ctx, line, f, hc.hours, &mut out)?;
+            super::voucher::per_hour(ctx, line, f, hc.hours, hc.income, &mut out)?;
         }
     }
     Ok(out)

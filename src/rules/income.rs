@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::format_eur_fi as eur;
+use crate::money::{format_eur_fi as eur, num_fi as num};
 use crate::scenario::{DeductionKind, Person};
 use crate::tariff::Param;
 use rust_decimal::Decimal;
@@ -35,7 +35,7 @@ pub fn counted_income(ctx: &Ctx, p: &Person, who: &str, basis: Basis, trace: &mu
         trace
             .step("income.forest", format!(
                 "Laskennallinen metsätulo {} vuodessa, josta huomioidaan {} % kuukautta kohden: {}",
-                eur(p.forest_income_yearly), d.value, eur(monthly)))
+                eur(p.forest_income_yearly), num(d.value), eur(monthly)))
             .val("forest_income_yearly", p.forest_income_yearly)
             .val("percent", d.value)
             .param(ParamUse::of("income.forest_income_percent", d, d.value))

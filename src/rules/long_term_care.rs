@@ -8,7 +8,7 @@ use super::income::{self, Basis};
 use super::{Ctx, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, non_negative, round_cents};
+use crate::money::{num_fi as num, format_eur_fi as eur, non_negative, round_cents};
 use crate::scenario::{LegalBasis, Production, ServiceLine};
 use rust_decimal::Decimal;
 
@@ -55,7 +55,15 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
     let spouse_rule = match &ctx.household.spouse {
         Some(_) => {
             let (spouse_total, net_s) = net_after_deductions(ctx, "spouse", housing, trace)?;
-            if client_total > spouse_total { Some(net_s) } else { None }
+            if ctx.household.spouse_in_long_term_care {
+                trace.step("long_term.both_in_care", "Molemmat puolisot ovat pitkäaikaisessa ympärivuorokautisessa hoidossa: maksu määräytyy kummankin omista tuloista")
+                    .legal("asiakasmaksulaki 7 c § 2 mom.");
+                None
+            } else if client_total > spouse_total {
+                Some(net_s)
+            } else {
+                None
+            }
         }
         None => None,
     };
@@ -67,7 +75,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
             fee = combined * sp.value / Decimal::from(100);
             trace.step("long_term.spouse_rule", format!(
                 "Asiakkaan tulot ovat puolison tuloja suuremmat: {} % puolisoiden yhteenlasketuista nettotuloista {} = {}",
-                sp.value, eur(combined), eur(fee)))
+                num(sp.value), eur(combined), eur(fee)))
                 .val("combined_net_income", combined)
                 .val("percent", sp.value)
                 .param(ParamUse::of("long_term_care.spouse_percent", sp, sp.value))
@@ -85,7 +93,10 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
                         .param(ParamUse::of("long_term_care.spouse_protection_amount", p, p.value))
                         .result(non_negative(fee));
                 }
-            } else if net_c - fee < kv.value {
+            }
+            // 7 c §: the client's own käyttövara must remain in the 42.5 % case too, whether or
+            // not the organiser also protects the couple.
+            if net_c - fee < kv.value {
                 fee = net_c - kv.value;
                 trace.step("long_term.minimum_funds", format!(
                     "Asiakkaalle on jäätävä käyttövara {}; maksu enintään {}", eur(kv.value), eur(non_negative(fee))))
@@ -97,7 +108,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
         None => {
             let cp = ltc.client_percent.at("long_term_care.client_percent", ctx.date)?;
             fee = net_c * cp.value / Decimal::from(100);
-            trace.step("long_term.percent", format!("{} % asiakkaan nettotuloista {} = {}", cp.value, eur(net_c), eur(non_negative(fee))))
+            trace.step("long_term.percent", format!("{} % asiakkaan nettotuloista {} = {}", num(cp.value), eur(net_c), eur(non_negative(fee))))
                 .val("net_income", net_c)
                 .val("percent", cp.value)
                 .param(ParamUse::of("long_term_care.client_percent", cp, cp.value))

@@ -5,7 +5,7 @@
 use super::{quantity, Ctx, CeilingUse, LineCalc};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, round_cents};
+use crate::money::{num_fi as num, format_eur_fi as eur, round_cents};
 use crate::scenario::{MealLevel, Production, ServiceLine};
 use crate::tariff::{Quantity, SupportService};
 use rust_decimal::Decimal;
@@ -37,8 +37,8 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             let wp = s.weeks_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.weeks_per_month missing")))?;
             let w = wp.at(&format!("{pfx}.weeks_per_month"), ctx.date)?;
             let units = w.value.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
-            trace.step("support.units", format!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", per_week.normalize(), w.value,
-                units.round_dp(4).normalize()))
+            trace.step("support.units", format!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), w.value,
+                num(units)))
                 .val("per_week", per_week)
                 .param(ParamUse::of(&format!("{pfx}.weeks_per_month"), w, w.value))
                 .result(units);
@@ -60,7 +60,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         let name = format!("{pfx}.fee_per_unit");
         let d = p.at(&name, ctx.date)?;
         let fee = round_cents(d.value * units);
-        trace.step("support.fee", format!("{}: {} × {} = {}", s.name, eur(d.value), units.round_dp(4).normalize(), eur(fee)))
+        trace.step("support.fee", format!("{}: {} × {} = {}", s.name, eur(d.value), num(units), eur(fee)))
             .val("unit_fee", d.value)
             .val("units", units)
             .param(ParamUse::of(&name, d, d.value))

@@ -9,7 +9,7 @@
 use super::{mul, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
 use crate::explain::{ParamUse, Trace};
-use crate::money::{format_eur_fi as eur, non_negative, round_cents};
+use crate::money::{num_fi as num, format_eur_fi as eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{Voucher, VoucherModel};
 use rust_decimal::Decimal;
@@ -36,7 +36,7 @@ pub fn organiser_cost(ctx: &Ctx, line: &ServiceLine, f: &str, qty: Decimal, unit
     let how = if line.production == Production::Own { "oma tuotanto" } else { "ostopalvelu" };
     trace
         .step("organiser.cost", format!(
-            "Hyvinvointialueen kustannus ({how}): {} × {} {unit_fi} = {}", eur(d.value), qty.round_dp(4).normalize(), eur(cost)))
+            "Hyvinvointialueen kustannus ({how}): {} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(cost)))
         .val("unit_price", d.value)
         .val("quantity", qty)
         .param(ParamUse::of(&name, d, d.value))
@@ -62,7 +62,7 @@ fn provider_price(v: Option<Decimal>, field: String) -> Result<Decimal> {
 }
 
 /// The voucher value per unit: flat, or by the income-related formula (per hour).
-fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, trace: &mut Trace) -> Result<Decimal> {
+fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<Decimal>, trace: &mut Trace) -> Result<Decimal> {
     let pfx = format!("vouchers.{service}");
     if let Some(flat) = &v.flat_value {
         let d = flat.at(&format!("{pfx}.flat_value"), ctx.date)?;
@@ -74,7 +74,10 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, trace: &mut Trace) -> R
     }
     let ir = v.income_related.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}: no per-unit value")))?;
     let (hc, hpfx) = super::home_care::params(ctx, service);
-    let income = super::home_care::household_income(ctx, hc, hpfx, trace)?;
+    let income = match known_income {
+        Some(i) => i,
+        None => super::home_care::household_income(ctx, hc, hpfx, trace)?,
+    };
     let persons = ctx.household.persons;
     let lim = hc.income_limit.at(&format!("{hpfx}.income_limit"), ctx.date)?;
     let limit = lim.value.for_persons(persons).ok_or_else(|| EngineError::NotInForce {
@@ -95,8 +98,8 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, trace: &mut Trace) -> R
     trace
         .step("voucher.income_related", format!(
             "Tulosidonnainen setelin arvo: ({} − ({} − {}) × {} % ÷ {}) × {} = {}, rajattuna välille {}…{} → {}",
-            base.value, income.normalize(), limit, pct.normalize(), div.value, mult.value,
-            raw.round_dp(4).normalize(), min.value, max.value, eur(value)))
+            num(base.value), num(income), num(limit), num(pct), num(div.value), num(mult.value),
+            num(raw), num(min.value), num(max.value), eur(value)))
         .val("income", income)
         .val("limit", limit)
         .val("percent", pct)
@@ -129,7 +132,7 @@ fn apply(ctx: &Ctx, v: &Voucher, value: Decimal, price: Decimal, qty: Decimal, f
             out.trace
                 .step("voucher.copay", format!(
                     "Omavastuu palveluntuottajalle: ({} − {}) × {} = {}; hyvinvointialue maksaa {} × {} = {} (ei yli tuottajan hinnan). Omana tuotantona maksu olisi {}.",
-                    eur(price), eur(value), qty.round_dp(4).normalize(), eur(client), eur(hva_unit), qty.round_dp(4).normalize(),
+                    eur(price), eur(value), num(qty), eur(client), eur(hva_unit), num(qty),
                     eur(cost), eur(ordinary)))
                 .val("provider_price", price)
                 .val("voucher_value", value)
@@ -142,7 +145,7 @@ fn apply(ctx: &Ctx, v: &Voucher, value: Decimal, price: Decimal, qty: Decimal, f
             out.trace
                 .step("voucher.full_cover", format!(
                     "Asiakas maksaa tavanomaisen maksun {} hyvinvointialueelle; hyvinvointialue maksaa tuottajalle {} × {} = {}.",
-                    eur(ordinary), eur(hva_unit), qty.round_dp(4).normalize(), eur(cost)))
+                    eur(ordinary), eur(hva_unit), num(qty), eur(cost)))
                 .val("provider_price", price)
                 .val("voucher_value", value)
                 .val("quantity", qty)
@@ -154,10 +157,10 @@ fn apply(ctx: &Ctx, v: &Voucher, value: Decimal, price: Decimal, qty: Decimal, f
 }
 
 /// Home care / communal housing by voucher, per hour.
-pub fn per_hour(ctx: &Ctx, line: &ServiceLine, f: &str, hours: Decimal, out: &mut LineCalc) -> Result<()> {
+pub fn per_hour(ctx: &Ctx, line: &ServiceLine, f: &str, hours: Decimal, income: Decimal, out: &mut LineCalc) -> Result<()> {
     let v = scheme(ctx, line, f)?;
     let price = provider_price(line.provider_price_per_hour, format!("{f}.provider_price_per_hour"))?;
-    let value = value_per_unit(ctx, v, &line.service, &mut out.trace)?;
+    let value = value_per_unit(ctx, v, &line.service, Some(income), &mut out.trace)?;
     out.voucher_value_per_hour = Some(value);
     apply(ctx, v, value, price, hours, f, out)
 }
@@ -167,7 +170,7 @@ pub fn per_unit(ctx: &Ctx, line: &ServiceLine, f: &str, price: Option<Decimal>, 
                 out: &mut LineCalc) -> Result<()> {
     let v = scheme(ctx, line, f)?;
     let price = provider_price(price, format!("{f}.{price_field}"))?;
-    let value = value_per_unit(ctx, v, &line.service, &mut out.trace)?;
+    let value = value_per_unit(ctx, v, &line.service, None, &mut out.trace)?;
     apply(ctx, v, value, price, qty, f, out)
 }
 
@@ -196,7 +199,7 @@ pub fn per_month(ctx: &Ctx, line: &ServiceLine, f: &str, net_income: Decimal, ou
             .result(row.value);
         row.value
     } else {
-        value_per_unit(ctx, v, &line.service, &mut out.trace)?
+        value_per_unit(ctx, v, &line.service, None, &mut out.trace)?
     };
     apply(ctx, v, value, monthly_price, Decimal::ONE, f, out)
 }

@@ -282,9 +282,6 @@ pub struct SupportService {
     /// Monthly fee by level (`full`, `partial`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee_by_level: Option<BTreeMap<String, Param<Decimal>>>,
-    /// Organiser's monthly cost by level, by production method (for `level` services).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cost_by_level: Option<BTreeMap<String, Param<Decimal>>>,
     /// Legal section or decision the fee rests on (shown in explanations).
     pub legal_reference: String,
 }
