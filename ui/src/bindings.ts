@@ -227,6 +227,8 @@ export type Household_Deserialize = {
 	 *  household's combined income.
 	 */
 	spouse?: Person_Deserialize | null,
+	/**  The spouse is also in long-term 24-hour care: each pays by their own income (7 c §). */
+	spouse_in_long_term_care?: boolean,
 };
 
 /**  Kotitalous: the family size used by the fee tables and the incomes. */
@@ -239,6 +241,8 @@ export type Household_Serialize = {
 	 *  household's combined income.
 	 */
 	spouse: Person_Serialize | null,
+	/**  The spouse is also in long-term 24-hour care: each pays by their own income (7 c §). */
+	spouse_in_long_term_care?: boolean,
 };
 
 export type Language = "fi" | "sv" | "en";
