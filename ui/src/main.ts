@@ -150,7 +150,7 @@ function renderHeader(): string {
     const a = tariff.active;
     const validFrom = est ? ` · ${esc(t("header.validFrom", { date: fmtDate(est.tariff.valid_from) }))}` : "";
     tariffHtml = `<span class="label">${esc(t("header.tariff"))}:</span> <strong data-testid="tariff-name">${esc(t("header.tariffLine", { name: a.name, version: a.version }))}</strong>${validFrom}
-      <span class="muted"> · ${esc(t("header.bundled"))}</span>`;
+      <span class="muted"> · ${esc(t("header.bundled"))}, ${esc(t("header.noUpdates"))}</span>`;
   } else {
     tariffHtml = `<strong class="error-text">${esc(t("header.noTariff"))}</strong>`;
   }
@@ -199,6 +199,8 @@ function personFields(who: "client" | "spouse"): string {
   </fieldset>`;
 }
 
+const LONG_TERM = ["round_the_clock_housing", "institutional_care"];
+
 function renderHousehold(): string {
   return `<section class="card household" aria-labelledby="household-h">
     <h2 id="household-h">${esc(t("household.title"))}</h2>
@@ -209,6 +211,9 @@ function renderHousehold(): string {
         <input id="persons" inputmode="numeric" autocomplete="off" value="${esc(state.persons)}" aria-describedby="persons-help">${help("persons", "household.personsHelp")}</div>
     </div>
     <div class="check"><input type="checkbox" id="has-spouse" ${state.hasSpouse ? "checked" : ""}><label for="has-spouse">${esc(t("household.hasSpouse"))}</label></div>
+    ${state.hasSpouse && activeAlt().lines.some((l) => LONG_TERM.includes(l.service))
+      ? `<div class="check"><input type="checkbox" id="spouse-in-care" aria-describedby="spouse-in-care-help" ${state.spouseInLongTermCare ? "checked" : ""}><label for="spouse-in-care">${esc(t("household.spouseInCare"))}</label></div>${help("spouse-in-care", "household.spouseInCareHelp")}`
+      : ""}
     ${personFields("client")}
     ${state.hasSpouse ? personFields("spouse") : ""}
   </section>`;
@@ -321,6 +326,11 @@ function warningsHtml(ws: Warning[]): string {
     .join("")}</ul></div>`;
 }
 
+/** A short visible column heading with the full name for screen readers. */
+function colHead(short: MessageKey, full: MessageKey, cls = ""): string {
+  return `<th scope="col" class="${cls}"><span aria-hidden="true">${esc(t(short))}</span><span class="sr-only">${esc(t(full))}</span></th>`;
+}
+
 function resultTable(est: Estimate, alt: AlternativeState, presentation: boolean): string {
   const rows = est.lines.map((l, i) => {
     const name = serviceName(l.service);
@@ -342,8 +352,8 @@ function resultTable(est: Estimate, alt: AlternativeState, presentation: boolean
   const all = est.lines.flatMap((l) => l.explanation.filter((s) => !isCost(s)));
   return `<div class="table-scroll" tabindex="0" role="region" aria-labelledby="results-h"><table class="result-table">
     <caption class="sr-only">${esc(t("result.title"))}: ${esc(altName(alt, state.alternatives.indexOf(alt)))}</caption>
-    <thead><tr><th scope="col">${esc(t("result.service"))}</th><th scope="col">${esc(t("result.clientMonthly"))}</th><th scope="col">${esc(t("result.clientYearly"))}</th>
-      ${presentation ? "" : `<th scope="col" class="hva">${esc(t("result.hvaGross"))}</th><th scope="col" class="hva">${esc(t("result.hvaNet"))}</th>`}</tr></thead>
+    <thead><tr><th scope="col">${esc(t("result.service"))}</th>${colHead("result.colMonthly", "result.clientMonthly")}${colHead("result.colYearly", "result.clientYearly")}
+      ${presentation ? "" : `${colHead("result.colHva", "result.hvaGross", "hva")}${colHead("result.colNet", "result.hvaNet", "hva")}`}</tr></thead>
     <tbody>${rows}</tbody>
     <tfoot><tr><th scope="row">${esc(t("result.total"))}</th>
       <td>${figButton(money(tot.client_fees_monthly), `${t("result.total")}, ${t("result.clientMonthly")}`, all, "total-monthly-fig")}</td>
@@ -375,8 +385,11 @@ function resultsInner(presentation = false): string {
   else if (r?.err) body = `<div class="error" role="alert" data-testid="engine-error"><strong>${esc(t("error.title"))}</strong><p>${esc(errorText(r.err))}</p></div>`;
   else if (r?.est) body = `${totalsCards(r.est, presentation)}${resultTable(r.est, alt, presentation)}${warningsHtml(r.est.warnings)}`;
   else body = `<p>${esc(t("result.pending"))}</p>`;
+  const bar = r?.est && !presentation
+    ? `<p class="total-bar" aria-hidden="true">${esc(t("result.totalClient"))}: <strong>${esc(money(r.est.total.client_fees_monthly))}</strong></p>`
+    : "";
   const busy = pending ? ` <span class="muted" data-testid="pending">${esc(t("result.pending"))}</span>` : "";
-  return `<h2 id="results-h">${esc(t("result.title"))}: ${esc(altName(alt, state.active))}${busy}</h2>${body}`;
+  return `<h2 id="results-h">${esc(t("result.title"))}: ${esc(altName(alt, state.active))}${busy}</h2>${body}${bar}`;
 }
 
 function renderResultsOnly(): void {
@@ -566,7 +579,10 @@ function onInput(e: Event): void {
 
 async function onChange(e: Event): Promise<void> {
   const el = e.target as HTMLInputElement | HTMLSelectElement;
-  if (el.id === "has-spouse") {
+  if (el.id === "spouse-in-care") {
+    state.spouseInLongTermCare = (el as HTMLInputElement).checked;
+    schedule();
+  } else if (el.id === "has-spouse") {
     state.hasSpouse = (el as HTMLInputElement).checked;
     if (state.hasSpouse && Number(state.persons) < 2) state.persons = "2";
     renderMain();

@@ -38,6 +38,8 @@ export interface UiState {
   date: string;
   persons: string;
   hasSpouse: boolean;
+  /** Puoliso myös pitkäaikaisessa ympärivuorokautisessa hoidossa (7 c §). */
+  spouseInLongTermCare: boolean;
   client: PersonInputs;
   spouse: PersonInputs;
   alternatives: AlternativeState[];
@@ -60,6 +62,7 @@ export function initialState(): UiState {
     date: todayIso(),
     persons: "1",
     hasSpouse: false,
+    spouseInLongTermCare: false,
     client: emptyPerson(),
     spouse: emptyPerson(),
     alternatives: [{ id: newId(), name: "", lines: [] }],
@@ -138,6 +141,7 @@ export function scenarioOf(s: UiState, alt: AlternativeState, fieldsOf: (code: s
       persons: Number.isInteger(persons) ? persons : 1,
       client: personJson(s.client, "client", problems),
       spouse: s.hasSpouse ? personJson(s.spouse, "spouse", problems) : null,
+      ...(s.hasSpouse && s.spouseInLongTermCare ? { spouse_in_long_term_care: true } : {}),
     },
     services: alt.lines.map((l) => lineJson(l, fieldsOf(l.service), problems)),
   } as Scenario;
