@@ -383,7 +383,11 @@ function resultsInner(presentation = false): string {
   else if (alt.lines.length === 0) body = `<p class="empty">${esc(t("result.empty"))}</p>`;
   else if (r && r.problems.length > 0) body = `<div class="error" role="alert">${esc(t("error.fieldsToFix"))}</div>`;
   else if (r?.err) body = `<div class="error" role="alert" data-testid="engine-error"><strong>${esc(t("error.title"))}</strong><p>${esc(errorText(r.err))}</p></div>`;
-  else if (r?.est) body = `${totalsCards(r.est, presentation)}${resultTable(r.est, alt, presentation)}${warningsHtml(r.est.warnings)}`;
+  else if (r?.est) {
+    // The client sees warnings about their money, not the tariff's verification status.
+    const ws = presentation ? r.est.warnings.filter((w) => w.code !== "unverified_parameters") : r.est.warnings;
+    body = `${totalsCards(r.est, presentation)}${resultTable(r.est, alt, presentation)}${warningsHtml(ws)}`;
+  }
   else body = `<p>${esc(t("result.pending"))}</p>`;
   const bar = r?.est && !presentation
     ? `<p class="total-bar" aria-hidden="true">${esc(t("result.totalClient"))}: <strong>${esc(money(r.est.total.client_fees_monthly))}</strong></p>`
@@ -449,10 +453,15 @@ function renderCompare(): string {
     <tbody><tr><th scope="row">${esc(t("compare.services"))}</th>${svc}</tr>${body}</tbody></table></div></section>`;
 }
 
+/** The visible text of a chosen option (level, staff…), or the typed number. */
+function selectText(field: string, value: string): string {
+  return tDyn(`${field}.${value}`, value);
+}
+
 function lineQuantityText(line: LineState): string {
   const parts = activeFields(line, fieldsOf(line.service))
     .filter((f) => !f.startsWith("provider_price_") && (line.values[f] ?? "") !== "")
-    .map((f) => `${tDyn(`field.${f}`, f)}: ${line.values[f]}`);
+    .map((f) => `${tDyn(`field.${f}`, f).toLowerCase()} ${selectText(f, line.values[f] ?? "")}`);
   return parts.join(", ");
 }
 
@@ -462,7 +471,8 @@ function renderSummary(): string {
   const a = tariff?.active;
   const lines = alt.lines.map((l, i) => {
     const rl = est?.lines[i];
-    return `<li><strong>${esc(serviceName(l.service))}</strong> (${esc(t(`production.${l.production}` as MessageKey))})${lineQuantityText(l) ? ` – ${esc(lineQuantityText(l))}` : ""}${rl ? `: ${esc(t("summary.lineFee", { fee: money(rl.client_fee_monthly) }))}` : ""}</li>`;
+    const q = lineQuantityText(l);
+    return `<li><strong>${esc(serviceName(l.service))}</strong>, ${esc(t(`production.${l.production}` as MessageKey).toLowerCase())}${q ? `, ${esc(q)}` : ""}${rl ? ` – ${esc(t("summary.lineFee", { fee: money(rl.client_fee_monthly) }))}` : ""}</li>`;
   }).join("");
   return `<article class="summary card" aria-labelledby="summary-h" data-testid="summary">
     <h2 id="summary-h">${esc(t("summary.title"))}</h2>
