@@ -6,7 +6,12 @@ use std::path::{Path, PathBuf};
 
 fn org_dirs(root: &Path) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     dirs.sort();
     dirs
@@ -49,7 +54,12 @@ fn main() {
             println!("cargo:rerun-if-changed={}", f.display());
             let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let abs = f.canonicalize().unwrap_or(f.clone());
-            let _ = writeln!(code, "        ({:?}, include_str!({:?})),", format!("{org}/{name}"), abs.display().to_string());
+            let _ = writeln!(
+                code,
+                "        ({:?}, include_str!({:?})),",
+                format!("{org}/{name}"),
+                abs.display().to_string()
+            );
         }
         code.push_str("    ]),\n");
     }

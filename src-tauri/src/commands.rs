@@ -57,15 +57,25 @@ pub fn estimate(state: State<'_, AppState>, scenario: Scenario) -> Result<Estima
 /// Vertailu: two or three alternatives side by side, differences to the first.
 #[tauri::command]
 #[specta::specta]
-pub fn compare(state: State<'_, AppState>, scenarios: Vec<Scenario>, names: Vec<String>) -> Result<Comparison, EngineError> {
+pub fn compare(
+    state: State<'_, AppState>,
+    scenarios: Vec<Scenario>,
+    names: Vec<String>,
+) -> Result<Comparison, EngineError> {
     if scenarios.len() != names.len() {
         return Err(EngineError::input("names", "one name per scenario is required"));
     }
     if scenarios.is_empty() || scenarios.len() > MAX_ALTERNATIVES {
-        return Err(EngineError::input("scenarios", format!("1 to {MAX_ALTERNATIVES} scenarios are compared")));
+        return Err(EngineError::input(
+            "scenarios",
+            format!("1 to {MAX_ALTERNATIVES} scenarios are compared"),
+        ));
     }
     state.with_active(|t| {
-        let ests = scenarios.iter().map(|s| kustannusarvio::estimate(t, s)).collect::<Result<Vec<_>, _>>()?;
+        let ests = scenarios
+            .iter()
+            .map(|s| kustannusarvio::estimate(t, s))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(kustannusarvio::compare::compare(&names, &ests))
     })
 }
@@ -81,7 +91,10 @@ pub fn tariff_info(state: State<'_, AppState>) -> AppTariffs {
         load_errors: state
             .load_errors
             .iter()
-            .map(|(d, e)| TariffLoadError { directory: d.clone(), error: e.clone() })
+            .map(|(d, e)| TariffLoadError {
+                directory: d.clone(),
+                error: e.clone(),
+            })
             .collect(),
         app_version: env!("CARGO_PKG_VERSION").to_string(),
     }
@@ -107,7 +120,11 @@ pub fn get_settings<R: Runtime>(app: AppHandle<R>) -> Settings {
 /// Saves the settings and makes the chosen organisation active.
 #[tauri::command]
 #[specta::specta]
-pub fn save_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, settings: Settings) -> Result<AppTariffs, EngineError> {
+pub fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<AppTariffs, EngineError> {
     if let Some(org) = &settings.organisation {
         state.set_active(org)?;
     }
@@ -115,7 +132,12 @@ pub fn save_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, 
         .store(settings::STORE_FILE)
         .map_err(|e| EngineError::input("settings", format!("cannot open the settings store: {e}")))?;
     store.set("language", serde_json::to_value(settings.language).unwrap_or_default());
-    store.set("organisation", serde_json::to_value(&settings.organisation).unwrap_or_default());
-    store.save().map_err(|e| EngineError::input("settings", format!("cannot save the settings: {e}")))?;
+    store.set(
+        "organisation",
+        serde_json::to_value(&settings.organisation).unwrap_or_default(),
+    );
+    store
+        .save()
+        .map_err(|e| EngineError::input("settings", format!("cannot save the settings: {e}")))?;
     Ok(tariff_info(state))
 }

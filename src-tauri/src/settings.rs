@@ -25,7 +25,9 @@ pub struct Settings {
 /// Reads a stored value strictly: anything malformed falls back to the default.
 pub fn from_store_values(language: Option<serde_json::Value>, organisation: Option<serde_json::Value>) -> Settings {
     Settings {
-        language: language.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
+        language: language
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default(),
         organisation: organisation.and_then(|v| v.as_str().map(str::to_string)),
     }
 }

@@ -42,7 +42,11 @@ impl AppState {
         } else {
             tariffs.keys().next().cloned()
         };
-        AppState { tariffs, load_errors, active: RwLock::new(active) }
+        AppState {
+            tariffs,
+            load_errors,
+            active: RwLock::new(active),
+        }
     }
 
     /// Makes `id` the active organisation if it is bundled.
@@ -62,8 +66,13 @@ impl AppState {
 
     /// The active tariff, or an error the UI can translate.
     pub fn with_active<T>(&self, f: impl FnOnce(&Tariff) -> Result<T, EngineError>) -> Result<T, EngineError> {
-        let id = self.active_id().ok_or_else(|| EngineError::input("organisation", "no tariff is bundled"))?;
-        let t = self.tariffs.get(&id).ok_or_else(|| EngineError::input("organisation", format!("no bundled tariff `{id}`")))?;
+        let id = self
+            .active_id()
+            .ok_or_else(|| EngineError::input("organisation", "no tariff is bundled"))?;
+        let t = self
+            .tariffs
+            .get(&id)
+            .ok_or_else(|| EngineError::input("organisation", format!("no bundled tariff `{id}`")))?;
         f(t)
     }
 }

@@ -7,20 +7,32 @@ use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::WebviewWindowBuilder;
 
 const TESTI: &[(&str, &str)] = &[
-    ("testi/10-home-care.toml", include_str!("../fixtures/tariffs/testi/10-home-care.toml")),
-    ("testi/20-other.toml", include_str!("../fixtures/tariffs/testi/20-other.toml")),
+    (
+        "testi/10-home-care.toml",
+        include_str!("../fixtures/tariffs/testi/10-home-care.toml"),
+    ),
+    (
+        "testi/20-other.toml",
+        include_str!("../fixtures/tariffs/testi/20-other.toml"),
+    ),
 ];
 
 fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     let state = AppState::from_sources(&[("testi", TESTI)]);
-    assert!(state.load_errors.is_empty(), "fixture tariff loads: {:?}", state.load_errors);
+    assert!(
+        state.load_errors.is_empty(),
+        "fixture tariff loads: {:?}",
+        state.load_errors
+    );
     let app = mock_builder()
         .plugin(tauri_plugin_store::Builder::new().build())
         .manage(state)
         .invoke_handler(kustannusarvio_app::specta_builder!(MockRuntime).invoke_handler())
         .build(mock_context(noop_assets()))
         .expect("mock app builds");
-    let wv = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("webview");
+    let wv = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("webview");
     (app, wv)
 }
 
@@ -80,15 +92,29 @@ fn compare_and_catalogue_and_info() {
     let mut voucher = home_care_scenario();
     voucher["services"][0]["production"] = json!("voucher");
     voucher["services"][0]["provider_price_per_hour"] = json!("40");
-    let c = invoke(&wv, "compare", json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Oma", "Seteli"] }))
-        .expect("compare");
+    let c = invoke(
+        &wv,
+        "compare",
+        json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Oma", "Seteli"] }),
+    )
+    .expect("compare");
     assert_eq!(c["columns"].as_array().map(Vec::len), Some(2));
     assert_eq!(c["columns"][1]["name"], "Seteli");
-    let bad = invoke(&wv, "compare", json!({ "scenarios": [home_care_scenario()], "names": [] })).expect_err("names");
+    let bad = invoke(
+        &wv,
+        "compare",
+        json!({ "scenarios": [home_care_scenario()], "names": [] }),
+    )
+    .expect_err("names");
     assert_eq!(bad["field"], "names");
 
     let svc = invoke(&wv, "list_services", json!({})).expect("services");
-    let codes: Vec<&str> = svc.as_array().expect("array").iter().filter_map(|s| s["code"].as_str()).collect();
+    let codes: Vec<&str> = svc
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|s| s["code"].as_str())
+        .collect();
     assert!(codes.contains(&"home_care") && codes.contains(&"meals"), "{codes:?}");
     let info = invoke(&wv, "tariff_info", json!({})).expect("info");
     assert_eq!(info["active"]["organisation"], "testi");
@@ -97,10 +123,18 @@ fn compare_and_catalogue_and_info() {
 #[test]
 fn settings_hold_only_language_and_organisation() {
     let (_app, wv) = app();
-    let bad = invoke(&wv, "save_settings", json!({ "settings": { "language": "fi", "organisation": "nowhere" } }));
+    let bad = invoke(
+        &wv,
+        "save_settings",
+        json!({ "settings": { "language": "fi", "organisation": "nowhere" } }),
+    );
     assert!(bad.is_err());
     // Unknown keys (e.g. an income) are rejected by the type.
-    let extra = invoke(&wv, "save_settings", json!({ "settings": { "language": "fi", "organisation": null, "income": "1234.56" } }));
+    let extra = invoke(
+        &wv,
+        "save_settings",
+        json!({ "settings": { "language": "fi", "organisation": null, "income": "1234.56" } }),
+    );
     assert!(extra.is_err());
 }
 
@@ -121,21 +155,40 @@ fn write_ui_fixtures() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/tests/fixtures");
     std::fs::create_dir_all(&dir).expect("fixtures dir");
     let mut out = serde_json::Map::new();
-    out.insert("tariff_info".into(), invoke(&wv, "tariff_info", json!({})).expect("info"));
-    out.insert("list_services".into(), invoke(&wv, "list_services", json!({})).expect("services"));
-    out.insert("estimate_home_care_8h".into(), invoke(&wv, "estimate", json!({ "scenario": home_care_scenario() })).expect("est"));
+    out.insert(
+        "tariff_info".into(),
+        invoke(&wv, "tariff_info", json!({})).expect("info"),
+    );
+    out.insert(
+        "list_services".into(),
+        invoke(&wv, "list_services", json!({})).expect("services"),
+    );
+    out.insert(
+        "estimate_home_care_8h".into(),
+        invoke(&wv, "estimate", json!({ "scenario": home_care_scenario() })).expect("est"),
+    );
     let mut voucher = home_care_scenario();
     voucher["services"][0]["production"] = json!("voucher");
     voucher["services"][0]["provider_price_per_hour"] = json!("40");
-    out.insert("estimate_home_care_voucher".into(), invoke(&wv, "estimate", json!({ "scenario": voucher.clone() })).expect("est"));
+    out.insert(
+        "estimate_home_care_voucher".into(),
+        invoke(&wv, "estimate", json!({ "scenario": voucher.clone() })).expect("est"),
+    );
     out.insert(
         "compare_own_voucher".into(),
-        invoke(&wv, "compare", json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Vaihtoehto 1", "Vaihtoehto 2"] }))
-            .expect("cmp"),
+        invoke(
+            &wv,
+            "compare",
+            json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Vaihtoehto 1", "Vaihtoehto 2"] }),
+        )
+        .expect("cmp"),
     );
     let mut err = home_care_scenario();
     err["date"] = json!("2019-01-01");
-    out.insert("error_not_in_force".into(), invoke(&wv, "estimate", json!({ "scenario": err })).expect_err("not in force"));
+    out.insert(
+        "error_not_in_force".into(),
+        invoke(&wv, "estimate", json!({ "scenario": err })).expect_err("not in force"),
+    );
     let text = serde_json::to_string_pretty(&Value::Object(out)).expect("json") + "\n";
     std::fs::write(dir.join("engine.json"), text).expect("write fixtures");
 }
