@@ -46,3 +46,23 @@ export function parseDecimal(input: string): string | null | undefined {
   if (!/^\d{1,9}(\.\d{1,4})?$/.test(s)) return undefined;
   return s;
 }
+
+/** `2026-03-01` → `1.3.2026`: the Finnish way, also used in sv-FI and en-FI. */
+export function dateInputText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso;
+}
+
+/** Parses `1.3.2026` (or `2026-03-01`) to ISO; `undefined` when it is not a real date. */
+export function parseDateInput(input: string): string | undefined {
+  const s = input.trim();
+  let y: number, mo: number, d: number;
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return undefined;
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d || y < 1990 || y > 2100) return undefined;
+  const p = (x: number) => String(x).padStart(2, "0");
+  return `${y}-${p(mo)}-${p(d)}`;
+}

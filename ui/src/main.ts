@@ -2,7 +2,7 @@
 // (api.ts) and renders what comes back. No amount is computed here, only formatted.
 import { api } from "./api";
 import type { Estimate, EngineError, ServiceOption, AppTariffs, Step, Line, Comparison, Warning } from "./types";
-import { date as fmtDate, money, num, signedMoney } from "./format";
+import { date as fmtDate, money, num, parseDateInput, signedMoney } from "./format";
 import { isLang, lang, setLang, t, tDyn, type Lang, type MessageKey } from "./i18n";
 import {
   DEDUCTION_FIELDS, initialState, newId, scenarioOf, activeFields,
@@ -206,7 +206,7 @@ function renderHousehold(): string {
     <h2 id="household-h">${esc(t("household.title"))}</h2>
     <div class="grid2">
       <div class="field"><label for="date">${esc(t("household.date"))}</label>
-        <input id="date" type="date" value="${esc(state.date)}" aria-describedby="date-help">${help("date", "household.dateHelp")}</div>
+        <input id="date" inputmode="numeric" autocomplete="off" placeholder="${esc(t("household.datePlaceholder"))}" value="${esc(state.date)}" aria-describedby="date-help">${help("date", "household.dateHelp")}</div>
       <div class="field"><label for="persons">${esc(t("household.persons"))}</label>
         <input id="persons" inputmode="numeric" autocomplete="off" value="${esc(state.persons)}" aria-describedby="persons-help">${help("persons", "household.personsHelp")}</div>
     </div>
@@ -484,8 +484,8 @@ function renderSummary(): string {
       <p class="big"><strong data-testid="summary-monthly">${esc(money(est.total.client_fees_monthly))}</strong> ${esc(t("summary.perMonth"))}</p>
       <p><strong>${esc(money(est.total.client_fees_yearly))}</strong> ${esc(t("summary.perYear"))}</p></div>` : `<p>${esc(t("result.empty"))}</p>`}
     <p class="decision"><strong>${esc(t("summary.decision"))}</strong></p>
-    ${a ? `<p>${esc(t("summary.tariff", { name: a.name, version: a.version, date: fmtDate(est?.tariff.valid_from ?? state.date) }))}</p>` : ""}
-    <p>${esc(t("summary.date", { date: fmtDate(state.date) }))}</p>
+    ${a ? `<p>${esc(t("summary.tariff", { name: a.name, version: a.version, date: fmtDate(est?.tariff.valid_from ?? "") }))}</p>` : ""}
+    <p>${esc(t("summary.date", { date: fmtDate(parseDateInput(state.date) ?? "") }))}</p>
     <p>${esc(t("summary.contact"))}</p>
     <div class="no-print actions"><button type="button" id="print" class="primary">${esc(t("summary.print"))}</button>
       <button type="button" data-nav="estimate">${esc(t("summary.back"))}</button></div>
@@ -609,7 +609,7 @@ async function onChange(e: Event): Promise<void> {
       renderMain();
       schedule();
     }
-  } else if (el.tagName === "SELECT" || el.type === "date") {
+  } else if (el.tagName === "SELECT") {
     onInput(e);
   }
 }

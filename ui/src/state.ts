@@ -1,7 +1,7 @@
 // The one state object of the UI: the household and the alternative packages being compared.
 // It holds what the counsellor typed (as text); the scenario JSON is derived from it.
 import type { Scenario, ServiceLine, Production, Person } from "./types";
-import { parseDecimal, todayIso } from "./format";
+import { dateInputText, parseDateInput, parseDecimal, todayIso } from "./format";
 
 export type FreqMode = "hours" | "visits_week" | "visits_day";
 
@@ -35,6 +35,7 @@ export interface PersonInputs {
 export type View = "estimate" | "compare" | "summary";
 
 export interface UiState {
+  /** The date as typed (`d.m.yyyy`). */
   date: string;
   persons: string;
   hasSpouse: boolean;
@@ -59,7 +60,7 @@ export function emptyPerson(): PersonInputs {
 
 export function initialState(): UiState {
   return {
-    date: todayIso(),
+    date: dateInputText(todayIso()),
     persons: "1",
     hasSpouse: false,
     spouseInLongTermCare: false,
@@ -133,10 +134,12 @@ export function lineJson(line: LineState, accepted: string[], problems: InputPro
 /** The scenario of one alternative; `problems` collects inputs that are not numbers. */
 export function scenarioOf(s: UiState, alt: AlternativeState, fieldsOf: (code: string) => string[]): { scenario: Scenario; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
+  const date = parseDateInput(s.date);
+  if (!date) problems.push({ inputId: "date" });
   const persons = /^\d{1,2}$/.test(s.persons.trim()) ? Number(s.persons.trim()) : NaN;
   if (!Number.isInteger(persons) || persons < 1 || persons > 30) problems.push({ inputId: "persons" });
   const scenario = {
-    date: s.date,
+    date: date ?? todayIso(),
     household: {
       persons: Number.isInteger(persons) ? persons : 1,
       client: personJson(s.client, "client", problems),

@@ -122,10 +122,12 @@ test("Uusi arvio clears everything", async () => {
 test("engine errors are translated by code; bad numbers are flagged before sending", async () => {
   const { page, context } = await openApp(browser);
   await buildHomeCare(page);
-  await page.fill("#date", "2019-01-01");
+  await page.fill("#date", "1.1.2019");
   await page.waitForSelector("[data-testid=engine-error]");
   assert.match(await page.textContent("[data-testid=engine-error]"), /Taksassa ei ole arvoa, joka olisi voimassa 1\.1\.2019/);
-  await page.fill("#date", "2026-03-01");
+  await page.fill("#date", "31.2.2026");
+  await page.waitForSelector("#date[aria-invalid=true]");
+  await page.fill("#date", "1.3.2026");
   const before = (await calls(page, "estimate")).length;
   await page.fill("#client-gross_income", "12x0");
   await page.waitForSelector("#client-gross_income[aria-invalid=true]");
