@@ -12,9 +12,9 @@ if ! ls tariffs/*/*.toml >/dev/null 2>&1; then
 fi
 if [ "${RELEASE:-0}" = 1 ]; then
   cargo build --locked --release -p kustannusarvio-app --features custom-protocol "${features[@]}"
-  bin=target/release/kustannusarvio-app
+  bin=${CARGO_TARGET_DIR:-target}/release/kustannusarvio-app
 else
   cargo build --locked -p kustannusarvio-app "${features[@]}"
-  bin=target/debug/kustannusarvio-app
+  bin=${CARGO_TARGET_DIR:-target}/debug/kustannusarvio-app
 fi
 exec "$bin" "$@"

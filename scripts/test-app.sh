@@ -44,7 +44,7 @@ cargo build --locked -p kustannusarvio-app --features fixture-tariff
 step "real-window e2e under Xvfb (tauri-driver → WebKitWebDriver)"
 # tauri-driver is stopped with SIGTERM by the test itself; `timeout` sends SIGTERM too.
 timeout --signal=TERM 420 xvfb-run -a -s "-screen 0 1600x1300x24" \
-  env TAURI_APP="$PWD/target/debug/kustannusarvio-app" node --test tests/e2e/
+  env TAURI_APP="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/debug/kustannusarvio-app" node --test tests/e2e/
 
 step "done"
 echo "screenshots: tests/e2e/screenshots/"
