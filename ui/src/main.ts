@@ -5,7 +5,7 @@ import type { Estimate, EngineError, ServiceOption, AppTariffs, Step, Line, Comp
 import { date as fmtDate, money, num, parseDateInput, signedMoney } from "./format";
 import { isLang, lang, setLang, t, tDyn, type Lang, type MessageKey } from "./i18n";
 import {
-  DEDUCTION_FIELDS, initialState, newId, scenarioOf, activeFields,
+  DEDUCTION_FIELDS, LONG_TERM, initialState, newId, scenarioOf, activeFields, visibleIncomeFields,
   type AlternativeState, type FreqMode, type LineState, type UiState, type InputProblem,
 } from "./state";
 
@@ -184,12 +184,13 @@ function renderNav(): string {
 
 function personFields(who: "client" | "spouse"): string {
   const p = state[who];
-  const ded = DEDUCTION_FIELDS.map((f) => moneyInput(`${who}-${f}`, `deductions.${f}`, p[f])).join("");
+  const visible = visibleIncomeFields(state);
+  const ded = DEDUCTION_FIELDS.filter((f) => visible.has(f)).map((f) => moneyInput(`${who}-${f}`, `deductions.${f}`, p[f])).join("");
   return `<fieldset class="person">
     <legend>${esc(t(who === "client" ? "household.client" : "household.spouse"))}</legend>
     <div class="grid2">
-      ${moneyInput(`${who}-gross_income`, t("income.gross"), p.gross_income, "income.grossHelp")}
-      ${moneyInput(`${who}-net_income`, t("income.net"), p.net_income, "income.netHelp")}
+      ${visible.has("gross_income") ? moneyInput(`${who}-gross_income`, t("income.gross"), p.gross_income, "income.grossHelp") : ""}
+      ${visible.has("net_income") ? moneyInput(`${who}-net_income`, t("income.net"), p.net_income, "income.netHelp") : ""}
     </div>
     <details class="more">
       <summary>${esc(t("deductions.title"))}</summary>
@@ -198,8 +199,6 @@ function personFields(who: "client" | "spouse"): string {
     </details>
   </fieldset>`;
 }
-
-const LONG_TERM = ["round_the_clock_housing", "institutional_care"];
 
 function renderHousehold(): string {
   return `<section class="card household" aria-labelledby="household-h">

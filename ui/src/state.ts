@@ -78,21 +78,41 @@ export const DEDUCTION_FIELDS = ["maintenance", "guardianship", "foreclosure", "
 /** Fields of a line that are chosen from a list rather than typed. */
 export const SELECT_FIELDS = ["level", "legal_basis", "care_class", "staff"] as const;
 
+/** Palvelut, joiden maksu lasketaan nettotuloista (7 c §). */
+export const LONG_TERM = ["round_the_clock_housing", "institutional_care"];
+
+/**
+ * Which income fields the chosen services need (over all alternatives, which share the
+ * household): gross income for the income-related home-care fees, net income and the medicine
+ * and housing deductions for long-term care. Hidden fields are not sent.
+ */
+export function visibleIncomeFields(s: UiState): Set<string> {
+  const codes = s.alternatives.flatMap((a) => a.lines.map((l) => l.service));
+  const longTerm = codes.some((c) => LONG_TERM.includes(c));
+  const other = codes.length === 0 || codes.some((c) => !LONG_TERM.includes(c));
+  const v = new Set<string>(["forest_income_yearly", "maintenance", "guardianship", "foreclosure", "compensation"]);
+  if (other) v.add("gross_income");
+  if (longTerm) ["net_income", "medicines", "housing"].forEach((f) => v.add(f));
+  return v;
+}
+
 /** A problem in what was typed, before anything is sent to the engine. */
 export interface InputProblem {
   /** DOM id of the input. */
   inputId: string;
 }
 
-function personJson(p: PersonInputs, prefix: string, problems: InputProblem[]): Person {
+function personJson(p: PersonInputs, prefix: string, problems: InputProblem[], visible: Set<string>): Person {
   const out: Record<string, unknown> = {};
   const ded: Record<string, string> = {};
   for (const f of MONEY_FIELDS) {
+    if (!visible.has(f)) continue;
     const v = parseDecimal(p[f]);
     if (v === undefined) problems.push({ inputId: `${prefix}-${f}` });
     else if (v !== null) out[f] = v;
   }
   for (const f of DEDUCTION_FIELDS) {
+    if (!visible.has(f)) continue;
     const v = parseDecimal(p[f]);
     if (v === undefined) problems.push({ inputId: `${prefix}-${f}` });
     else if (v !== null) ded[f] = v;
@@ -134,6 +154,7 @@ export function lineJson(line: LineState, accepted: string[], problems: InputPro
 /** The scenario of one alternative; `problems` collects inputs that are not numbers. */
 export function scenarioOf(s: UiState, alt: AlternativeState, fieldsOf: (code: string) => string[]): { scenario: Scenario; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
+  const visible = visibleIncomeFields(s);
   const date = parseDateInput(s.date);
   if (!date) problems.push({ inputId: "date" });
   const persons = /^\d{1,2}$/.test(s.persons.trim()) ? Number(s.persons.trim()) : NaN;
@@ -142,8 +163,8 @@ export function scenarioOf(s: UiState, alt: AlternativeState, fieldsOf: (code: s
     date: date ?? todayIso(),
     household: {
       persons: Number.isInteger(persons) ? persons : 1,
-      client: personJson(s.client, "client", problems),
-      spouse: s.hasSpouse ? personJson(s.spouse, "spouse", problems) : null,
+      client: personJson(s.client, "client", problems, visible),
+      spouse: s.hasSpouse ? personJson(s.spouse, "spouse", problems, visible) : null,
       ...(s.hasSpouse && s.spouseInLongTermCare ? { spouse_in_long_term_care: true } : {}),
     },
     services: alt.lines.map((l) => lineJson(l, fieldsOf(l.service), problems)),

@@ -85,7 +85,6 @@ export async function calls(page, cmd) {
 /** Fills in the hand-calculated case: 1 person, gross 1200 €/kk, home care 8 h/kk, own production. */
 export async function buildHomeCare(page) {
   await page.fill("#client-gross_income", "1200");
-  await page.fill("#client-net_income", "1000");
   await page.selectOption("#add-category", "home_care");
   await page.selectOption("#add-service", "home_care");
   await page.click("#add-line");

@@ -19,7 +19,9 @@ test("household + package → estimate sent as the scenario contract and rendere
   await buildHomeCare(page);
   const est = await calls(page, "estimate");
   const last = est[est.length - 1].args.scenario;
-  assert.deepEqual(last.household, { persons: 1, client: { gross_income: "1200", net_income: "1000", deductions: {} }, spouse: null });
+  assert.deepEqual(last.household, { persons: 1, client: { gross_income: "1200", deductions: {} }, spouse: null });
+  // Only the fields the chosen services need are shown: no net income for home care alone.
+  assert.equal(await page.locator("#client-net_income").count(), 0);
   assert.deepEqual(last.services, [{ service: "home_care", production: "own", hours_per_month: "8" }]);
   assert.match(last.date, /^\d{4}-\d{2}-\d{2}$/);
   // Money is formatted by Intl for fi-FI: no-break space before €.
@@ -182,6 +184,22 @@ test("layouts: tablet portrait/landscape, desktop and 200 % zoom have no horizon
     await page.screenshot({ path: join(shots, `ui-${name}-${w}x${h}.png`), fullPage: false });
     await context.close();
   }
+});
+
+test("net income and long-term deductions appear only with long-term care", async () => {
+  const { page, context } = await openApp(browser);
+  assert.equal(await page.locator("#client-net_income").count(), 0);
+  await page.selectOption("#add-category", "housing");
+  await page.selectOption("#add-service", "round_the_clock_housing");
+  await page.click("#add-line");
+  assert.equal(await page.locator("#client-net_income").count(), 1);
+  assert.equal(await page.locator("#client-gross_income").count(), 0);
+  assert.equal(await page.locator("#client-housing").count(), 1);
+  await page.fill("#client-net_income", "1500");
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "estimate" && c.args.scenario.household.client.net_income === "1500"));
+  const est = await calls(page, "estimate");
+  assert.equal(est[est.length - 1].args.scenario.household.client.gross_income, undefined);
+  await context.close();
 });
 
 test("keyboard only: tab order reaches the package builder and adds a service", async () => {
