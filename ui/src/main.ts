@@ -530,11 +530,19 @@ function announce(msg: string): void {
 
 // ---------------------------------------------------------------- explanation dialog
 
+/** The step's translated title (sv/en); the Finnish text of the engine follows it, marked lang="fi". */
+function stepTitle(key: string): string {
+  if (lang() === "fi") return "";
+  const parts = key.split(".");
+  const title = tDyn(`step.${key}`, "") || tDyn(`step.${parts[0]}`, "") || tDyn(`step.${parts[parts.length - 1]}`, "");
+  return title ? `<p class="step-title"><strong>${esc(title)}</strong></p>` : "";
+}
+
 function openExplanation(fig: Figure, opener: HTMLElement): void {
   const dlg = document.getElementById("explain") as HTMLDialogElement | null;
   if (!dlg) return;
   const steps = fig.steps.length === 0 ? `<p>${esc(t("explain.noSteps"))}</p>` : `<ol class="steps">${fig.steps.map((s) => `
-    <li data-key="${esc(s.key)}"><p class="step-text">${esc(s.text)}</p>
+    <li data-key="${esc(s.key)}">${stepTitle(s.key)}<p class="step-text" lang="fi">${esc(s.text)}</p>
       ${s.legal ? `<p class="legal"><span class="label">${esc(t("explain.legal"))}:</span> ${esc(s.legal)}</p>` : ""}
       ${s.params.length ? `<details><summary>${esc(t("explain.params"))}</summary><ul class="params">${s.params.map((p) => `<li><code>${esc(p.name)}</code> = ${esc(p.value)}; ${esc(t("explain.validFrom", { date: fmtDate(p.valid_from) }))}; ${esc(t("explain.source"))}: ${esc(p.source)}${p.verified ? "" : ` <em>(${esc(t("explain.unverified"))})</em>`}</li>`).join("")}</ul></details>` : ""}
     </li>`).join("")}</ol>`;

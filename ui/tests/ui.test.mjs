@@ -156,6 +156,9 @@ for (const lang of ["fi", "sv", "en"]) {
     assert.deepEqual(r.bad, [], `${lang} estimate view`);
     assert.deepEqual(await smallTargets(page), [], "touch targets ≥ 44 px");
     await page.click("[data-testid=fee-monthly-0]");
+    const stepTitles = { fi: null, sv: "Avgiftsprocent", en: "Fee percentage" }[lang];
+    if (stepTitles) assert.match(await page.textContent("dialog#explain"), new RegExp(stepTitles));
+    assert.ok((await page.locator("dialog#explain .step-text[lang=fi]").count()) > 0, "Finnish step text is marked lang=fi");
     r = await axe(page, `${lang} explanation`);
     assert.deepEqual(r.bad, [], `${lang} explanation dialog`);
     await page.keyboard.press("Escape");
