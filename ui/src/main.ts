@@ -318,10 +318,19 @@ function figButton(value: string, what: string, steps: Step[], testid: string, c
 
 const isCost = (s: Step) => s.key.startsWith("organiser") || s.key.startsWith("voucher");
 
+/** Finnish: the engine's message. Other languages: the catalogue text by code, numbers filled in. */
+function warningText(w: Warning): string {
+  if (lang() === "fi") return w.message;
+  const params: Record<string, string> = {};
+  for (const v of w.values) params[v.name] = v.name === "parameter" ? v.value : money(v.value);
+  const text = tDyn(`warning.${w.code}`, w.message, params);
+  return /\{\w+\}/.test(text) ? tDyn(`warning.${w.code}`, w.message).replace(/\{\w+\}/g, "–") : text;
+}
+
 function warningsHtml(ws: Warning[]): string {
   if (ws.length === 0) return "";
   return `<div class="warnings" role="note"><h3>${esc(t("warnings.title"))}</h3><ul>${ws
-    .map((w) => `<li data-code="${esc(w.code)}">${esc(lang() === "fi" ? w.message : tDyn(`warning.${w.code}`, w.message))}</li>`)
+    .map((w) => `<li data-code="${esc(w.code)}">${esc(warningText(w))}</li>`)
     .join("")}</ul></div>`;
 }
 

@@ -187,7 +187,7 @@ export const en: Record<MessageKey, string> = {
   "step.fee": "Fee",
   "warnings.title": "Please note",
   "warning.payment_ceiling_reached": "The payment ceiling is reached within 12 months.",
-  "warning.consider_fee_reduction": "Little money remains after the fees. Consider reducing the fee (Client Fees Act 11 §).",
+  "warning.consider_fee_reduction": "After the fees {remaining} a month remains, below {threshold}. Consider reducing the fee (Client Fees Act 11 §).",
   "warning.unverified_parameters": "The estimate uses tariff values that have not yet been verified against their source.",
   "warning.unknown": "Note",
   "error.title": "The estimate could not be computed",

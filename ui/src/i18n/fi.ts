@@ -185,7 +185,7 @@ export const fi = {
   "step.fee": "Maksu",
   "warnings.title": "Huomioitavaa",
   "warning.payment_ceiling_reached": "Maksukatto täyttyy 12 kuukauden aikana.",
-  "warning.consider_fee_reduction": "Maksujen jälkeen käyttöön jää vähän rahaa. Harkitse maksun alentamista (asiakasmaksulaki 11 §).",
+  "warning.consider_fee_reduction": "Maksujen jälkeen käyttöön jää {remaining} kuukaudessa, alle {threshold}. Harkitse maksun alentamista (asiakasmaksulaki 11 §).",
   "warning.unverified_parameters": "Arviossa on käytetty taksan arvoja, joita ei ole vielä vahvistettu lähteestä.",
   "warning.unknown": "Huomio",
   "error.title": "Arviota ei voitu laskea",

@@ -187,7 +187,7 @@ export const sv: Record<MessageKey, string> = {
   "step.fee": "Avgift",
   "warnings.title": "Att observera",
   "warning.payment_ceiling_reached": "Avgiftstaket nås inom 12 månader.",
-  "warning.consider_fee_reduction": "Efter avgifterna återstår lite pengar. Överväg nedsättning av avgiften (lagen om klientavgifter 11 §).",
+  "warning.consider_fee_reduction": "Efter avgifterna återstår {remaining} per månad, under {threshold}. Överväg nedsättning av avgiften (lagen om klientavgifter 11 §).",
   "warning.unverified_parameters": "Beräkningen använder värden i taxan som ännu inte har bekräftats i källan.",
   "warning.unknown": "Observera",
   "error.title": "Beräkningen kunde inte göras",
