@@ -91,6 +91,7 @@ export async function buildHomeCare(page) {
   const hours = page.locator("input[id$='-hours_per_month']").first();
   await hours.fill("8");
   await page.waitForFunction(() => document.querySelector("[data-testid=total-client-monthly]")?.textContent?.match(/80[.,]16/));
+  await page.waitForFunction(() => !document.querySelector("[data-testid=pending]"));
 }
 
 export async function axe(page, label) {
