@@ -17,6 +17,7 @@ need node "install Node.js 20+"
 need npm "install npm"
 need xvfb-run "apt-get install xvfb xauth"
 need WebKitWebDriver "apt-get install webkit2gtk-driver"
+[ -x /usr/bin/import ] || { echo "test-app.sh: missing /usr/bin/import — apt-get install imagemagick" >&2; exit 2; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "test-app.sh: missing /usr/bin/chromium — apt-get install chromium" >&2; exit 2; }
 if ! command -v tauri-driver >/dev/null 2>&1; then
   step "cargo install tauri-driver 2.1.0"
@@ -29,8 +30,10 @@ step "npm ci + UI build"
 step "Rust app tests (MockRuntime IPC, bindings export)"
 cargo test --locked -p kustannusarvio-app
 if git rev-parse --git-dir >/dev/null 2>&1; then
-  git diff --exit-code -- ui/src/bindings.ts ui/tests/fixtures/engine.json \
-    || { echo "test-app.sh: generated bindings/fixtures changed — commit ui/src/bindings.ts and ui/tests/fixtures/engine.json" >&2; exit 1; }
+  # ui/tests/fixtures/engine.json is regenerated too (real engine answers for the UI tests'
+  # mocked IPC) but not diff-checked: engine wording changes should not fail CI.
+  git diff --exit-code -- ui/src/bindings.ts \
+    || { echo "test-app.sh: ui/src/bindings.ts is out of date — commit the regenerated file" >&2; exit 1; }
 fi
 # The bindings may have been regenerated: rebuild the UI from them.
 (cd ui && npm run --silent build)
