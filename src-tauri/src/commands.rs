@@ -3,6 +3,7 @@
 use crate::catalogue::{self, ServiceOption};
 use crate::settings::{self, Settings};
 use crate::state::AppState;
+use kustannusarvio::bundle::store::ActiveInfo;
 use kustannusarvio::compare::Comparison;
 use kustannusarvio::{EngineError, Estimate, Scenario};
 use serde::Serialize;
@@ -19,6 +20,8 @@ pub struct TariffSummary {
     pub name: String,
     pub version: String,
     pub description: Option<String>,
+    /// The signed bundle in use, when one is installed; `null` = the tariff compiled into the app.
+    pub bundle: Option<ActiveInfo>,
 }
 
 /// A bundled tariff that failed to load.
@@ -38,12 +41,13 @@ pub struct AppTariffs {
     pub app_version: String,
 }
 
-fn summary(t: &kustannusarvio::Tariff) -> TariffSummary {
+fn summary(state: &AppState, t: &kustannusarvio::Tariff) -> TariffSummary {
     TariffSummary {
         organisation: t.organisation.id.clone(),
         name: t.organisation.name.clone(),
         version: t.organisation.version.clone(),
         description: t.organisation.description.clone(),
+        bundle: state.bundles.get(&t.organisation.id).cloned(),
     }
 }
 
@@ -86,8 +90,11 @@ pub fn compare(
 pub fn tariff_info(state: State<'_, AppState>) -> AppTariffs {
     let active = state.active_id();
     AppTariffs {
-        active: active.as_ref().and_then(|id| state.tariffs.get(id)).map(summary),
-        available: state.tariffs.values().map(summary).collect(),
+        active: active
+            .as_ref()
+            .and_then(|id| state.tariffs.get(id))
+            .map(|t| summary(&state, t)),
+        available: state.tariffs.values().map(|t| summary(&state, t)).collect(),
         load_errors: state
             .load_errors
             .iter()

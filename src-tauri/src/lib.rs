@@ -56,9 +56,14 @@ pub fn run() {
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
-        .manage(state::AppState::load_bundled())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
+            let mut tariffs = state::AppState::load_bundled();
+            if let Ok(data) = app.path().app_data_dir() {
+                let trust = kustannusarvio::bundle::keys::Trust::embedded();
+                tariffs = tariffs.with_installed_bundles(&data.join("tariffs"), &trust, chrono::Utc::now());
+            }
+            app.manage(tariffs);
             builder.mount_events(app);
             apply_settings(app.handle());
             Ok(())

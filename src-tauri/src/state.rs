@@ -1,7 +1,11 @@
 //! The tariffs compiled into the binary, loaded once at start, and the active organisation.
 
+use kustannusarvio::bundle::keys::Trust;
+use kustannusarvio::bundle::store::ActiveInfo;
+use kustannusarvio::bundle::Store;
 use kustannusarvio::{EngineError, Tariff};
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::RwLock;
 
 mod bundled {
@@ -16,6 +20,9 @@ pub struct AppState {
     pub tariffs: BTreeMap<String, Tariff>,
     /// Bundled tariff directories that failed to load (shown to the user, never a panic).
     pub load_errors: Vec<(String, EngineError)>,
+    /// Signed tariff bundles installed in the app's data directory (docs/bundles.md), by
+    /// organisation: what the header shows (serial, expiry, last check).
+    pub bundles: BTreeMap<String, ActiveInfo>,
     pub active: RwLock<Option<String>>,
 }
 
@@ -45,8 +52,24 @@ impl AppState {
         AppState {
             tariffs,
             load_errors,
+            bundles: BTreeMap::new(),
             active: RwLock::new(active),
         }
+    }
+
+    /// Uses a verified signed bundle installed under `root/<organisation>/` (two-slot store of
+    /// `kustannusarvio::bundle`) instead of the compiled-in tariff of that organisation. Nothing
+    /// installed, or nothing that verifies with `trust`: the compiled-in tariff stays. Read only.
+    pub fn with_installed_bundles(mut self, root: &Path, trust: &Trust, now: chrono::DateTime<chrono::Utc>) -> Self {
+        let ids: Vec<String> = self.tariffs.keys().cloned().collect();
+        for id in ids {
+            let store = Store::new(root.join(&id), trust.clone(), Some(&id), "stable");
+            if let Ok(loaded) = store.load(now) {
+                self.tariffs.insert(id.clone(), loaded.tariff);
+                self.bundles.insert(id, loaded.info);
+            }
+        }
+        self
     }
 
     /// Makes `id` the active organisation if it is bundled.

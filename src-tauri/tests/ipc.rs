@@ -192,3 +192,77 @@ fn write_ui_fixtures() {
     let text = serde_json::to_string_pretty(&Value::Object(out)).expect("json") + "\n";
     std::fs::write(dir.join("engine.json"), text).expect("write fixtures");
 }
+
+/// A signed bundle installed in the app's data directory replaces the compiled-in tariff of
+/// its organisation, and `tariff_info` reports it (serial, expiry) for the header.
+#[test]
+fn installed_signed_bundle_is_used_and_reported() {
+    use kustannusarvio::bundle::keys::Trust;
+    use kustannusarvio::bundle::publish::{self, BuildOptions};
+    use kustannusarvio::bundle::Store;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let key =
+        |n: &str| publish::read_key(&root.join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key");
+    let (author, reviewer) = (key("author"), key("reviewer"));
+    let trust = Trust::new([author.public.clone(), reviewer.public.clone()], 2);
+    let now = chrono::Utc::now();
+    let opt = BuildOptions {
+        serial: 7,
+        channel: "stable".into(),
+        expires_days: 30,
+        now,
+        signers: vec![],
+        new_keys: vec![],
+        retired_keys: vec![],
+    };
+    let built = publish::build(&root.join("tariffs/paijat-hame"), &opt).expect("build bundle");
+    let sig = publish::add_signature(None, &built.manifest_bytes, &author).expect("sign");
+    let sig = publish::add_signature(Some(&sig), &built.manifest_bytes, &reviewer).expect("sign");
+    let data = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(
+        data.path().join("paijat-hame"),
+        trust.clone(),
+        Some("paijat-hame"),
+        "stable",
+    );
+    assert_eq!(
+        store
+            .install_files(&built.manifest_bytes, &sig, &built.bundle_bytes, now)
+            .code(),
+        "updated"
+    );
+
+    let compiled: Vec<(String, String)> = std::fs::read_dir(root.join("tariffs/paijat-hame"))
+        .expect("tariff dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read")))
+        .collect();
+    let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let state = AppState::from_sources(&[("paijat-hame", &files)]);
+    // Without trust in the signers nothing changes.
+    let untrusted = AppState::from_sources(&[("paijat-hame", &files)]).with_installed_bundles(
+        data.path(),
+        &Trust::new([key("other").public], 1),
+        now,
+    );
+    assert!(untrusted.bundles.is_empty());
+    let state = state.with_installed_bundles(data.path(), &trust, now);
+    assert_eq!(state.bundles.get("paijat-hame").map(|i| i.serial), Some(7));
+
+    let app = mock_builder()
+        .manage(state)
+        .invoke_handler(kustannusarvio_app::specta_builder!(MockRuntime).invoke_handler())
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let wv = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("webview");
+    let info = invoke(&wv, "tariff_info", json!({})).expect("info");
+    assert_eq!(info["active"]["bundle"]["serial"], 7);
+    assert_eq!(info["active"]["bundle"]["expired"], false);
+    let mut s = home_care_scenario();
+    s["date"] = json!("2026-03-01");
+    let est = invoke(&wv, "estimate", json!({ "scenario": s })).expect("estimate");
+    assert_eq!(est["total"]["client_fees_monthly"], "80.16");
+}

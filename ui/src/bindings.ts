@@ -21,6 +21,56 @@ export const commands = {
 };
 
 /* Types */
+/**  What the app shows about the tariff in use. */
+export type ActiveInfo = ActiveInfo_Serialize | ActiveInfo_Deserialize;
+
+/**  What the app shows about the tariff in use. */
+export type ActiveInfo_Deserialize = {
+	source: ActiveSource,
+	organisation: string,
+	organisation_name: string,
+	channel: string,
+	serial: number | null,
+	tariff_version: string,
+	created_at: string,
+	expires_at: string,
+	/**  Past `expires_at`: still used offline, but the app must say "connect to the intranet". */
+	expired: boolean,
+	newest_value_from?: string | null,
+	signed_by: string[],
+	/**  Why the preferred slot was not used (corrupt slot, …), if it was not. */
+	recovered_from?: BundleError | null,
+	last_check?: string | null,
+	last_success?: string | null,
+	last_status?: string | null,
+};
+
+/**  What the app shows about the tariff in use. */
+export type ActiveInfo_Serialize = {
+	source: ActiveSource,
+	organisation: string,
+	organisation_name: string,
+	channel: string,
+	serial: number | null,
+	tariff_version: string,
+	created_at: string,
+	expires_at: string,
+	/**  Past `expires_at`: still used offline, but the app must say "connect to the intranet". */
+	expired: boolean,
+	newest_value_from: string | null,
+	signed_by: string[],
+	/**  Why the preferred slot was not used (corrupt slot, …), if it was not. */
+	recovered_from: BundleError | null,
+	last_check: string | null,
+	last_success: string | null,
+	last_status: string | null,
+};
+
+/**  Where the active tariff comes from. */
+export type ActiveSource = "slot_a" | "slot_b" | 
+/**  The signed bundle compiled into the binary (last resort). */
+"embedded";
+
 /**  What the header and settings view show about the tariffs. */
 export type AppTariffs = AppTariffs_Serialize | AppTariffs_Deserialize;
 
@@ -70,6 +120,12 @@ export type BandInfo_Serialize = {
 	/**  Whether the fee was limited by the cap. */
 	capped: boolean,
 };
+
+/**
+ *  Why a bundle was not installed or could not be used. Serialises as `{"code": "...", ...}`;
+ *  the codes are stable and used by the app as translation keys.
+ */
+export type BundleError = { code: "rejected_unsigned" } | { code: "rejected_bad_signature"; key_id: string } | { code: "rejected_unknown_key"; key_id: string } | { code: "rejected_below_threshold"; valid: number | null; required: number | null } | { code: "rejected_wrong_organisation"; expected: string; found: string } | { code: "rejected_wrong_channel"; expected: string; found: string } | { code: "rejected_rollback"; installed: number | null; offered: number | null } | { code: "rejected_expired"; expires_at: string } | { code: "rejected_not_yet_valid"; created_at: string } | { code: "rejected_hash_mismatch"; file: string } | { code: "rejected_size_mismatch"; file: string; expected: number | null; actual: number | null } | { code: "rejected_too_large"; what: string; limit: number | null } | { code: "rejected_malformed"; what: string; message: string } | { code: "rejected_invalid_tariff"; message: string } | { code: "rejected_self_check"; message: string } | { code: "insecure_url"; url: string } | { code: "server_unreachable"; message: string } | { code: "tls_error"; message: string } | { code: "timeout"; message: string } | { code: "download_incomplete"; message: string } | { code: "http_error"; status: number; url: string } | { code: "storage_error"; message: string } | { code: "busy" } | { code: "client_config"; message: string } | { code: "no_tariff"; message: string };
 
 /**  Palveluryhmä: how the package builder groups services. */
 export type Category = 
@@ -595,6 +651,8 @@ export type TariffSummary_Deserialize = {
 	name: string,
 	version: string,
 	description?: string | null,
+	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
+	bundle?: ActiveInfo_Deserialize | null,
 };
 
 /**  Tariff summary for the header (organisation, version). */
@@ -603,6 +661,8 @@ export type TariffSummary_Serialize = {
 	name: string,
 	version: string,
 	description: string | null,
+	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
+	bundle: ActiveInfo_Serialize | null,
 };
 
 export type Totals = Totals_Serialize | Totals_Deserialize;

@@ -149,8 +149,13 @@ function renderHeader(): string {
   if (tariff?.active) {
     const a = tariff.active;
     const validFrom = est ? ` · ${esc(t("header.validFrom", { date: fmtDate(est.tariff.valid_from) }))}` : "";
+    const b = a.bundle;
+    const source = b
+      ? `${esc(t("header.bundle", { serial: String(b.serial), expires: fmtDate(b.expires_at.slice(0, 10)) }))}${b.last_check ? `, ${esc(t("header.lastCheck", { date: fmtDate(b.last_check.slice(0, 10)) }))}` : ""}`
+      : `${esc(t("header.bundled"))}, ${esc(t("header.noUpdates"))}`;
+    const expired = b?.expired ? ` <strong class="expired" role="alert">${esc(t("header.expired"))}</strong>` : "";
     tariffHtml = `<span class="label">${esc(t("header.tariff"))}:</span> <strong data-testid="tariff-name">${esc(t("header.tariffLine", { name: a.name, version: a.version }))}</strong>${validFrom}
-      <span class="muted"> · ${esc(t("header.bundled"))}, ${esc(t("header.noUpdates"))}</span>`;
+      <span class="muted"> · ${source}</span>${expired}`;
   } else {
     tariffHtml = `<strong class="error-text">${esc(t("header.noTariff"))}</strong>`;
   }

@@ -28,7 +28,7 @@ function installMock(fx) {
   window.print = () => { window.__printed += 1; };
   const answer = (cmd, args) => {
     switch (cmd) {
-      case "tariff_info": return fx.tariff_info;
+      case "tariff_info": return window.__tariffOverride ?? fx.tariff_info;
       case "list_services": return fx.list_services;
       case "get_settings": return { language: window.__startLang ?? "fi", organisation: null };
       case "save_settings": return fx.tariff_info;
@@ -52,7 +52,7 @@ function installMock(fx) {
   };
 }
 
-export async function openApp(browser, { lang = "fi", viewport = { width: 1280, height: 800 } } = {}) {
+export async function openApp(browser, { lang = "fi", viewport = { width: 1280, height: 800 }, tariffInfo = null } = {}) {
   if (!existsSync(join(dist, "index.html"))) throw new Error("ui/dist missing: run `npm run build` in ui/");
   const context = await browser.newContext({ viewport, bypassCSP: true, locale: "fi-FI" });
   const page = await context.newPage();
@@ -69,7 +69,7 @@ export async function openApp(browser, { lang = "fi", viewport = { width: 1280, 
     if (!existsSync(file)) return route.fulfill({ status: 404, body: "not found" });
     return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) });
   });
-  await page.addInitScript(`window.__startLang = ${JSON.stringify(lang)};`);
+  await page.addInitScript(`window.__startLang = ${JSON.stringify(lang)}; window.__tariffOverride = ${JSON.stringify(tariffInfo)};`);
   await page.addInitScript(installMock, fixtures);
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, openApp, calls, buildHomeCare, axe, smallTargets } from "./harness.mjs";
+import { launch, openApp, calls, buildHomeCare, axe, smallTargets, fixtures } from "./harness.mjs";
 
 const shots = join(dirname(fileURLToPath(import.meta.url)), "../../tests/e2e/screenshots");
 mkdirSync(shots, { recursive: true });
@@ -202,6 +202,24 @@ test("net income and long-term deductions appear only with long-term care", asyn
   await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "estimate" && c.args.scenario.household.client.net_income === "1500"));
   const est = await calls(page, "estimate");
   assert.equal(est[est.length - 1].args.scenario.household.client.gross_income, undefined);
+  await context.close();
+});
+
+test("header shows an installed signed bundle and warns when it has expired", async () => {
+  const info = structuredClone(fixtures.tariff_info);
+  info.active.bundle = {
+    source: "slot_a", organisation: "testi", organisation_name: "Testialue", channel: "stable", serial: 7,
+    tariff_version: "2026.test", created_at: "2026-11-01T00:00:00Z", expires_at: "2026-11-20T00:00:00Z", expired: true,
+    newest_value_from: null, signed_by: [], recovered_from: null, last_check: "2026-11-19T08:00:00Z",
+    last_success: "2026-11-19T08:00:00Z", last_status: "up_to_date",
+  };
+  const { page, context } = await openApp(browser, { tariffInfo: info });
+  const text = await page.textContent("[data-testid=tariff]");
+  assert.match(text, /taksapaketti nro 7, voimassa 20\.11\.2026 asti/);
+  assert.match(text, /päivitykset tarkistettu 19\.11\.2026/);
+  assert.match(await page.textContent(".expired"), /yhdistä sisäverkkoon/);
+  const r = await axe(page, "expired header");
+  assert.deepEqual(r.bad, []);
   await context.close();
 });
 
