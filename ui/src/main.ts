@@ -371,7 +371,8 @@ function resultTable(est: Estimate, alt: AlternativeState, presentation: boolean
     <tfoot><tr><th scope="row">${esc(t("result.total"))}</th>
       <td>${figButton(money(tot.client_fees_monthly), `${t("result.total")}, ${t("result.clientMonthly")}`, all, "total-monthly-fig")}</td>
       <td>${figButton(money(tot.client_fees_yearly), `${t("result.total")}, ${t("result.clientYearly")}`, [...all, ...tot.explanation], "total-yearly-fig")}</td>
-      ${presentation ? "" : `<td class="hva">${esc(money(tot.organiser_cost_monthly))}</td><td class="hva">${esc(money(tot.organiser_net_monthly))}</td>`}</tr></tfoot>
+      ${presentation ? "" : `<td class="hva">${figButton(money(tot.organiser_cost_monthly), `${t("result.total")}, ${t("result.hvaGross")}`, est.lines.flatMap((l) => l.explanation.filter(isCost)), "total-cost-fig")}</td>
+      <td class="hva">${figButton(money(tot.organiser_net_monthly), `${t("result.total")}, ${t("result.hvaNet")}`, est.lines.flatMap((l) => l.explanation), "total-net-fig")}</td>`}</tr></tfoot>
   </table></div>`;
 }
 
