@@ -126,6 +126,22 @@ test("presentation mode hides the HVA's cost; one tap back", async () => {
   await s.waitFor("#client-gross_income");
 });
 
+test("keyboard only: Tab reaches the package builder, Enter adds a service", async () => {
+  await s.click("#new-estimate");
+  await s.click("#client-gross_income");
+  await s.keys(..."1200");
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await s.keys("\uE004");
+    reached = await s.exec("return document.activeElement && document.activeElement.id === 'add-line';");
+  }
+  assert.ok(reached, "Tab order reaches the Add service button");
+  await s.keys("\uE007");
+  await s.waitFor(".lines li");
+  assert.match(await s.exec("return document.activeElement.id;"), /^line-\d+-/, "focus moves into the new line");
+  await s.click("#new-estimate");
+});
+
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);

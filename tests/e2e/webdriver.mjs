@@ -92,6 +92,11 @@ export class Session {
     }
     throw new Error(`timeout: ${css} text ${JSON.stringify(t)} !~ ${re}`);
   }
+  /** Presses keys (WebDriver key codes, e.g. "\uE004" = Tab, "\uE007" = Enter) on the focused element. */
+  async keys(...codes) {
+    const actions = codes.flatMap((c) => [{ type: "keyDown", value: c }, { type: "keyUp", value: c }]);
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+  }
   async setSize(width, height) { await this.cmd("POST", "/window/rect", { x: 0, y: 0, width, height }); await sleep(400); }
   async screenshot() { return Buffer.from(await this.cmd("GET", "/screenshot"), "base64"); }
   async delete() { await fetch(`${this.base}/session/${this.id}`, { method: "DELETE" }).catch(() => {}); }
