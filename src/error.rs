@@ -21,7 +21,13 @@ pub enum EngineError {
     NotInForce { parameter: String, date: String },
     /// A tariff file is malformed.
     #[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
-    Tariff { file: String, line: Option<usize>, message: String },
+    Tariff {
+        file: String,
+        /// Line number in the file (exported to TypeScript as a plain number).
+        #[cfg_attr(feature = "specta", specta(type = Option<u32>))]
+        line: Option<usize>,
+        message: String,
+    },
     /// Arithmetic overflow on absurd input.
     #[error("{field}: number too large")]
     Overflow { field: String },

@@ -1,0 +1,118 @@
+//! The services the active tariff offers, as the package builder needs them: a read-only view
+//! of the tariff's catalogue (palveluvalikoima). No fee is computed here.
+
+use kustannusarvio::rules::StatutoryKind;
+use kustannusarvio::scenario::Production;
+use kustannusarvio::Tariff;
+use serde::Serialize;
+
+/// Palveluryhmä: how the package builder groups services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Kotihoito ja kotisairaanhoito.
+    HomeCare,
+    /// Asumispalvelut ja laitoshoito.
+    Housing,
+    /// Lyhytaikainen hoito, päivätoiminta, omaishoito.
+    ShortTerm,
+    /// Tukipalvelut.
+    Support,
+}
+
+/// One service the counsellor can add.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ServiceOption {
+    /// Service code used in the scenario (`home_care`, `meals`, …).
+    pub code: String,
+    /// Finnish name from the tariff catalogue (support services); `null` for the statutory kinds,
+    /// whose names are in the UI's catalogues.
+    pub name: Option<String>,
+    pub category: Category,
+    pub statutory: bool,
+    /// Production methods the tariff prices for this service.
+    pub productions: Vec<Production>,
+    /// Scenario line fields the service accepts (quantities and voucher prices).
+    pub fields: Vec<String>,
+    /// Care-allowance classes (omaishoidon tuki).
+    pub care_classes: Vec<String>,
+    /// Legal reference shown next to the service.
+    pub legal_reference: Option<String>,
+}
+
+fn category(kind: StatutoryKind) -> Category {
+    match kind {
+        StatutoryKind::HomeCare | StatutoryKind::TemporaryHomeNursing => Category::HomeCare,
+        StatutoryKind::CommunalHousing | StatutoryKind::RoundTheClockHousing | StatutoryKind::InstitutionalCare => {
+            Category::Housing
+        }
+        _ => Category::ShortTerm,
+    }
+}
+
+fn productions(t: &Tariff, code: &str) -> Vec<Production> {
+    let mut v = Vec::new();
+    if let Some(p) = t.prices.get(code) {
+        if p.own.is_some() {
+            v.push(Production::Own);
+        }
+        if p.purchased.is_some() {
+            v.push(Production::Purchased);
+        }
+    }
+    if t.vouchers.contains_key(code) {
+        v.push(Production::Voucher);
+    }
+    v
+}
+
+/// The services of the tariff, statutory kinds first, then the support-service catalogue.
+pub fn services(t: &Tariff) -> Vec<ServiceOption> {
+    let mut out = Vec::new();
+    for kind in StatutoryKind::ALL {
+        let code = kind.code();
+        let (prods, classes) = match kind {
+            StatutoryKind::InformalCareSupport => match &t.informal_care_support {
+                Some(ics) => (vec![Production::Own], ics.classes.keys().cloned().collect()),
+                None => continue,
+            },
+            StatutoryKind::CommunalHousing if t.communal_housing.is_none() && !t.prices.contains_key(code) => continue,
+            _ => (productions(t, code), Vec::new()),
+        };
+        if prods.is_empty() {
+            continue;
+        }
+        out.push(ServiceOption {
+            code: code.to_string(),
+            name: None,
+            category: category(kind),
+            statutory: true,
+            productions: prods,
+            fields: kind.allowed_fields().iter().map(|f| f.to_string()).collect(),
+            care_classes: classes,
+            legal_reference: None,
+        });
+    }
+    for (code, s) in &t.support_services {
+        let mut prods = productions(t, code);
+        if prods.is_empty() {
+            // A catalogue service without a price list is still chargeable in own production.
+            prods.push(Production::Own);
+        }
+        let mut fields: Vec<String> = s.quantity.field().map(|f| vec![f.to_string()]).unwrap_or_default();
+        if prods.contains(&Production::Voucher) {
+            fields.push("provider_price_per_unit".into());
+        }
+        out.push(ServiceOption {
+            code: code.clone(),
+            name: Some(s.name.clone()),
+            category: Category::Support,
+            statutory: false,
+            productions: prods,
+            fields,
+            care_classes: Vec::new(),
+            legal_reference: Some(s.legal_reference.clone()),
+        });
+    }
+    out
+}

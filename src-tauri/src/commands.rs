@@ -1,0 +1,150 @@
+//! Tauri commands: thin adapters from the webview to the engine. No fee is computed here.
+
+use crate::catalogue::{self, ServiceOption};
+use crate::settings::{self, Settings};
+use crate::state::AppState;
+use kustannusarvio::bundle::store::ActiveInfo;
+use kustannusarvio::compare::Comparison;
+use kustannusarvio::{EngineError, Estimate, Scenario};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_store::StoreExt;
+
+/// At most this many alternatives side by side.
+pub const MAX_ALTERNATIVES: usize = 3;
+
+/// Tariff summary for the header (organisation, version).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct TariffSummary {
+    pub organisation: String,
+    pub name: String,
+    pub version: String,
+    pub description: Option<String>,
+    /// The signed bundle in use, when one is installed; `null` = the tariff compiled into the app.
+    pub bundle: Option<ActiveInfo>,
+}
+
+/// A bundled tariff that failed to load.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct TariffLoadError {
+    pub directory: String,
+    pub error: EngineError,
+}
+
+/// What the header and settings view show about the tariffs.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct AppTariffs {
+    /// The tariff the estimates use; `null` when none is bundled.
+    pub active: Option<TariffSummary>,
+    pub available: Vec<TariffSummary>,
+    pub load_errors: Vec<TariffLoadError>,
+    pub app_version: String,
+}
+
+fn summary(state: &AppState, t: &kustannusarvio::Tariff) -> TariffSummary {
+    TariffSummary {
+        organisation: t.organisation.id.clone(),
+        name: t.organisation.name.clone(),
+        version: t.organisation.version.clone(),
+        description: t.organisation.description.clone(),
+        bundle: state.bundles.get(&t.organisation.id).cloned(),
+    }
+}
+
+/// Arvio: the estimate of one scenario under the active tariff.
+#[tauri::command]
+#[specta::specta]
+pub fn estimate(state: State<'_, AppState>, scenario: Scenario) -> Result<Estimate, EngineError> {
+    state.with_active(|t| kustannusarvio::estimate(t, &scenario))
+}
+
+/// Vertailu: two or three alternatives side by side, differences to the first.
+#[tauri::command]
+#[specta::specta]
+pub fn compare(
+    state: State<'_, AppState>,
+    scenarios: Vec<Scenario>,
+    names: Vec<String>,
+) -> Result<Comparison, EngineError> {
+    if scenarios.len() != names.len() {
+        return Err(EngineError::input("names", "one name per scenario is required"));
+    }
+    if scenarios.is_empty() || scenarios.len() > MAX_ALTERNATIVES {
+        return Err(EngineError::input(
+            "scenarios",
+            format!("1 to {MAX_ALTERNATIVES} scenarios are compared"),
+        ));
+    }
+    state.with_active(|t| {
+        let ests = scenarios
+            .iter()
+            .map(|s| kustannusarvio::estimate(t, s))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(kustannusarvio::compare::compare(&names, &ests))
+    })
+}
+
+/// The active tariff and the bundled ones.
+#[tauri::command]
+#[specta::specta]
+pub fn tariff_info(state: State<'_, AppState>) -> AppTariffs {
+    let active = state.active_id();
+    AppTariffs {
+        active: active
+            .as_ref()
+            .and_then(|id| state.tariffs.get(id))
+            .map(|t| summary(&state, t)),
+        available: state.tariffs.values().map(|t| summary(&state, t)).collect(),
+        load_errors: state
+            .load_errors
+            .iter()
+            .map(|(d, e)| TariffLoadError {
+                directory: d.clone(),
+                error: e.clone(),
+            })
+            .collect(),
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}
+
+/// Palveluvalikoima: the services of the active tariff for the package builder.
+#[tauri::command]
+#[specta::specta]
+pub fn list_services(state: State<'_, AppState>) -> Result<Vec<ServiceOption>, EngineError> {
+    state.with_active(|t| Ok(catalogue::services(t)))
+}
+
+/// The stored settings (language, default organisation).
+#[tauri::command]
+#[specta::specta]
+pub fn get_settings<R: Runtime>(app: AppHandle<R>) -> Settings {
+    match app.store(settings::STORE_FILE) {
+        Ok(store) => settings::from_store_values(store.get("language"), store.get("organisation")),
+        Err(_) => Settings::default(),
+    }
+}
+
+/// Saves the settings and makes the chosen organisation active.
+#[tauri::command]
+#[specta::specta]
+pub fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<AppTariffs, EngineError> {
+    if let Some(org) = &settings.organisation {
+        state.set_active(org)?;
+    }
+    let store = app
+        .store(settings::STORE_FILE)
+        .map_err(|e| EngineError::input("settings", format!("cannot open the settings store: {e}")))?;
+    store.set("language", serde_json::to_value(settings.language).unwrap_or_default());
+    store.set(
+        "organisation",
+        serde_json::to_value(&settings.organisation).unwrap_or_default(),
+    );
+    store
+        .save()
+        .map_err(|e| EngineError::input("settings", format!("cannot save the settings: {e}")))?;
+    Ok(tariff_info(state))
+}

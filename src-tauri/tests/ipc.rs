@@ -1,0 +1,268 @@
+//! Command wiring through the real IPC path (tauri::test MockRuntime, no display needed),
+//! the TypeScript bindings export, and the JSON fixtures the UI tests replay.
+
+use kustannusarvio_app::state::AppState;
+use serde_json::{json, Value};
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
+use tauri::WebviewWindowBuilder;
+
+const TESTI: &[(&str, &str)] = &[
+    (
+        "testi/10-home-care.toml",
+        include_str!("../fixtures/tariffs/testi/10-home-care.toml"),
+    ),
+    (
+        "testi/20-other.toml",
+        include_str!("../fixtures/tariffs/testi/20-other.toml"),
+    ),
+];
+
+fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
+    let state = AppState::from_sources(&[("testi", TESTI)]);
+    assert!(
+        state.load_errors.is_empty(),
+        "fixture tariff loads: {:?}",
+        state.load_errors
+    );
+    let app = mock_builder()
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .manage(state)
+        .invoke_handler(kustannusarvio_app::specta_builder!(MockRuntime).invoke_handler())
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let wv = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("webview");
+    (app, wv)
+}
+
+fn invoke(wv: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    tauri::test::get_ipc_response(
+        wv,
+        tauri::webview::InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: tauri::ipc::InvokeBody::from(body),
+            headers: Default::default(),
+            invoke_key: tauri::test::INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|r| r.deserialize::<Value>().expect("json"))
+}
+
+/// Päijät-Häme style hand calculation from the law (fees-law.md D-2): 1 person, gross 1200 €/kk,
+/// home care 8 h/kk → (1200 − 699) × 16 % = 80.16 €.
+fn home_care_scenario() -> Value {
+    json!({
+        "date": "2026-03-01",
+        "household": { "persons": 1, "client": { "gross_income": "1200", "net_income": "1000" } },
+        "services": [{ "service": "home_care", "production": "own", "hours_per_month": "8" }]
+    })
+}
+
+#[test]
+fn estimate_through_ipc_matches_hand_calculation() {
+    let (_app, wv) = app();
+    let est = invoke(&wv, "estimate", json!({ "scenario": home_care_scenario() })).expect("estimate ok");
+    assert_eq!(est["lines"][0]["client_fee_monthly"], "80.16");
+    assert_eq!(est["total"]["client_fees_monthly"], "80.16");
+    assert_eq!(est["lines"][0]["band"]["percent"], "16");
+    assert_eq!(est["tariff"]["organisation"], "testi");
+    assert!(est["lines"][0]["explanation"].as_array().is_some_and(|s| !s.is_empty()));
+}
+
+#[test]
+fn engine_errors_come_back_as_typed_values() {
+    let (_app, wv) = app();
+    let mut s = home_care_scenario();
+    s["services"][0]["hours_per_month"] = json!("-1");
+    let err = invoke(&wv, "estimate", json!({ "scenario": s })).expect_err("negative hours");
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["field"], "services[0].hours_per_month");
+    // Malformed JSON for the command argument is an IPC error string, not a panic.
+    let bad = invoke(&wv, "estimate", json!({ "scenario": { "date": "x" } }));
+    assert!(bad.is_err());
+}
+
+#[test]
+fn compare_and_catalogue_and_info() {
+    let (_app, wv) = app();
+    let mut voucher = home_care_scenario();
+    voucher["services"][0]["production"] = json!("voucher");
+    voucher["services"][0]["provider_price_per_hour"] = json!("40");
+    let c = invoke(
+        &wv,
+        "compare",
+        json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Oma", "Seteli"] }),
+    )
+    .expect("compare");
+    assert_eq!(c["columns"].as_array().map(Vec::len), Some(2));
+    assert_eq!(c["columns"][1]["name"], "Seteli");
+    let bad = invoke(
+        &wv,
+        "compare",
+        json!({ "scenarios": [home_care_scenario()], "names": [] }),
+    )
+    .expect_err("names");
+    assert_eq!(bad["field"], "names");
+
+    let svc = invoke(&wv, "list_services", json!({})).expect("services");
+    let codes: Vec<&str> = svc
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|s| s["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"home_care") && codes.contains(&"meals"), "{codes:?}");
+    let info = invoke(&wv, "tariff_info", json!({})).expect("info");
+    assert_eq!(info["active"]["organisation"], "testi");
+}
+
+#[test]
+fn settings_hold_only_language_and_organisation() {
+    let (_app, wv) = app();
+    let bad = invoke(
+        &wv,
+        "save_settings",
+        json!({ "settings": { "language": "fi", "organisation": "nowhere" } }),
+    );
+    assert!(bad.is_err());
+    // Unknown keys (e.g. an income) are rejected by the type.
+    let extra = invoke(
+        &wv,
+        "save_settings",
+        json!({ "settings": { "language": "fi", "organisation": null, "income": "1234.56" } }),
+    );
+    assert!(extra.is_err());
+}
+
+/// Regenerates `ui/src/bindings.ts`; CI fails when the committed file differs (`git diff --exit-code`).
+#[test]
+fn export_bindings() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
+    kustannusarvio_app::export_bindings(&path).expect("export bindings");
+    let text = std::fs::read_to_string(&path).expect("read bindings");
+    assert!(text.contains("estimate") && text.contains("EngineError"));
+}
+
+/// Writes real engine answers for the UI tests' mocked IPC (`ui/tests/fixtures/*.json`), so the
+/// mock replays exactly what the engine returns for the scenarios the UI tests type.
+#[test]
+fn write_ui_fixtures() {
+    let (_app, wv) = app();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/tests/fixtures");
+    std::fs::create_dir_all(&dir).expect("fixtures dir");
+    let mut out = serde_json::Map::new();
+    out.insert(
+        "tariff_info".into(),
+        invoke(&wv, "tariff_info", json!({})).expect("info"),
+    );
+    out.insert(
+        "list_services".into(),
+        invoke(&wv, "list_services", json!({})).expect("services"),
+    );
+    out.insert(
+        "estimate_home_care_8h".into(),
+        invoke(&wv, "estimate", json!({ "scenario": home_care_scenario() })).expect("est"),
+    );
+    let mut voucher = home_care_scenario();
+    voucher["services"][0]["production"] = json!("voucher");
+    voucher["services"][0]["provider_price_per_hour"] = json!("40");
+    out.insert(
+        "estimate_home_care_voucher".into(),
+        invoke(&wv, "estimate", json!({ "scenario": voucher.clone() })).expect("est"),
+    );
+    out.insert(
+        "compare_own_voucher".into(),
+        invoke(
+            &wv,
+            "compare",
+            json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Vaihtoehto 1", "Vaihtoehto 2"] }),
+        )
+        .expect("cmp"),
+    );
+    let mut err = home_care_scenario();
+    err["date"] = json!("2019-01-01");
+    out.insert(
+        "error_not_in_force".into(),
+        invoke(&wv, "estimate", json!({ "scenario": err })).expect_err("not in force"),
+    );
+    let text = serde_json::to_string_pretty(&Value::Object(out)).expect("json") + "\n";
+    std::fs::write(dir.join("engine.json"), text).expect("write fixtures");
+}
+
+/// A signed bundle installed in the app's data directory replaces the compiled-in tariff of
+/// its organisation, and `tariff_info` reports it (serial, expiry) for the header.
+#[test]
+fn installed_signed_bundle_is_used_and_reported() {
+    use kustannusarvio::bundle::keys::Trust;
+    use kustannusarvio::bundle::publish::{self, BuildOptions};
+    use kustannusarvio::bundle::Store;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let key =
+        |n: &str| publish::read_key(&root.join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key");
+    let (author, reviewer) = (key("author"), key("reviewer"));
+    let trust = Trust::new([author.public.clone(), reviewer.public.clone()], 2);
+    let now = chrono::Utc::now();
+    let opt = BuildOptions {
+        serial: 7,
+        channel: "stable".into(),
+        expires_days: 30,
+        now,
+        signers: vec![],
+        new_keys: vec![],
+        retired_keys: vec![],
+    };
+    let built = publish::build(&root.join("tariffs/paijat-hame"), &opt).expect("build bundle");
+    let sig = publish::add_signature(None, &built.manifest_bytes, &author).expect("sign");
+    let sig = publish::add_signature(Some(&sig), &built.manifest_bytes, &reviewer).expect("sign");
+    let data = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(
+        data.path().join("paijat-hame"),
+        trust.clone(),
+        Some("paijat-hame"),
+        "stable",
+    );
+    assert_eq!(
+        store
+            .install_files(&built.manifest_bytes, &sig, &built.bundle_bytes, now)
+            .code(),
+        "updated"
+    );
+
+    let compiled: Vec<(String, String)> = std::fs::read_dir(root.join("tariffs/paijat-hame"))
+        .expect("tariff dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read")))
+        .collect();
+    let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let state = AppState::from_sources(&[("paijat-hame", &files)]);
+    // Without trust in the signers nothing changes.
+    let untrusted = AppState::from_sources(&[("paijat-hame", &files)]).with_installed_bundles(
+        data.path(),
+        &Trust::new([key("other").public], 1),
+        now,
+    );
+    assert!(untrusted.bundles.is_empty());
+    let state = state.with_installed_bundles(data.path(), &trust, now);
+    assert_eq!(state.bundles.get("paijat-hame").map(|i| i.serial), Some(7));
+
+    let app = mock_builder()
+        .manage(state)
+        .invoke_handler(kustannusarvio_app::specta_builder!(MockRuntime).invoke_handler())
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let wv = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("webview");
+    let info = invoke(&wv, "tariff_info", json!({})).expect("info");
+    assert_eq!(info["active"]["bundle"]["serial"], 7);
+    assert_eq!(info["active"]["bundle"]["expired"], false);
+    let mut s = home_care_scenario();
+    s["date"] = json!("2026-03-01");
+    let est = invoke(&wv, "estimate", json!({ "scenario": s })).expect("estimate");
+    assert_eq!(est["total"]["client_fees_monthly"], "80.16");
+}

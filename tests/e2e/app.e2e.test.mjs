@@ -1,0 +1,192 @@
+// End-to-end tests of the real app window: tauri-driver → WebKitWebDriver → the Tauri binary.
+// Run under Xvfb (scripts/test-app.sh does this):
+//   xvfb-run -a -s "-screen 0 1600x1300x24" env TAURI_APP=$PWD/target/debug/kustannusarvio-app node --test tests/e2e/
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
+import { startDriver, Session } from "./webdriver.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shots = join(here, "screenshots");
+mkdirSync(shots, { recursive: true });
+const app = process.env.TAURI_APP ?? join(here, "../../target/debug/kustannusarvio-app");
+
+// The app runs with a fresh HOME so that everything it writes (settings store, WebKit data,
+// caches) lands in one directory that the privacy test can search.
+const home = mkdtempSync(join(tmpdir(), "kustannusarvio-e2e-home-"));
+const env = { ...process.env, HOME: home, WEBKIT_DISABLE_DMABUF_RENDERER: "1", WEBKIT_DISABLE_COMPOSITING_MODE: "1" };
+for (const k of ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"]) delete env[k];
+
+let driver;
+let s;
+before(async () => {
+  assert.ok(existsSync(app), `app binary missing: ${app}`);
+  driver = await startDriver({ env });
+  s = await Session.create(driver.base, app);
+  await s.waitFor("body[data-ready='1']", 20000);
+});
+after(async () => {
+  await s?.delete();
+  await driver?.stop();
+});
+
+/**
+ * Screenshot of the app window from the X server (ImageMagick `import`), cropped to the window.
+ * WebKitWebDriver's own screenshot command hangs after a modal <dialog> has been shown, so the
+ * X server is asked instead.
+ */
+async function shot(name) {
+  const rect = await s.cmd("GET", "/window/rect");
+  const file = join(shots, `${name}.png`);
+  const r = spawnSync("/usr/bin/import", ["-window", "root", "-crop", `${rect.width}x${rect.height}+${rect.x}+${rect.y}`, "+repage", file], { timeout: 20000 });
+  assert.equal(r.status, 0, `import failed: ${r.stderr}`);
+}
+
+/** Home care, own production, `hours` h/month for one person with the given gross income. */
+async function buildPackage(gross, hours) {
+  await s.type("#client-gross_income", gross);
+  await s.select("#add-category", "home_care");
+  await s.select("#add-service", "home_care");
+  await s.click("#add-line");
+  const id = await s.exec("return document.querySelector(\"input[id$='-hours_per_month']\").id;");
+  await s.type(`#${id}`, hours);
+}
+
+test("the bundled tariff is visible and the hand-calculated fee appears (1200 €, 8 h → 80,16 €)", async () => {
+  const tariff = await s.text("[data-testid=tariff]");
+  assert.match(tariff, /Taksa: .+ versio /);
+  await buildPackage("1200", "8");
+  // (1200 − 699) × 16 % = 80.16 € (asiakasmaksulaki 10 b §, tuloraja 2026 for one person).
+  const monthly = await s.waitText("[data-testid=total-client-monthly]", /80,16/);
+  assert.equal(monthly.replace(/\s/g, " "), "80,16 €");
+  assert.match(await s.text(".band"), /16 %/);
+  await s.exec("window.scrollTo(0, 0); document.activeElement?.blur();");
+  await s.setSize(1280, 800);
+  await shot("app-estimate-tablet-landscape-1280x800");
+  await s.setSize(800, 1280);
+  await shot("app-estimate-tablet-portrait-800x1280");
+  await s.setSize(1600, 1000);
+  await shot("app-estimate-desktop-1600x1000");
+  await s.setSize(1280, 800);
+});
+
+test("a figure opens its explanation with the legal section", async () => {
+  await s.click("[data-testid=fee-monthly-0]");
+  const text = await s.waitText("dialog#explain", /10 b §/);
+  assert.match(text, /Tuloraja/);
+  await shot("app-explanation-1280x800");
+  await s.click("#explain-close");
+});
+
+test("two packages compared side by side", async () => {
+  await s.click("#dup-alt");
+  const prods = await s.exec("return [...document.querySelector(\"select[id$='-production']\").options].map(o => o.value);");
+  const other = prods.find((p) => p !== "own");
+  if (other) await s.select("select[id$='-production']", other);
+  else {
+    // Only own production offered: compare a larger package instead.
+    const hid = await s.exec("return document.querySelector(\"input[id$='-hours_per_month']\").id;");
+    await s.type(`#${hid}`, "12");
+  }
+  if (other === "voucher") {
+    const id = await s.exec("return document.querySelector(\"input[id$='-provider_price_per_hour']\").id;");
+    await s.type(`#${id}`, "45");
+  }
+  await s.click("[data-nav=compare]");
+  const table = await s.waitText("[data-testid=compare-table]", /Vaihtoehto 2/);
+  assert.match(table, /Vaihtoehto 1/);
+  assert.match(await s.text("[data-testid=cmp-client_fees_monthly-0]"), /80,16/);
+  await shot("app-compare-1280x800");
+});
+
+test("the client summary (print view) renders", async () => {
+  await s.click("[data-nav=summary]");
+  const text = await s.waitText("[data-testid=summary]", /Lopullinen maksu määrätään päätöksellä/);
+  assert.match(text, /versio/);
+  await s.exec("window.__printed = 0; window.print = () => { window.__printed += 1; };");
+  await s.click("#print");
+  assert.equal(await s.exec("return window.__printed;"), 1);
+  await s.setSize(800, 1280);
+  await shot("app-summary-800x1280");
+  await s.setSize(1280, 800);
+});
+
+test("presentation mode hides the HVA's cost; one tap back", async () => {
+  await s.click("[data-nav=presentation]");
+  await s.waitFor("#presentation-back");
+  assert.equal(await s.exec("return document.querySelectorAll('.hva, #client-gross_income').length;"), 0);
+  await shot("app-presentation-1280x800");
+  await s.click("#presentation-back");
+  await s.waitFor("[data-nav=presentation]");
+  await s.click("[data-nav=estimate]");
+  await s.waitFor("#client-gross_income");
+});
+
+test("keyboard only: Tab reaches the package builder, Enter adds a service", async () => {
+  await s.click("#new-estimate");
+  await s.click("#client-gross_income");
+  await s.keys(..."1200");
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await s.keys("\uE004");
+    reached = await s.exec("return document.activeElement && document.activeElement.id === 'add-line';");
+  }
+  assert.ok(reached, "Tab order reaches the Add service button");
+  await s.keys("\uE007");
+  await s.waitFor(".lines li");
+  assert.match(await s.exec("return document.activeElement.id;"), /^line-\d+-/, "focus moves into the new line");
+  await s.click("#new-estimate");
+});
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) continue;
+    if (st.isDirectory()) walk(p, out);
+    else if (st.isFile()) out.push(p);
+  }
+  return out;
+}
+
+test("no income or service values are written under the app's data, config or cache dirs", async () => {
+  await s.click("#new-estimate");
+  await buildPackage("1234.56", "7.5");
+  await s.waitText("[data-testid=total-client-monthly]", /\d/);
+  // Long-term care shows the net income field: type a distinctive net income too.
+  await s.select("#add-category", "housing");
+  await s.select("#add-service", "round_the_clock_housing");
+  await s.click("#add-line");
+  await s.type("#client-net_income", "987.65");
+  await s.waitText("[data-testid=total-client-monthly]", /\d/);
+  // Change the language and back: this writes the settings store, so we know where it lands.
+  await s.select("#lang", "sv");
+  await s.waitText("h1", /Kostnadsberäkning/);
+  await s.select("#lang", "fi");
+  await s.waitText("h1", /Kustannusarvio/);
+  await s.click("#new-estimate");
+  await s.delete();
+  s = null;
+  await new Promise((r) => setTimeout(r, 1000));
+  const files = walk(home);
+  const settings = files.filter((f) => f.endsWith("settings.json"));
+  assert.ok(settings.length === 1, `the settings store was written under the test HOME: ${files.join(", ")}`);
+  const stored = JSON.parse(readFileSync(settings[0], "utf8"));
+  assert.deepEqual(Object.keys(stored).sort(), ["language", "organisation"], "settings hold only language and organisation");
+  assert.equal(stored.language, "fi");
+  const needles = ["1234.56", "1234,56", "1 234,56", "1\u00a0234,56", "987.65", "987,65", "7.5", "7,5"];
+  const hits = [];
+  for (const f of files) {
+    const buf = readFileSync(f);
+    for (const enc of ["utf8", "utf16le"]) {
+      const text = buf.toString(enc);
+      for (const n of needles.slice(0, 6)) if (text.includes(n)) hits.push(`${f}: ${n} (${enc})`);
+    }
+  }
+  writeFileSync(join(shots, "privacy-files.txt"), files.map((f) => f.slice(home.length)).join("\n") + "\n");
+  assert.deepEqual(hits, [], "typed incomes must not be stored");
+});

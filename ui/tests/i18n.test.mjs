@@ -1,0 +1,33 @@
+// Every message key of the Finnish catalogue exists in Swedish and English (and no extras), and
+// every key the code uses with t("…") exists.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const src = join(dirname(fileURLToPath(import.meta.url)), "../src");
+const keys = (file) => new Set([...readFileSync(join(src, "i18n", file), "utf8").matchAll(/^\s*"([\w.]+)":/gm)].map((m) => m[1]));
+const fi = keys("fi.ts");
+
+for (const lang of ["sv.ts", "en.ts"]) {
+  test(`catalogue ${lang} is complete`, () => {
+    const other = keys(lang);
+    assert.deepEqual([...fi].filter((k) => !other.has(k)), [], `missing in ${lang}`);
+    assert.deepEqual([...other].filter((k) => !fi.has(k)), [], `extra in ${lang}`);
+    for (const k of fi) {
+      if (k === "explain.finnishOnly") continue; // intentionally empty in Finnish
+      const line = readFileSync(join(src, "i18n", lang), "utf8").match(new RegExp(`"${k.replace(/\./g, "\\.")}": "(.*)",`));
+      assert.ok(line && line[1].length > 0, `${lang}: ${k} is empty`);
+    }
+  });
+}
+
+test("keys used in the code exist", () => {
+  const used = new Set();
+  for (const f of readdirSync(src).filter((f) => f.endsWith(".ts"))) {
+    for (const m of readFileSync(join(src, f), "utf8").matchAll(/\bt\("([\w.]+)"/g)) used.add(m[1]);
+  }
+  assert.ok(used.size > 50);
+  assert.deepEqual([...used].filter((k) => !fi.has(k)), []);
+});

@@ -1,0 +1,241 @@
+// UI flow tests in headless Chromium with mocked IPC. Run: node --test tests/ (after npm run build).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launch, openApp, calls, buildHomeCare, axe, smallTargets, fixtures } from "./harness.mjs";
+
+const shots = join(dirname(fileURLToPath(import.meta.url)), "../../tests/e2e/screenshots");
+mkdirSync(shots, { recursive: true });
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const NBSP = "\u00a0";
+
+test("household + package → estimate sent as the scenario contract and rendered", async () => {
+  const { page, context, errors, external } = await openApp(browser);
+  await buildHomeCare(page);
+  const est = await calls(page, "estimate");
+  const last = est[est.length - 1].args.scenario;
+  assert.deepEqual(last.household, { persons: 1, client: { gross_income: "1200", deductions: {} }, spouse: null });
+  // Only the fields the chosen services need are shown: no net income for home care alone.
+  assert.equal(await page.locator("#client-net_income").count(), 0);
+  assert.deepEqual(last.services, [{ service: "home_care", production: "own", hours_per_month: "8" }]);
+  assert.match(last.date, /^\d{4}-\d{2}-\d{2}$/);
+  // Money is formatted by Intl for fi-FI: no-break space before €.
+  assert.equal(await page.textContent("[data-testid=total-client-monthly]"), `80,16${NBSP}€`);
+  assert.equal(await page.textContent("[data-testid=total-client-yearly]"), `961,92${NBSP}€`);
+  const band = await page.textContent(".band");
+  assert.match(band, /16 %/);
+  assert.match(band, /Seuraava maksuluokka alkaa 9 h\/kk/);
+  assert.match(await page.textContent("[data-testid=tariff]"), /Testialue.*2026\.test.*voimassa 1\.1\.2026/s);
+  assert.match(await page.textContent(".warnings"), /vahvistettu/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(external, [], "no remote loads");
+  await context.close();
+});
+
+test("each figure opens its explanation (steps, parameters, legal section) and focus returns", async () => {
+  const { page, context } = await openApp(browser);
+  await buildHomeCare(page);
+  await page.click("[data-testid=fee-monthly-0]");
+  const dlg = page.locator("dialog#explain");
+  await dlg.waitFor({ state: "visible" });
+  const text = await dlg.textContent();
+  assert.match(text, /asiakasmaksulaki 10 b §/);
+  assert.match(text, /Tuloraja 1 henkilön perheelle/);
+  await page.click("dialog#explain details summary");
+  assert.match(await dlg.textContent(), /home_care\.income_limit/);
+  assert.match(await dlg.textContent(), /voimassa 1\.1\.2026 alkaen/);
+  await page.keyboard.press("Escape");
+  await dlg.waitFor({ state: "hidden" });
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "fee-monthly-0", null, { timeout: 2000 });
+  await context.close();
+});
+
+test("alternatives: duplicate, change to voucher, compare side by side with differences", async () => {
+  const { page, context } = await openApp(browser);
+  await buildHomeCare(page);
+  await page.click("#dup-alt");
+  assert.equal(await page.getAttribute("#alt-tab-1", "aria-selected"), "true");
+  const prod = page.locator("select[id$='-production']").first();
+  await prod.selectOption("voucher");
+  await page.locator("input[id$='-provider_price_per_hour']").first().fill("40");
+  await page.click("[data-nav=compare]");
+  await page.waitForSelector("[data-testid=compare-table]");
+  const cmp = await calls(page, "compare");
+  const lastCmp = cmp[cmp.length - 1].args;
+  assert.equal(lastCmp.scenarios.length, 2);
+  assert.equal(lastCmp.scenarios[1].services[0].production, "voucher");
+  assert.equal(lastCmp.scenarios[1].services[0].provider_price_per_hour, "40");
+  assert.deepEqual(lastCmp.names, ["Vaihtoehto 1", "Vaihtoehto 2"]);
+  const changed = await page.locator("td.changed").count();
+  assert.ok(changed >= 1, "differences are highlighted");
+  await page.screenshot({ path: join(shots, "ui-compare-1280x800.png"), fullPage: true });
+  await context.close();
+});
+
+test("client summary prints plain Finnish with tariff version and the decision statement", async () => {
+  const { page, context } = await openApp(browser);
+  await buildHomeCare(page);
+  await page.click("[data-nav=summary]");
+  const s = await page.textContent("[data-testid=summary]");
+  assert.match(s, /Lopullinen maksu määrätään päätöksellä\./);
+  assert.match(s, /versio 2026\.test/);
+  assert.match(s, /80,16/);
+  assert.doesNotMatch(s, /1200|1 200/, "no income on the client summary");
+  await page.click("#print");
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible(".app-nav"), false);
+  await context.close();
+});
+
+test("presentation mode hides the HVA cost and incomes; one tap back", async () => {
+  const { page, context } = await openApp(browser);
+  await buildHomeCare(page);
+  await page.click("[data-nav=presentation]");
+  assert.equal(await page.locator(".hva:visible").count(), 0);
+  assert.equal(await page.locator("#client-gross_income").count(), 0);
+  assert.match(await page.textContent("[data-testid=total-client-monthly]"), /80,16/);
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.ok(size >= 20, `large type (${size}px)`);
+  await page.click("#presentation-back");
+  assert.equal(await page.inputValue("#client-gross_income"), "1200");
+  await context.close();
+});
+
+test("Uusi arvio clears everything", async () => {
+  const { page, context } = await openApp(browser);
+  await buildHomeCare(page);
+  await page.click("#dup-alt");
+  await page.click("#new-estimate");
+  assert.equal(await page.inputValue("#client-gross_income"), "");
+  assert.equal(await page.locator(".lines li").count(), 0);
+  assert.equal(await page.locator("[role=tab]").count(), 1);
+  assert.equal(await page.locator("[data-testid=total-client-monthly]").count(), 0);
+  const html = await page.content();
+  assert.doesNotMatch(html, /1200|80,16/);
+  await context.close();
+});
+
+test("engine errors are translated by code; bad numbers are flagged before sending", async () => {
+  const { page, context } = await openApp(browser);
+  await buildHomeCare(page);
+  await page.fill("#date", "1.1.2019");
+  await page.waitForSelector("[data-testid=engine-error]");
+  assert.match(await page.textContent("[data-testid=engine-error]"), /Taksassa ei ole arvoa, joka olisi voimassa 1\.1\.2019/);
+  await page.fill("#date", "31.2.2026");
+  await page.waitForSelector("#date[aria-invalid=true]");
+  await page.fill("#date", "1.3.2026");
+  const before = (await calls(page, "estimate")).length;
+  await page.fill("#client-gross_income", "12x0");
+  await page.waitForSelector("#client-gross_income[aria-invalid=true]");
+  await page.waitForTimeout(300);
+  assert.equal((await calls(page, "estimate")).length, before, "invalid input is not sent");
+  await page.fill("#client-gross_income", "1 200,00");
+  await page.waitForFunction(() => !document.querySelector("#client-gross_income[aria-invalid]"));
+  const est = await calls(page, "estimate");
+  assert.equal(est[est.length - 1].args.scenario.household.client.gross_income, "1200.00");
+  await context.close();
+});
+
+for (const lang of ["fi", "sv", "en"]) {
+  test(`accessibility (axe, WCAG 2.1 AA) and touch targets in ${lang}`, async () => {
+    const { page, context } = await openApp(browser, { lang });
+    assert.equal(await page.getAttribute("html", "lang"), lang);
+    await buildHomeCare(page).catch(async () => {
+      // Labels differ per language but ids do not; buildHomeCare uses ids only.
+      throw new Error("could not build package");
+    });
+    await page.click("#client-gross_income");
+    await page.click("details.more summary");
+    let r = await axe(page, `${lang} estimate`);
+    assert.deepEqual(r.bad, [], `${lang} estimate view`);
+    assert.deepEqual(await smallTargets(page), [], "touch targets ≥ 44 px");
+    await page.click("[data-testid=fee-monthly-0]");
+    const stepTitles = { fi: null, sv: "Avgiftsprocent", en: "Fee percentage" }[lang];
+    if (stepTitles) assert.match(await page.textContent("dialog#explain"), new RegExp(stepTitles));
+    assert.ok((await page.locator("dialog#explain .step-text[lang=fi]").count()) > 0, "Finnish step text is marked lang=fi");
+    r = await axe(page, `${lang} explanation`);
+    assert.deepEqual(r.bad, [], `${lang} explanation dialog`);
+    await page.keyboard.press("Escape");
+    await page.click("[data-nav=summary]");
+    r = await axe(page, `${lang} summary`);
+    assert.deepEqual(r.bad, []);
+    await page.click("[data-nav=estimate]");
+    await page.click("#dup-alt");
+    await page.click("[data-nav=compare]");
+    await page.waitForSelector("[data-testid=compare-table]");
+    r = await axe(page, `${lang} compare`);
+    assert.deepEqual(r.bad, []);
+    await page.click("[data-nav=presentation]");
+    r = await axe(page, `${lang} presentation`);
+    assert.deepEqual(r.bad, []);
+    await context.close();
+  });
+}
+
+test("layouts: tablet portrait/landscape, desktop and 200 % zoom have no horizontal scrolling", async () => {
+  for (const [w, h, name] of [[1280, 800, "tablet-landscape"], [800, 1280, "tablet-portrait"], [1600, 1000, "desktop"], [640, 400, "zoom200"]]) {
+    const { page, context } = await openApp(browser, { viewport: { width: w, height: h } });
+    await buildHomeCare(page);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(over <= 0, `${name}: no horizontal scroll (overflow ${over}px)`);
+    await page.screenshot({ path: join(shots, `ui-${name}-${w}x${h}.png`), fullPage: false });
+    await context.close();
+  }
+});
+
+test("net income and long-term deductions appear only with long-term care", async () => {
+  const { page, context } = await openApp(browser);
+  assert.equal(await page.locator("#client-net_income").count(), 0);
+  await page.selectOption("#add-category", "housing");
+  await page.selectOption("#add-service", "round_the_clock_housing");
+  await page.click("#add-line");
+  assert.equal(await page.locator("#client-net_income").count(), 1);
+  assert.equal(await page.locator("#client-gross_income").count(), 0);
+  assert.equal(await page.locator("#client-housing").count(), 1);
+  await page.fill("#client-net_income", "1500");
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "estimate" && c.args.scenario.household.client.net_income === "1500"));
+  const est = await calls(page, "estimate");
+  assert.equal(est[est.length - 1].args.scenario.household.client.gross_income, undefined);
+  await context.close();
+});
+
+test("header shows an installed signed bundle and warns when it has expired", async () => {
+  const info = structuredClone(fixtures.tariff_info);
+  info.active.bundle = {
+    source: "slot_a", organisation: "testi", organisation_name: "Testialue", channel: "stable", serial: 7,
+    tariff_version: "2026.test", created_at: "2026-11-01T00:00:00Z", expires_at: "2026-11-20T00:00:00Z", expired: true,
+    newest_value_from: null, signed_by: [], recovered_from: null, last_check: "2026-11-19T08:00:00Z",
+    last_success: "2026-11-19T08:00:00Z", last_status: "up_to_date",
+  };
+  const { page, context } = await openApp(browser, { tariffInfo: info });
+  const text = await page.textContent("[data-testid=tariff]");
+  assert.match(text, /taksapaketti nro 7, voimassa 20\.11\.2026 asti/);
+  assert.match(text, /päivitykset tarkistettu 19\.11\.2026/);
+  assert.match(await page.textContent(".expired"), /yhdistä sisäverkkoon/);
+  const r = await axe(page, "expired header");
+  assert.deepEqual(r.bad, []);
+  await context.close();
+});
+
+test("keyboard only: tab order reaches the package builder and adds a service", async () => {
+  const { page, context } = await openApp(browser);
+  await page.focus("#client-gross_income");
+  await page.keyboard.type("1200");
+  // Move with Tab to the add button and press Enter.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement?.id === "add-line")) break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "add-line");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator(".lines li").count(), 1);
+  // Focus moved to the new line so the amount can be typed at once.
+  assert.match(await page.evaluate(() => document.activeElement?.id ?? ""), /^line-\d+-/);
+  await context.close();
+});
