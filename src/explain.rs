@@ -14,8 +14,9 @@ pub const TRACE_FORMAT: &str = "kustannusarvio.trace.v1";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Step {
-    /// Stable key, e.g. `home_care.income_over_limit`. (`Cow`: the keys are constants and are
-    /// shared, not copied, into every estimate; serialized as a plain string.)
+    /// Stable key, e.g. `home_care.income_over_limit`.
+    // `Cow`: the keys are constants, shared rather than copied into every estimate; serialized
+    // as a plain string (TypeScript `string`).
     pub key: Cow<'static, str>,
     /// The step in Finnish, with the numbers filled in.
     pub text: String,
@@ -35,7 +36,7 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NamedValue {
-    /// A constant name (`Cow`, serialized as a plain string).
+    // a constant name (`Cow`, serialized as a plain string)
     pub name: Cow<'static, str>,
     pub value: String,
 }
