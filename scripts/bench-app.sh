@@ -20,7 +20,6 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 RUNS=${RUNS:-5}
 EDITS=${EDITS:-200}
-OUT=$(mktemp -d /tmp/bench-app.XXXXXX)
 declare -a ROWS=()
 row() { ROWS+=("$1|$2|$3|$4"); }   # what | budget | measured | note
 log() { echo "bench-app: $*" >&2; }
@@ -29,6 +28,7 @@ if [ ! -f src-tauri/Cargo.toml ]; then
   echo "bench-app: the app is not present (no src-tauri/Cargo.toml): nothing to measure."
   exit 0
 fi
+OUT=$(mktemp -d /tmp/bench-app.XXXXXX)
 
 toml_get() { # toml_get FILE SECTION KEY → first value of KEY in [SECTION]
   awk -v sec="[$2]" -v key="$3" '
