@@ -5,6 +5,10 @@
 //! 100 000 varied scenarios in one process on one core ≤ 1 s; tariff bundle load + signature
 //! verification ≤ 5 ms.
 
+/// The allocator the app and the CLI use (mimalloc), so the figures are the production ones.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod support;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};

@@ -8,6 +8,10 @@
 //! Single thread; pin it to one core with `taskset -c 1`. Scenarios are generated before the
 //! clock starts. Prints medians of several runs.
 
+/// The allocator the app and the CLI use (mimalloc), so the figures are the production ones.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "../benches/support/mod.rs"]
 mod support;
 

@@ -202,7 +202,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         explanation: total_steps,
     };
     let mut fees_to_org_yearly = Decimal::ZERO;
-    let mut valid_from = String::new();
+    let mut valid_from: Option<chrono::NaiveDate> = None;
     for ((c, line), y) in calcs.into_iter().zip(&scenario.services).zip(yearly) {
         let net = c.organiser_cost_monthly - c.fee_to_organiser_monthly;
         t.client_fees_monthly += c.client_fee_monthly;
@@ -214,8 +214,8 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         let y_to_org = if c.fee_to_organiser_monthly.is_zero() { Decimal::ZERO } else { y - (c.client_fee_monthly - c.fee_to_organiser_monthly) * Decimal::from(12) };
         fees_to_org_yearly += y_to_org;
         for p in c.trace.steps.iter().flat_map(|s| &s.params) {
-            if p.valid_from > valid_from {
-                valid_from.clone_from(&p.valid_from);
+            if valid_from.is_none_or(|v| p.valid_from > v) {
+                valid_from = Some(p.valid_from);
             }
         }
         lines.push(Line {
@@ -241,8 +241,8 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     }
     for s in &t.explanation {
         for p in &s.params {
-            if p.valid_from > valid_from {
-                valid_from.clone_from(&p.valid_from);
+            if valid_from.is_none_or(|v| p.valid_from > v) {
+                valid_from = Some(p.valid_from);
             }
         }
     }
@@ -268,9 +268,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             values: unverified.iter().map(|n| crate::explain::NamedValue { name: "parameter".into(), value: (*n).to_string() }).collect(),
         });
     }
-    if valid_from.is_empty() {
-        valid_from = scenario.date.to_string();
-    }
+    let valid_from = valid_from.unwrap_or(scenario.date).to_string();
     Ok(Estimate {
         tariff: TariffInfo {
             organisation: tariff.organisation.id.clone(),

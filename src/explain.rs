@@ -2,7 +2,6 @@
 //! Each step has a stable `key` (translation key for the UI's sv/en catalogues), the Finnish
 //! text, the values it used, the dated tariff parameters it read and the legal reference.
 
-use crate::money::date_string;
 use std::borrow::Cow;
 use crate::tariff::Dated;
 use rust_decimal::Decimal;
@@ -48,12 +47,16 @@ pub struct ParamUse {
     pub name: String,
     /// The value used (for tables: the cell used).
     pub value: String,
-    pub valid_from: String,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub valid_from: chrono::NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub valid_to: Option<String>,
-    pub source: String,
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub valid_to: Option<chrono::NaiveDate>,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub source: std::sync::Arc<str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub url: Option<std::sync::Arc<str>>,
     pub verified: bool,
 }
 
@@ -62,8 +65,8 @@ impl ParamUse {
         ParamUse {
             name: name.into(),
             value: value.trace_text(),
-            valid_from: date_string(d.from),
-            valid_to: d.to.map(date_string),
+            valid_from: d.from,
+            valid_to: d.to,
             source: d.source.clone(),
             url: d.url.clone(),
             verified: d.verified,

@@ -74,7 +74,7 @@ fn param_from(line: &Line, name: &str) -> String {
         .find(|p| p.name == name)
         .unwrap_or_else(|| panic!("parameter `{name}` not used"))
         .valid_from
-        .clone()
+        .to_string()
 }
 
 /// A one-person household with the given incomes, one service line.

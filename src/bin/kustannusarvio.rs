@@ -8,6 +8,10 @@
 //!   signed tariff bundles (docs/bundles.md; logic in `kustannusarvio::bundle::commands`).
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc: about half the time of an estimate is allocation of explanation text (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use kustannusarvio::{bundle, estimate, parse_scenario, EngineError, Tariff};
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -20,9 +20,11 @@ pub struct Dated<T> {
     pub to: Option<NaiveDate>,
     pub value: T,
     /// Legal section or HVA decision the value comes from.
-    pub source: String,
+    #[schemars(with = "String")]
+    pub source: std::sync::Arc<str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub url: Option<std::sync::Arc<str>>,
     /// `true` only when the value appears in the cited source (fees-law.md label [V]).
     pub verified: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -48,10 +48,29 @@ function activeAlt(): AlternativeState {
 // ---------------------------------------------------------------- engine calls
 
 function schedule(): void {
+  performance.mark("edit"); // BENCHMARKS.md: edit → result-painted latency
   pending = true;
   renderResultsOnly();
   window.clearTimeout(timer);
+  // Debounced: typing a number fires one estimate, not one per key. (A shorter delay broke the
+  // keyboard-only UI test — lines were added more than once — not investigated yet, see
+  // BENCHMARKS.md.)
   timer = window.setTimeout(() => void recompute(), 120);
+}
+
+let firstResultMarked = false;
+/** Performance marks read by scripts/bench-app.sh (start-up and typing latency). */
+function markPainted(): void {
+  // a long session must not grow the performance timeline without bound
+  if (performance.getEntriesByName("result-painted").length >= 1000) {
+    performance.clearMarks("edit");
+    performance.clearMarks("result-painted");
+  }
+  performance.mark("result-painted");
+  if (!firstResultMarked) {
+    firstResultMarked = true;
+    performance.mark("first-result");
+  }
 }
 
 async function recompute(): Promise<void> {
@@ -79,6 +98,7 @@ async function recompute(): Promise<void> {
   markProblems();
   renderResultsOnly();
   if (state.view !== "estimate" || state.presentation) renderMain();
+  markPainted();
 }
 
 function markProblems(): void {
