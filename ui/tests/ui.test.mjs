@@ -113,7 +113,7 @@ test("Uusi arvio clears everything", async () => {
   await page.click("#dup-alt");
   await page.click("#new-estimate");
   assert.equal(await page.inputValue("#client-gross_income"), "");
-  assert.equal(await page.locator(".lines li").count(), 0);
+  assert.equal(await page.locator(".lines > li").count(), 0);
   assert.equal(await page.locator("[role=tab]").count(), 1);
   assert.equal(await page.locator("[data-testid=total-client-monthly]").count(), 0);
   const html = await page.content();
@@ -234,7 +234,7 @@ test("keyboard only: tab order reaches the package builder and adds a service", 
   }
   assert.equal(await page.evaluate(() => document.activeElement?.id), "add-line");
   await page.keyboard.press("Enter");
-  assert.equal(await page.locator(".lines li").count(), 1);
+  assert.equal(await page.locator(".lines > li").count(), 1);
   // Focus moved to the new line so the amount can be typed at once.
   assert.match(await page.evaluate(() => document.activeElement?.id ?? ""), /^line-\d+-/);
   await context.close();
