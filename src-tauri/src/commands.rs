@@ -7,7 +7,8 @@ use kustannusarvio::bundle::store::ActiveInfo;
 use kustannusarvio::compare::Comparison;
 use kustannusarvio::{EngineError, Estimate, Scenario};
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use crate::updater::{self, UpdateView};
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_store::StoreExt;
 
 /// At most this many alternatives side by side.
@@ -47,7 +48,7 @@ fn summary(state: &AppState, t: &kustannusarvio::Tariff) -> TariffSummary {
         name: t.organisation.name.clone(),
         version: t.organisation.version.clone(),
         description: t.organisation.description.clone(),
-        bundle: state.bundles.get(&t.organisation.id).cloned(),
+        bundle: state.bundle_info(&t.organisation.id),
     }
 }
 
@@ -92,9 +93,9 @@ pub fn tariff_info(state: State<'_, AppState>) -> AppTariffs {
     AppTariffs {
         active: active
             .as_ref()
-            .and_then(|id| state.tariffs.get(id))
-            .map(|t| summary(&state, t)),
-        available: state.tariffs.values().map(|t| summary(&state, t)).collect(),
+            .and_then(|id| state.tariff(id))
+            .map(|t| summary(&state, &t)),
+        available: state.all_tariffs().iter().map(|t| summary(&state, t)).collect(),
         load_errors: state
             .load_errors
             .iter()
@@ -119,7 +120,7 @@ pub fn list_services(state: State<'_, AppState>) -> Result<Vec<ServiceOption>, E
 #[specta::specta]
 pub fn get_settings<R: Runtime>(app: AppHandle<R>) -> Settings {
     match app.store(settings::STORE_FILE) {
-        Ok(store) => settings::from_store_values(store.get("language"), store.get("organisation")),
+        Ok(store) => settings::from_store(|k| store.get(k)),
         Err(_) => Settings::default(),
     }
 }
@@ -132,6 +133,16 @@ pub fn save_settings<R: Runtime>(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<AppTariffs, EngineError> {
+    if let Some(url) = settings.update_url() {
+        kustannusarvio::bundle::client::check_url(url)
+            .map_err(|_| EngineError::input("update_url", "https:// address required (http only on this machine)"))?;
+    }
+    if let Some(path) = settings.root_ca_path() {
+        if !std::path::Path::new(path).is_file() {
+            return Err(EngineError::input("root_ca_path", "no such file"));
+        }
+    }
+    let previous = get_settings(app.clone());
     if let Some(org) = &settings.organisation {
         state.set_active(org)?;
     }
@@ -143,8 +154,35 @@ pub fn save_settings<R: Runtime>(
         "organisation",
         serde_json::to_value(&settings.organisation).unwrap_or_default(),
     );
+    store.set("update_url", serde_json::to_value(settings.update_url()).unwrap_or_default());
+    store.set("root_ca_path", serde_json::to_value(settings.root_ca_path()).unwrap_or_default());
     store
         .save()
         .map_err(|e| EngineError::input("settings", format!("cannot save the settings: {e}")))?;
+    let source_changed = previous.update_url() != settings.update_url()
+        || previous.root_ca_path() != settings.root_ca_path()
+        || previous.organisation != settings.organisation;
+    if source_changed && settings.update_url().is_some() {
+        // In the background: the answer does not wait for the network.
+        tauri::async_runtime::spawn(updater::run_check(app.clone()));
+    }
     Ok(tariff_info(state))
+}
+
+/// Päivitysten tila: whether updates are on, a check is running, and the last outcome.
+#[tauri::command]
+#[specta::specta]
+pub fn update_status<R: Runtime>(app: AppHandle<R>) -> UpdateView {
+    let settings = get_settings(app.clone());
+    match app.try_state::<updater::Updater>() {
+        Some(u) => u.view(&settings),
+        None => UpdateView { enabled: settings.update_url().is_some(), checking: false, last: None },
+    }
+}
+
+/// "Tarkista päivitykset": one check now (on the blocking pool; the UI stays responsive).
+#[tauri::command]
+#[specta::specta]
+pub async fn check_updates_now<R: Runtime>(app: AppHandle<R>) -> Result<UpdateView, EngineError> {
+    Ok(updater::run_check(app).await)
 }

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod commands;
 pub mod settings;
 pub mod state;
+pub mod updater;
 
 use tauri::Manager;
 
@@ -20,7 +21,10 @@ macro_rules! specta_builder {
             $crate::commands::list_services,
             $crate::commands::get_settings::<$runtime>,
             $crate::commands::save_settings::<$runtime>,
+            $crate::commands::update_status::<$runtime>,
+            $crate::commands::check_updates_now::<$runtime>,
         ])
+        .events($crate::__tauri_specta::collect_events![$crate::updater::TariffStatusChanged])
     };
 }
 #[doc(hidden)]
@@ -58,14 +62,19 @@ pub fn run() {
         .plugin(tauri_plugin_store::Builder::new().build())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
+            // The tariffs compiled into the app are the last-resort fallback (a fresh install
+            // works offline); a verified installed bundle replaces them.
             let mut tariffs = state::AppState::load_bundled();
-            if let Ok(data) = app.path().app_data_dir() {
-                let trust = kustannusarvio::bundle::keys::Trust::embedded();
-                tariffs = tariffs.with_installed_bundles(&data.join("tariffs"), &trust, chrono::Utc::now());
+            let trust = updater::app_trust();
+            let root = app.path().app_data_dir().ok().map(|d| d.join("tariffs"));
+            if let Some(root) = &root {
+                tariffs = tariffs.with_installed_bundles(root, &trust, chrono::Utc::now());
             }
             app.manage(tariffs);
+            app.manage(updater::Updater::new(root, trust));
             builder.mount_events(app);
             apply_settings(app.handle());
+            updater::spawn_background(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!());

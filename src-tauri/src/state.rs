@@ -6,7 +6,7 @@ use kustannusarvio::bundle::Store;
 use kustannusarvio::{EngineError, Tariff};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_tariffs.rs"));
@@ -15,14 +15,20 @@ mod bundled {
 /// The organisation used when no setting chooses one and it is bundled.
 pub const DEFAULT_ORGANISATION: &str = "paijat-hame";
 
-/// Shared state of the app: immutable tariffs plus the chosen organisation.
+/// The update channel the app follows.
+pub const CHANNEL: &str = "stable";
+
+/// Shared state of the app: the tariffs in use (swapped atomically when the background updater
+/// installs a new signed bundle) plus the chosen organisation.
 pub struct AppState {
-    pub tariffs: BTreeMap<String, Tariff>,
+    /// Tariffs by organisation. A command clones the `Arc` of the active one and releases the
+    /// lock, so an update never waits for a computation and a computation never sees half a swap.
+    tariffs: RwLock<BTreeMap<String, Arc<Tariff>>>,
     /// Bundled tariff directories that failed to load (shown to the user, never a panic).
     pub load_errors: Vec<(String, EngineError)>,
     /// Signed tariff bundles installed in the app's data directory (docs/bundles.md), by
     /// organisation: what the header shows (serial, expiry, last check).
-    pub bundles: BTreeMap<String, ActiveInfo>,
+    bundles: RwLock<BTreeMap<String, ActiveInfo>>,
     pub active: RwLock<Option<String>>,
 }
 
@@ -39,7 +45,7 @@ impl AppState {
             let files: Vec<(String, String)> = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
             match kustannusarvio::load_files(&files) {
                 Ok(t) => {
-                    tariffs.insert(t.organisation.id.clone(), t);
+                    tariffs.insert(t.organisation.id.clone(), Arc::new(t));
                 }
                 Err(e) => load_errors.push((dir.to_string(), e)),
             }
@@ -50,9 +56,9 @@ impl AppState {
             tariffs.keys().next().cloned()
         };
         AppState {
-            tariffs,
+            tariffs: RwLock::new(tariffs),
             load_errors,
-            bundles: BTreeMap::new(),
+            bundles: RwLock::new(BTreeMap::new()),
             active: RwLock::new(active),
         }
     }
@@ -60,21 +66,55 @@ impl AppState {
     /// Uses a verified signed bundle installed under `root/<organisation>/` (two-slot store of
     /// `kustannusarvio::bundle`) instead of the compiled-in tariff of that organisation. Nothing
     /// installed, or nothing that verifies with `trust`: the compiled-in tariff stays. Read only.
-    pub fn with_installed_bundles(mut self, root: &Path, trust: &Trust, now: chrono::DateTime<chrono::Utc>) -> Self {
-        let ids: Vec<String> = self.tariffs.keys().cloned().collect();
-        for id in ids {
-            let store = Store::new(root.join(&id), trust.clone(), Some(&id), "stable");
+    pub fn with_installed_bundles(self, root: &Path, trust: &Trust, now: chrono::DateTime<chrono::Utc>) -> Self {
+        for id in self.organisations() {
+            let store = Store::new(root.join(&id), trust.clone(), Some(&id), CHANNEL);
             if let Ok(loaded) = store.load(now) {
-                self.tariffs.insert(id.clone(), loaded.tariff);
-                self.bundles.insert(id, loaded.info);
+                self.install(&id, loaded.tariff, loaded.info);
             }
         }
         self
     }
 
+    /// Ids of the organisations with a tariff.
+    pub fn organisations(&self) -> Vec<String> {
+        self.tariffs.read().map(|t| t.keys().cloned().collect()).unwrap_or_default()
+    }
+
+    /// The tariff of `id`, shared (cheap clone).
+    pub fn tariff(&self, id: &str) -> Option<Arc<Tariff>> {
+        self.tariffs.read().ok().and_then(|t| t.get(id).cloned())
+    }
+
+    /// Every tariff, by organisation.
+    pub fn all_tariffs(&self) -> Vec<Arc<Tariff>> {
+        self.tariffs.read().map(|t| t.values().cloned().collect()).unwrap_or_default()
+    }
+
+    /// The installed signed bundle of `id`, if one is in use.
+    pub fn bundle_info(&self, id: &str) -> Option<ActiveInfo> {
+        self.bundles.read().ok().and_then(|b| b.get(id).cloned())
+    }
+
+    /// Swaps in a verified tariff from a signed bundle for `id` (one write lock each; a running
+    /// command keeps its own `Arc` of the previous tariff).
+    pub fn install(&self, id: &str, tariff: Tariff, info: ActiveInfo) {
+        if let Ok(mut t) = self.tariffs.write() {
+            t.insert(id.to_string(), Arc::new(tariff));
+        }
+        self.set_bundle_info(id, info);
+    }
+
+    /// Updates what the header shows about the bundle (last check…) without touching the tariff.
+    pub fn set_bundle_info(&self, id: &str, info: ActiveInfo) {
+        if let Ok(mut b) = self.bundles.write() {
+            b.insert(id.to_string(), info);
+        }
+    }
+
     /// Makes `id` the active organisation if it is bundled.
     pub fn set_active(&self, id: &str) -> Result<(), EngineError> {
-        if !self.tariffs.contains_key(id) {
+        if self.tariff(id).is_none() {
             return Err(EngineError::input("organisation", format!("no bundled tariff `{id}`")));
         }
         if let Ok(mut a) = self.active.write() {
@@ -93,9 +133,8 @@ impl AppState {
             .active_id()
             .ok_or_else(|| EngineError::input("organisation", "no tariff is bundled"))?;
         let t = self
-            .tariffs
-            .get(&id)
+            .tariff(&id)
             .ok_or_else(|| EngineError::input("organisation", format!("no bundled tariff `{id}`")))?;
-        f(t)
+        f(&t)
     }
 }

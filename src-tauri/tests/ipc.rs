@@ -246,9 +246,9 @@ fn installed_signed_bundle_is_used_and_reported() {
         &Trust::new([key("other").public], 1),
         now,
     );
-    assert!(untrusted.bundles.is_empty());
+    assert!(untrusted.bundle_info("paijat-hame").is_none());
     let state = state.with_installed_bundles(data.path(), &trust, now);
-    assert_eq!(state.bundles.get("paijat-hame").map(|i| i.serial), Some(7));
+    assert_eq!(state.bundle_info("paijat-hame").map(|i| i.serial), Some(7));
 
     let app = mock_builder()
         .manage(state)

@@ -176,7 +176,8 @@ test("no income or service values are written under the app's data, config or ca
   const settings = files.filter((f) => f.endsWith("settings.json"));
   assert.ok(settings.length === 1, `the settings store was written under the test HOME: ${files.join(", ")}`);
   const stored = JSON.parse(readFileSync(settings[0], "utf8"));
-  assert.deepEqual(Object.keys(stored).sort(), ["language", "organisation"], "settings hold only language and organisation");
+  assert.deepEqual(Object.keys(stored).sort(), ["language", "organisation", "root_ca_path", "update_url"], "settings hold only language, organisation and the update source");
+  assert.equal(stored.update_url, null, "updates stay off unless configured");
   assert.equal(stored.language, "fi");
   const needles = ["1234.56", "1234,56", "1 234,56", "1\u00a0234,56", "987.65", "987,65", "7.5", "7,5"];
   const hits = [];

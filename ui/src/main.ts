@@ -1,7 +1,7 @@
 // Kustannusarvio UI. One state object (state.ts); every change asks the engine for the estimate
 // (api.ts) and renders what comes back. No amount is computed here, only formatted.
 import { api } from "./api";
-import type { Estimate, EngineError, ServiceOption, AppTariffs, Step, Line, Comparison, Warning } from "./types";
+import type { Estimate, EngineError, ServiceOption, AppTariffs, Step, Line, Comparison, Warning, Settings, UpdateView } from "./types";
 import { date as fmtDate, money, num, parseDateInput, signedMoney } from "./format";
 import { isLang, lang, setLang, t, tDyn, type Lang, type MessageKey } from "./i18n";
 import {
@@ -14,6 +14,8 @@ import {
 let state: UiState = initialState();
 let services: ServiceOption[] = [];
 let tariff: AppTariffs | null = null;
+let settings: Settings = { language: "fi", organisation: null, update_url: null, root_ca_path: null };
+let update: UpdateView | null = null;
 /** Latest result per alternative id. */
 let results = new Map<number, { est?: Estimate; err?: EngineError; problems: InputProblem[] }>();
 let comparison: { data?: Comparison; err?: EngineError } | null = null;
@@ -162,6 +164,26 @@ function select(id: string, label: string, options: [string, string][], value: s
 
 // ---------------------------------------------------------------- header and navigation
 
+/** Today as yyyy-mm-dd (local date). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** The update status line: checking, the last outcome (translated by its code), off. */
+function renderUpdateStatus(): string {
+  if (!update?.enabled) return `<span class="muted" data-testid="update-status">${esc(t("header.noUpdates"))}</span>`;
+  if (update.checking) return `<span class="muted" data-testid="update-status">${esc(t("update.checking"))}</span>`;
+  const last = update.last;
+  if (!last) return "";
+  const reason = tDyn(`update.code.${last.code}`, last.message, {
+    serial: last.serial ?? "",
+    status: last.error && "status" in last.error ? String((last.error as { status?: number }).status ?? "") : "",
+  });
+  if (last.ok) return `<span class="muted" data-testid="update-status">${esc(reason)}</span>`;
+  return `<strong class="update-rejected" role="alert" data-testid="update-status">${esc(t("update.rejected", { reason }))}</strong>`;
+}
+
 function renderHeader(): string {
   const est = [...results.values()].find((r) => r.est)?.est;
   let tariffHtml: string;
@@ -170,11 +192,14 @@ function renderHeader(): string {
     const validFrom = est ? ` · ${esc(t("header.validFrom", { date: fmtDate(est.tariff.valid_from) }))}` : "";
     const b = a.bundle;
     const source = b
-      ? `${esc(t("header.bundle", { serial: String(b.serial), expires: fmtDate(b.expires_at.slice(0, 10)) }))}${b.last_check ? `, ${esc(t("header.lastCheck", { date: fmtDate(b.last_check.slice(0, 10)) }))}` : ""}`
-      : `${esc(t("header.bundled"))}, ${esc(t("header.noUpdates"))}`;
+      ? `${esc(t("header.bundle", { serial: String(b.serial), expires: fmtDate(b.expires_at.slice(0, 10)) }))}${b.last_success ? `, ${esc(t("header.lastCheck", { date: fmtDate(b.last_success.slice(0, 10)) }))}` : ""}`
+      : esc(t("header.bundled"));
+    const upcoming = b?.newest_value_from && b.newest_value_from > today()
+      ? ` <span class="upcoming" data-testid="update-upcoming">${esc(t("header.upcoming", { date: fmtDate(b.newest_value_from) }))}</span>`
+      : "";
     const expired = b?.expired ? ` <strong class="expired" role="alert">${esc(t("header.expired"))}</strong>` : "";
     tariffHtml = `<span class="label">${esc(t("header.tariff"))}:</span> <strong data-testid="tariff-name">${esc(t("header.tariffLine", { name: a.name, version: a.version }))}</strong>${validFrom}
-      <span class="muted"> · ${source}</span>${expired}`;
+      <span class="muted"> · ${source}</span>${upcoming} ${renderUpdateStatus()}${expired}`;
   } else {
     tariffHtml = `<strong class="error-text">${esc(t("header.noTariff"))}</strong>`;
   }
@@ -188,8 +213,98 @@ function renderHeader(): string {
     <div class="header-controls">
       ${select("lang", t("header.language"), [["fi", "Suomi"], ["sv", "Svenska"], ["en", "English"]], lang())}
       ${orgSelect}
+      <button type="button" id="open-update-settings" class="secondary header-button">${esc(t("update.settings"))}</button>
     </div>
   </header>`;
+}
+
+// ---------------------------------------------------------------- update settings dialog
+
+function renderUpdateDialogInner(problem = ""): string {
+  const last = update?.last;
+  const lastText = update?.checking ? t("update.checking") : last
+    ? (last.ok ? tDyn(`update.code.${last.code}`, last.message, { serial: last.serial ?? "", status: "" })
+      : t("update.rejected", { reason: tDyn(`update.code.${last.code}`, last.message, { serial: last.serial ?? "", status: "" }) }))
+    : t("update.never");
+  return `<div class="dialog-inner"><h2 id="update-h">${esc(t("update.title"))}</h2>
+    <p class="help">${esc(t("update.help"))}</p>
+    <div class="field"><label for="update-url">${esc(t("update.url"))}</label>
+      <input id="update-url" type="text" inputmode="url" autocomplete="off" spellcheck="false" aria-describedby="update-url-help" value="${esc(settings.update_url ?? "")}">
+      <p class="help" id="update-url-help">${esc(t("update.urlHelp"))}</p></div>
+    <div class="field"><label for="update-ca">${esc(t("update.rootCa"))}</label>
+      <input id="update-ca" type="text" autocomplete="off" spellcheck="false" aria-describedby="update-ca-help" value="${esc(settings.root_ca_path ?? "")}">
+      <p class="help" id="update-ca-help">${esc(t("update.rootCaHelp"))}</p></div>
+    <p id="update-problem" class="error-text" role="alert">${esc(problem)}</p>
+    <p role="status" data-testid="update-dialog-status">${esc(t("update.last"))}: ${esc(lastText)}</p>
+    <div class="dialog-actions">
+      <button type="button" id="update-save" class="primary">${esc(t("update.save"))}</button>
+      <button type="button" id="update-check">${esc(t("update.checkNow"))}</button>
+      <button type="button" id="update-close" class="secondary">${esc(t("explain.close"))}</button>
+    </div></div>`;
+}
+
+function openUpdateDialog(): void {
+  const dlg = document.getElementById("update-dialog") as HTMLDialogElement | null;
+  if (!dlg) return;
+  dlg.innerHTML = renderUpdateDialogInner();
+  dlg.setAttribute("aria-labelledby", "update-h");
+  dlg.addEventListener("close", () => document.getElementById("open-update-settings")?.focus(), { once: true });
+  dlg.showModal();
+  document.getElementById("update-url")?.focus();
+}
+
+function refreshUpdateDialog(problem = ""): void {
+  const dlg = document.getElementById("update-dialog") as HTMLDialogElement | null;
+  if (!dlg?.open) return;
+  const focusId = document.activeElement instanceof HTMLElement ? document.activeElement.id : "";
+  const url = (document.getElementById("update-url") as HTMLInputElement | null)?.value;
+  const ca = (document.getElementById("update-ca") as HTMLInputElement | null)?.value;
+  dlg.innerHTML = renderUpdateDialogInner(problem);
+  if (url !== undefined) (document.getElementById("update-url") as HTMLInputElement).value = url;
+  if (ca !== undefined) (document.getElementById("update-ca") as HTMLInputElement).value = ca;
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
+async function saveUpdateSettings(): Promise<void> {
+  const url = (document.getElementById("update-url") as HTMLInputElement | null)?.value.trim() ?? "";
+  const ca = (document.getElementById("update-ca") as HTMLInputElement | null)?.value.trim() ?? "";
+  const next: Settings = { ...settings, language: lang(), update_url: url || null, root_ca_path: ca || null };
+  const r = await api.saveSettings(next);
+  if (!r.ok) {
+    const key = r.error.code === "invalid_input" && (r.error.field === "update_url" || r.error.field === "root_ca_path")
+      ? (r.error.field === "update_url" ? "update.badUrl" : "update.badCa")
+      : "update.saveFailed";
+    refreshUpdateDialog(t(key));
+    return;
+  }
+  settings = next;
+  tariff = r.data;
+  update = await api.updateStatus();
+  renderMain();
+  refreshUpdateDialog();
+  announce(t("update.saved"));
+}
+
+async function checkUpdatesNow(): Promise<void> {
+  if (update) update = { ...update, checking: true };
+  refreshUpdateDialog();
+  const r = await api.checkUpdatesNow();
+  if (r.ok) update = r.data;
+  tariff = await api.tariffInfo();
+  renderMain();
+  refreshUpdateDialog();
+}
+
+/** After every check of the background updater: new header; a new tariff → new estimate. */
+async function onTariffStatus(changed: boolean): Promise<void> {
+  tariff = await api.tariffInfo();
+  update = await api.updateStatus();
+  if (changed) {
+    await loadServices();
+    schedule();
+  }
+  renderMain();
+  refreshUpdateDialog();
 }
 
 function renderNav(): string {
@@ -641,10 +756,13 @@ async function onChange(e: Event): Promise<void> {
   } else if (el.id === "lang" && isLang(el.value)) {
     setLang(el.value);
     renderMain();
-    void api.saveSettings({ language: el.value, organisation: tariff?.active?.organisation ?? null });
+    settings = { ...settings, language: el.value, organisation: tariff?.active?.organisation ?? null };
+    void api.saveSettings(settings);
   } else if (el.id === "org") {
-    const r = await api.saveSettings({ language: lang(), organisation: el.value });
+    const next: Settings = { ...settings, language: lang(), organisation: el.value };
+    const r = await api.saveSettings(next);
     if (r.ok) {
+      settings = next;
       tariff = r.data;
       await loadServices();
       renderMain();
@@ -720,7 +838,11 @@ function onClick(e: Event): void {
     state.presentation = false;
     renderMain();
     (document.querySelector('[data-nav="presentation"]') as HTMLElement | null)?.focus();
-  } else if (target.id === "add-line") addLine();
+  } else if (target.id === "open-update-settings") openUpdateDialog();
+  else if (target.id === "update-save") void saveUpdateSettings();
+  else if (target.id === "update-check") void checkUpdatesNow();
+  else if (target.id === "update-close") (document.getElementById("update-dialog") as HTMLDialogElement | null)?.close();
+  else if (target.id === "add-line") addLine();
   else if (d.removeLine) {
     const alt = activeAlt();
     alt.lines = alt.lines.filter((l) => l.id !== Number(d.removeLine));
@@ -767,10 +889,13 @@ async function loadServices(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const settings = await api.getSettings();
-  const l: Lang = settings && isLang(settings.language) ? settings.language : "fi";
+  const stored = await api.getSettings();
+  const l: Lang = stored && isLang(stored.language) ? stored.language : "fi";
   setLang(l);
+  if (stored) settings = { ...stored, update_url: stored.update_url ?? null, root_ca_path: stored.root_ca_path ?? null };
   tariff = await api.tariffInfo();
+  update = await api.updateStatus();
+  void api.onTariffStatusChanged((e) => void onTariffStatus(e.tariff_changed));
   await loadServices();
   document.addEventListener("input", onInput);
   document.addEventListener("change", (e) => void onChange(e));
@@ -780,6 +905,10 @@ async function start(): Promise<void> {
   dlg.id = "explain";
   dlg.className = "explain";
   document.body.appendChild(dlg);
+  const upd = document.createElement("dialog");
+  upd.id = "update-dialog";
+  upd.className = "explain";
+  document.body.appendChild(upd);
   const status = document.createElement("div");
   status.id = "status";
   status.setAttribute("role", "status");

@@ -7,6 +7,8 @@ export type {
   ServiceOption_Serialize as ServiceOption,
   AppTariffs_Serialize as AppTariffs,
   Settings_Serialize as Settings,
+  UpdateView_Serialize as UpdateView,
+  TariffStatusChanged,
   Step_Serialize as Step,
   Line_Serialize as Line,
   Warning,

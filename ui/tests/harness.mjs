@@ -31,7 +31,11 @@ function installMock(fx) {
       case "tariff_info": return window.__tariffOverride ?? fx.tariff_info;
       case "list_services": return fx.list_services;
       case "get_settings": return { language: window.__startLang ?? "fi", organisation: null };
-      case "save_settings": return fx.tariff_info;
+      case "save_settings": return window.__tariffOverride ?? fx.tariff_info;
+      case "update_status": return window.__updateOverride ?? { enabled: false, checking: false, last: null };
+      case "check_updates_now": return window.__updateOverride ?? { enabled: false, checking: false, last: null };
+      case "plugin:event|listen": return 1;
+      case "plugin:event|unlisten": return null;
       case "estimate": {
         const s = args.scenario;
         if (s.date < "2021-07-01") throw fx.error_not_in_force;
@@ -52,7 +56,7 @@ function installMock(fx) {
   };
 }
 
-export async function openApp(browser, { lang = "fi", viewport = { width: 1280, height: 800 }, tariffInfo = null } = {}) {
+export async function openApp(browser, { lang = "fi", viewport = { width: 1280, height: 800 }, tariffInfo = null, updateView = null } = {}) {
   if (!existsSync(join(dist, "index.html"))) throw new Error("ui/dist missing: run `npm run build` in ui/");
   const context = await browser.newContext({ viewport, bypassCSP: true, locale: "fi-FI" });
   const page = await context.newPage();
@@ -69,7 +73,7 @@ export async function openApp(browser, { lang = "fi", viewport = { width: 1280, 
     if (!existsSync(file)) return route.fulfill({ status: 404, body: "not found" });
     return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) });
   });
-  await page.addInitScript(`window.__startLang = ${JSON.stringify(lang)}; window.__tariffOverride = ${JSON.stringify(tariffInfo)};`);
+  await page.addInitScript(`window.__startLang = ${JSON.stringify(lang)}; window.__tariffOverride = ${JSON.stringify(tariffInfo)}; window.__updateOverride = ${JSON.stringify(updateView)};`);
   await page.addInitScript(installMock, fixtures);
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));

@@ -216,10 +216,77 @@ test("header shows an installed signed bundle and warns when it has expired", as
   const { page, context } = await openApp(browser, { tariffInfo: info });
   const text = await page.textContent("[data-testid=tariff]");
   assert.match(text, /taksapaketti nro 7, voimassa 20\.11\.2026 asti/);
-  assert.match(text, /päivitykset tarkistettu 19\.11\.2026/);
-  assert.match(await page.textContent(".expired"), /yhdistä sisäverkkoon/);
+  assert.match(text, /viimeisin onnistunut tarkistus 19\.11\.2026/);
+  assert.match(await page.textContent(".expired"), /Taksat vanhentuneet — yhdistä intranetiin/);
   const r = await axe(page, "expired header");
   assert.deepEqual(r.bad, []);
+  await context.close();
+});
+
+test("header shows the update statuses in fi: upcoming tariff, rejection, unreachable, updated", async () => {
+  const info = structuredClone(fixtures.tariff_info);
+  info.active.bundle = {
+    source: "slot_b", organisation: "testi", organisation_name: "Testialue", channel: "stable", serial: 8,
+    tariff_version: "2027.test", created_at: "2026-11-01T00:00:00Z", expires_at: "2099-12-31T00:00:00Z", expired: false,
+    newest_value_from: "2099-01-01", signed_by: [], recovered_from: null, last_check: "2026-11-24T08:00:00Z",
+    last_success: "2026-11-23T08:00:00Z", last_status: "rejected_hash_mismatch",
+  };
+  const rejected = { enabled: true, checking: false, last: {
+    code: "rejected_hash_mismatch", ok: false, message: "hash mismatch", serial: null, previous_serial: null,
+    error: { code: "rejected_hash_mismatch", name: "bundle-9.json" } } };
+  const { page, context } = await openApp(browser, { tariffInfo: info, updateView: rejected });
+  const text = await page.textContent("[data-testid=tariff]");
+  assert.match(text, /taksapaketti nro 8/);
+  assert.match(text, /viimeisin onnistunut tarkistus 23\.11\.2026/);
+  assert.match(await page.textContent("[data-testid=update-upcoming]"), /Uusi taksa voimaan 1\.1\.2099 alkaen/);
+  const status = page.locator("[data-testid=update-status]");
+  assert.equal(await status.getAttribute("role"), "alert");
+  assert.match(await status.textContent(), /Taksapäivitystä ei otettu käyttöön: tiedoston tarkiste ei täsmää.*Nykyinen taksa on edelleen käytössä/);
+  assert.equal(await page.locator(".expired").count(), 0);
+  let r = await axe(page, "update rejected header");
+  assert.deepEqual(r.bad, []);
+
+  // The settings dialog: labelled inputs, 44 px targets, "check now" calls the command.
+  await page.click("#open-update-settings");
+  await page.waitForSelector("#update-dialog[open]");
+  for (const sel of ["#update-url", "#update-ca", "#update-save", "#update-check", "#update-close", "#open-update-settings"]) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box && box.height >= 44 && box.width >= 44, `${sel} is at least 44 px`);
+  }
+  assert.match(await page.textContent("label[for=update-url]"), /Päivitysosoite/);
+  r = await axe(page, "update settings dialog");
+  assert.deepEqual(r.bad, []);
+  // Server down after "Tarkista päivitykset nyt".
+  await page.evaluate(() => { window.__updateOverride = { enabled: true, checking: false, last: {
+    code: "server_unreachable", ok: false, message: "unreachable", serial: null, previous_serial: null,
+    error: { code: "server_unreachable", message: "connection refused" } } }; });
+  await page.click("#update-check");
+  await page.waitForFunction(() => /palvelimeen ei saatu yhteyttä/.test(document.querySelector("[data-testid=update-status]")?.textContent ?? ""));
+  assert.ok((await calls(page, "check_updates_now")).length === 1);
+  // Saving sends the URL with the other settings.
+  await page.fill("#update-url", "https://intranet.example/tariffs/testi/stable/");
+  await page.click("#update-save");
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "save_settings"));
+  const saved = await calls(page, "save_settings");
+  assert.equal(saved[0].args.settings.update_url, "https://intranet.example/tariffs/testi/stable/");
+  assert.equal(saved[0].args.settings.root_ca_path, null);
+  await page.click("#update-close");
+
+  // Updated, and an expired tariff.
+  await page.evaluate(() => {
+    window.__updateOverride = { enabled: true, checking: false, last: { code: "updated", ok: true, message: "updated", serial: 9, previous_serial: 8, error: null } };
+    window.__tariffOverride.active.bundle.expired = true;
+  });
+  await page.click("#open-update-settings");
+  await page.click("#update-check");
+  await page.waitForFunction(() => /Uusi taksa otettu käyttöön \(nro 9\)/.test(document.querySelector("[data-testid=update-status]")?.textContent ?? ""));
+  assert.match(await page.textContent(".expired"), /Taksat vanhentuneet — yhdistä intranetiin/);
+  await context.close();
+});
+
+test("header says when updates are off", async () => {
+  const { page, context } = await openApp(browser);
+  assert.match(await page.textContent("[data-testid=update-status]"), /päivitystarkistusta ei ole käytössä/);
   await context.close();
 });
 

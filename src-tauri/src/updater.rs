@@ -1,0 +1,197 @@
+//! Background tariff updates (docs/bundles.md, docs/app.md): at start-up and every
+//! [`CHECK_INTERVAL`] the engine's blocking update client runs on tokio's blocking pool
+//! (`spawn_blocking`), never on the UI thread or inside a command's lock. On `updated` the
+//! verified tariff is reloaded from the two-slot store and swapped into [`AppState`]; on any
+//! other outcome the tariff in use stays. Every check ends with a typed event
+//! ([`TariffStatusChanged`]) so the UI refreshes the header and the estimate.
+//! Wiring only: verification, download and storage are `kustannusarvio::bundle`.
+
+use crate::settings::Settings;
+use crate::state::{AppState, CHANNEL};
+use kustannusarvio::bundle::client::{self, ClientConfig};
+use kustannusarvio::bundle::keys::Trust;
+use kustannusarvio::bundle::store::ActiveSource;
+use kustannusarvio::bundle::{BundleError, StatusReport, Store, UpdateStatus};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_specta::Event;
+
+/// How often the background task checks for a new tariff.
+pub const CHECK_INTERVAL: Duration = Duration::from_secs(6 * 60 * 60);
+
+/// Debug builds only: a directory of extra trusted `*.pub` keys (e.g.
+/// `tests/fixtures/bundle/keys`) for tests and demos. Release builds ignore it
+/// (`cfg(debug_assertions)`), and `Trust::embedded` drops test-labelled keys there too.
+pub const DEV_TRUSTED_KEYS_ENV: &str = "KUSTANNUSARVIO_DEV_TRUSTED_KEYS";
+
+/// The keys the app trusts: `tariffs/keys/trusted.pub`, plus in debug builds the keys of
+/// [`DEV_TRUSTED_KEYS_ENV`].
+pub fn app_trust() -> Trust {
+    #[allow(unused_mut)]
+    let mut trust = Trust::embedded();
+    #[cfg(debug_assertions)]
+    if let Some(dir) = std::env::var_os(DEV_TRUSTED_KEYS_ENV) {
+        match Trust::from_dir(Path::new(&dir)) {
+            Ok(extra) => {
+                trust.threshold = if trust.keys.is_empty() {
+                    extra.threshold
+                } else {
+                    trust.threshold.max(extra.threshold)
+                };
+                trust.keys.extend(extra.keys);
+            }
+            Err(e) => eprintln!("kustannusarvio-app: {DEV_TRUSTED_KEYS_ENV}: {e}"),
+        }
+    }
+    trust
+}
+
+/// Emitted after every update check (background or `check_updates_now`): the UI reloads
+/// `tariff_info` and, when `tariff_changed`, recomputes the estimate.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct TariffStatusChanged {
+    pub organisation: String,
+    /// The update status code (`updated`, `up_to_date`, `rejected_*`, `server_unreachable`…).
+    pub code: String,
+    pub tariff_changed: bool,
+}
+
+/// What the header shows about updates.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct UpdateView {
+    /// An update URL is set.
+    pub enabled: bool,
+    /// A check is running now.
+    pub checking: bool,
+    /// The outcome of the last check since the app started.
+    pub last: Option<StatusReport>,
+}
+
+/// The updater's state (managed by Tauri next to [`AppState`]).
+pub struct Updater {
+    /// `<app data>/tariffs`: one two-slot store per organisation.
+    root: Option<PathBuf>,
+    trust: Trust,
+    checking: AtomicBool,
+    last: Mutex<Option<StatusReport>>,
+}
+
+fn failed(e: BundleError) -> UpdateStatus {
+    UpdateStatus::Failed(e)
+}
+
+impl Updater {
+    pub fn new(root: Option<PathBuf>, trust: Trust) -> Self {
+        Updater { root, trust, checking: AtomicBool::new(false), last: Mutex::new(None) }
+    }
+
+    pub fn view(&self, settings: &Settings) -> UpdateView {
+        UpdateView {
+            enabled: settings.update_url().is_some(),
+            checking: self.checking.load(Ordering::SeqCst),
+            last: self.last.lock().ok().and_then(|l| l.clone()),
+        }
+    }
+
+    fn store(&self, organisation: &str) -> Option<Store> {
+        let root = self.root.as_ref()?;
+        Some(Store::new(root.join(organisation), self.trust.clone(), Some(organisation), CHANNEL))
+    }
+
+    /// One blocking check for the active organisation: fetch, verify, install, then swap the
+    /// tariff in `state` on `updated` (only after the store reloads and re-verifies it).
+    /// `None` when updates are off. Call from a blocking thread.
+    pub fn check_blocking(
+        &self,
+        state: &AppState,
+        settings: &Settings,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<(String, UpdateStatus, bool)> {
+        let url = settings.update_url()?;
+        let organisation = state.active_id()?;
+        let status = self.check_store(&organisation, url, settings.root_ca_path(), now);
+        let mut changed = false;
+        if let Some(store) = self.store(&organisation) {
+            match store.load(now) {
+                Ok(loaded) if loaded.info.source != ActiveSource::Embedded => {
+                    if matches!(status, UpdateStatus::Updated { .. }) {
+                        state.install(&organisation, loaded.tariff, loaded.info);
+                        changed = true;
+                    } else {
+                        // Only what the header shows (last check); the tariff in use stays.
+                        state.set_bundle_info(&organisation, loaded.info);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some(StatusReport::from(&status));
+        }
+        Some((organisation, status, changed))
+    }
+
+    fn check_store(
+        &self,
+        organisation: &str,
+        url: &str,
+        root_ca_path: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> UpdateStatus {
+        let Some(store) = self.store(organisation) else {
+            return failed(BundleError::StorageError { message: "no app data directory".into() });
+        };
+        let mut cfg = ClientConfig::new(url);
+        if let Some(path) = root_ca_path {
+            match std::fs::read(path) {
+                Ok(pem) => cfg.extra_root_ca_pem = Some(pem),
+                Err(e) => {
+                    return failed(BundleError::ClientConfig { message: format!("root CA {path}: {e}") });
+                }
+            }
+        }
+        client::check_for_update(&store, &cfg, now)
+    }
+}
+
+/// Runs one check on the blocking pool and emits [`TariffStatusChanged`]. A check already
+/// running makes this a no-op that returns the current view.
+pub async fn run_check<R: Runtime>(app: AppHandle<R>) -> UpdateView {
+    let settings = crate::commands::get_settings(app.clone());
+    let Some(updater) = app.try_state::<Updater>() else {
+        return UpdateView { enabled: false, checking: false, last: None };
+    };
+    if settings.update_url().is_none() || updater.checking.swap(true, Ordering::SeqCst) {
+        return updater.view(&settings);
+    }
+    let handle = app.clone();
+    let s = settings.clone();
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        let state = handle.try_state::<AppState>()?;
+        let updater = handle.try_state::<Updater>()?;
+        updater.check_blocking(&state, &s, chrono::Utc::now())
+    })
+    .await;
+    updater.checking.store(false, Ordering::SeqCst);
+    if let Ok(Some((organisation, status, tariff_changed))) = result {
+        let event = TariffStatusChanged { organisation, code: status.code().to_string(), tariff_changed };
+        if let Err(e) = event.emit(&app) {
+            eprintln!("kustannusarvio-app: cannot emit the update event: {e}");
+        }
+    }
+    updater.view(&settings)
+}
+
+/// The background task: a check at start-up, then every [`CHECK_INTERVAL`].
+pub fn spawn_background<R: Runtime>(app: AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            run_check(app.clone()).await;
+            tokio::time::sleep(CHECK_INTERVAL).await;
+        }
+    });
+}

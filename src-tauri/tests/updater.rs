@@ -1,0 +1,234 @@
+//! The background updater against a real HTTP server on loopback (a static web root written by
+//! `kustannusarvio::bundle::publish` with the test keys): updated → the `estimate` command uses
+//! the new tariff; a tampered bundle and a server that is down → rejected / unreachable, and the
+//! tariff in use is unchanged.
+
+use kustannusarvio::bundle::keys::{KeyPair, Trust};
+use kustannusarvio::bundle::publish::{self, BuildOptions};
+use kustannusarvio_app::settings::Settings;
+use kustannusarvio_app::state::AppState;
+use kustannusarvio_app::updater::Updater;
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
+use tauri::{Manager, WebviewWindowBuilder};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn key(n: &str) -> KeyPair {
+    publish::read_key(&root().join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key")
+}
+
+/// A static file server on 127.0.0.1 for `webroot` (GET only; 404 for anything else).
+fn serve(webroot: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let webroot = webroot.clone();
+            std::thread::spawn(move || {
+                let _ = s.set_read_timeout(Some(std::time::Duration::from_secs(5)));
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 1024];
+                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match s.read(&mut chunk) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let req = String::from_utf8_lossy(&buf);
+                let path = req.split_whitespace().nth(1).unwrap_or("/").trim_start_matches('/').to_string();
+                let file = (!path.contains("..")).then(|| std::fs::read(webroot.join(&path)).ok()).flatten();
+                let (status, body) = match file {
+                    Some(b) => ("200 OK", b),
+                    None => ("404 Not Found", b"not found".to_vec()),
+                };
+                let head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                let _ = s.write_all(head.as_bytes());
+                let _ = s.write_all(&body);
+            });
+        }
+    });
+    format!("http://127.0.0.1:{port}/")
+}
+
+fn compiled_paijat_hame() -> Vec<(String, String)> {
+    std::fs::read_dir(root().join("tariffs/paijat-hame"))
+        .expect("tariff dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read")))
+        .collect()
+}
+
+/// A copy of tariffs/paijat-hame whose 2026 income limit for 1 person is 700 instead of 699.
+fn changed_tariff(dir: &Path) {
+    for (name, text) in compiled_paijat_hame() {
+        let file = Path::new(&name).file_name().expect("name").to_owned();
+        let text = if file == "home_care.toml" {
+            let old = r#"by_persons = ["699", "1290""#;
+            assert!(text.contains(old), "the 2026 income limit line is where the test expects it");
+            text.replace(old, r#"by_persons = ["700", "1290""#)
+        } else {
+            text
+        };
+        std::fs::write(dir.join(file), text).expect("write");
+    }
+}
+
+fn options(serial: u64) -> BuildOptions {
+    BuildOptions {
+        serial,
+        channel: "stable".into(),
+        expires_days: 30,
+        now: chrono::Utc::now(),
+        signers: vec![],
+        new_keys: vec![],
+        retired_keys: vec![],
+    }
+}
+
+fn invoke(wv: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    tauri::test::get_ipc_response(
+        wv,
+        tauri::webview::InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: tauri::ipc::InvokeBody::from(body),
+            headers: Default::default(),
+            invoke_key: tauri::test::INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|r| r.deserialize::<Value>().expect("json"))
+}
+
+/// 1 person, gross 1200 €/kk, home care 8 h/kk in March 2026: (1200 − limit) × 16 %.
+fn fee(wv: &tauri::WebviewWindow<MockRuntime>) -> Value {
+    let scenario = json!({
+        "date": "2026-03-01",
+        "household": { "persons": 1, "client": { "gross_income": "1200", "net_income": "1000" } },
+        "services": [{ "service": "home_care", "production": "own", "hours_per_month": "8" }]
+    });
+    let est = invoke(wv, "estimate", json!({ "scenario": scenario })).expect("estimate");
+    est["total"]["client_fees_monthly"].clone()
+}
+
+fn settings(url: &str) -> Settings {
+    Settings { update_url: Some(url.to_string()), ..Settings::default() }
+}
+
+#[test]
+fn updated_then_tampered_then_server_down() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (src, webroot, data) = (tmp.path().join("src"), tmp.path().join("www"), tmp.path().join("data"));
+    for d in [&src, &webroot, &data] {
+        std::fs::create_dir_all(d).expect("mkdir");
+    }
+    changed_tariff(&src);
+    let keys = [key("author"), key("reviewer")];
+    publish::publish(&src, &keys, &webroot, options(1)).expect("publish serial 1");
+    let url = serve(webroot.clone());
+
+    let compiled = compiled_paijat_hame();
+    let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let state = AppState::from_sources(&[("paijat-hame", &files)]);
+    let trust = Trust::new([keys[0].public.clone(), keys[1].public.clone()], 2);
+    let app = mock_builder()
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .manage(state)
+        .manage(Updater::new(Some(data.clone()), trust))
+        .invoke_handler(kustannusarvio_app::specta_builder!(MockRuntime).invoke_handler())
+        .build(mock_context(noop_assets()))
+        .expect("mock app builds");
+    let wv = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("webview");
+    let (state, updater) = (app.state::<AppState>(), app.state::<Updater>());
+
+    // The compiled-in tariff (fallback): (1200 − 699) × 16 % = 80.16.
+    assert_eq!(fee(&wv), "80.16");
+    assert!(state.bundle_info("paijat-hame").is_none());
+
+    // Updates off: nothing happens.
+    assert!(updater.check_blocking(&state, &Settings::default(), chrono::Utc::now()).is_none());
+
+    // Start → updated: (1200 − 700) × 16 % = 80.00.
+    let (org, status, changed) = updater.check_blocking(&state, &settings(&url), chrono::Utc::now()).expect("on");
+    assert_eq!((org.as_str(), status.code(), changed), ("paijat-hame", "updated", true));
+    assert_eq!(fee(&wv), "80.00");
+    let info = invoke(&wv, "tariff_info", json!({})).expect("info");
+    assert_eq!(info["active"]["bundle"]["serial"], 1);
+    assert!(info["active"]["bundle"]["last_success"].is_string());
+
+    // The same serial again: up to date, tariff unchanged.
+    let (_, status, changed) = updater.check_blocking(&state, &settings(&url), chrono::Utc::now()).expect("on");
+    assert_eq!((status.code(), changed), ("up_to_date", false));
+
+    // A tampered bundle (serial 2, one digit changed after signing): rejected, 80.00 stays.
+    let built = publish::publish(&src, &keys, &webroot, options(2)).expect("publish serial 2");
+    let path = webroot.join(&built.bundle_name);
+    let text = std::fs::read_to_string(&path).expect("bundle");
+    assert!(text.contains("\\\"700\\\""));
+    std::fs::write(&path, text.replacen("\\\"700\\\"", "\\\"900\\\"", 1)).expect("tamper");
+    let (_, status, changed) = updater.check_blocking(&state, &settings(&url), chrono::Utc::now()).expect("on");
+    assert!(status.code().starts_with("rejected_"), "{}", status.code());
+    assert!(!changed);
+    assert_eq!(fee(&wv), "80.00");
+    assert_eq!(state.bundle_info("paijat-hame").map(|i| i.serial), Some(1));
+    let view = invoke(&wv, "update_status", json!({})).expect("update_status");
+    assert_eq!(view["last"]["code"], status.code());
+    assert_eq!(view["last"]["ok"], false);
+
+    // Server down (a port nobody listens on): server_unreachable, 80.00 stays.
+    let dead = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let dead_url = format!("http://127.0.0.1:{}/", dead.local_addr().expect("addr").port());
+    drop(dead);
+    let (_, status, changed) = updater.check_blocking(&state, &settings(&dead_url), chrono::Utc::now()).expect("on");
+    assert_eq!((status.code(), changed), ("server_unreachable", false));
+    assert_eq!(fee(&wv), "80.00");
+    let info = invoke(&wv, "tariff_info", json!({})).expect("info");
+    assert_eq!(info["active"]["bundle"]["serial"], 1);
+    assert_eq!(info["active"]["bundle"]["last_status"], "server_unreachable");
+
+    // A fresh start reads the installed bundle (read only), still 80.00 offline.
+    let again = AppState::from_sources(&[("paijat-hame", &files)]).with_installed_bundles(
+        &data,
+        &Trust::new([keys[0].public.clone(), keys[1].public.clone()], 2),
+        chrono::Utc::now(),
+    );
+    assert_eq!(again.bundle_info("paijat-hame").map(|i| i.serial), Some(1));
+}
+
+/// A missing root CA file is a client configuration error; the tariff stays.
+#[test]
+fn missing_root_ca_is_reported() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let compiled = compiled_paijat_hame();
+    let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let state = AppState::from_sources(&[("paijat-hame", &files)]);
+    let updater = Updater::new(Some(tmp.path().to_path_buf()), Trust::new([key("author").public], 1));
+    let s = Settings {
+        update_url: Some("https://intranet.example/tariffs/".into()),
+        root_ca_path: Some(tmp.path().join("missing.pem").display().to_string()),
+        ..Settings::default()
+    };
+    let (_, status, changed) = updater.check_blocking(&state, &s, chrono::Utc::now()).expect("on");
+    assert_eq!((status.code(), changed), ("client_config_error", false));
+}
+
+/// Release builds ignore the debug-only trusted-keys variable.
+#[test]
+fn dev_trusted_keys_only_in_debug_builds() {
+    std::env::set_var(
+        kustannusarvio_app::updater::DEV_TRUSTED_KEYS_ENV,
+        root().join("tests/fixtures/bundle/keys"),
+    );
+    let trust = kustannusarvio_app::updater::app_trust();
+    let author = key("author").public.key_id;
+    assert_eq!(trust.keys.contains_key(&author), cfg!(debug_assertions));
+}
