@@ -65,17 +65,8 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     } else {
         Decimal::ZERO
     };
-    let mut out = LineCalc {
-        client_fee_monthly: fee,
-        fee_to_organiser_monthly: fee,
-        organiser_cost_monthly: Decimal::ZERO,
-        voucher_value_per_hour: None,
-        voucher_value_monthly: None,
-        own_production_fee_monthly: None,
-        band: None,
-        ceiling: counts.then_some(CeilingUse { units_per_month: qty, fee_per_unit: d.value, after_ceiling_per_unit: after }),
-        trace,
-    };
+    let mut out = LineCalc::with_fee(fee, trace);
+    out.ceiling = counts.then_some(CeilingUse { units_per_month: qty, fee_per_unit: d.value, after_ceiling_per_unit: after });
     match line.production {
         Production::Own | Production::Purchased => {
             if price.is_some() {
@@ -120,15 +111,7 @@ fn informal_care_support(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineC
         .param(ParamUse::of(&name, d, d.value))
         .legal("omaishoitolaki 937/2005 5 §")
         .result(d.value);
-    Ok(LineCalc {
-        client_fee_monthly: Decimal::ZERO,
-        fee_to_organiser_monthly: Decimal::ZERO,
-        organiser_cost_monthly: d.value,
-        voucher_value_per_hour: None,
-        voucher_value_monthly: None,
-        own_production_fee_monthly: None,
-        band: None,
-        ceiling: None,
-        trace,
-    })
+    let mut out = LineCalc::with_fee(Decimal::ZERO, trace);
+    out.organiser_cost_monthly = d.value;
+    Ok(out)
 }

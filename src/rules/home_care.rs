@@ -202,17 +202,8 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
 pub fn calc(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineCalc> {
     let mut trace = Trace::default();
     let hc = fee(ctx, line, f, &mut trace)?;
-    let mut out = LineCalc {
-        client_fee_monthly: hc.fee,
-        fee_to_organiser_monthly: hc.fee,
-        organiser_cost_monthly: Decimal::ZERO,
-        voucher_value_per_hour: None,
-        voucher_value_monthly: None,
-        own_production_fee_monthly: None,
-        band: Some(hc.band),
-        ceiling: None,
-        trace,
-    };
+    let mut out = LineCalc::with_fee(hc.fee, trace);
+    out.band = Some(hc.band);
     match line.production {
         Production::Own | Production::Purchased => {
             if line.provider_price_per_hour.is_some() {

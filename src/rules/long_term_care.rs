@@ -150,17 +150,7 @@ pub fn fee(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str, trace: &
 pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Result<LineCalc> {
     let mut trace = Trace::default();
     let (fee, net_c) = fee(ctx, kind, line, f, &mut trace)?;
-    let mut out = LineCalc {
-        client_fee_monthly: fee,
-        fee_to_organiser_monthly: fee,
-        organiser_cost_monthly: Decimal::ZERO,
-        voucher_value_per_hour: None,
-        voucher_value_monthly: None,
-        own_production_fee_monthly: None,
-        band: None,
-        ceiling: None,
-        trace,
-    };
+    let mut out = LineCalc::with_fee(fee, trace);
     match line.production {
         Production::Own | Production::Purchased => {
             if line.provider_price_per_day.is_some() {

@@ -128,6 +128,23 @@ pub struct LineCalc {
     pub trace: Trace,
 }
 
+impl LineCalc {
+    /// A line whose client pays `fee` to the organiser; the cost is set by the production method.
+    pub fn with_fee(fee: Decimal, trace: Trace) -> Self {
+        LineCalc {
+            client_fee_monthly: fee,
+            fee_to_organiser_monthly: fee,
+            organiser_cost_monthly: Decimal::ZERO,
+            voucher_value_per_hour: None,
+            voucher_value_monthly: None,
+            own_production_fee_monthly: None,
+            band: None,
+            ceiling: None,
+            trace,
+        }
+    }
+}
+
 /// Checks that a line gives only fields its service uses.
 pub fn check_fields(line: &ServiceLine, field_prefix: &str, allowed: &[&str]) -> Result<()> {
     for f in line.given_fields() {

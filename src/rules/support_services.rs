@@ -102,17 +102,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             .result(d.value);
         d.value
     };
-    let mut out = LineCalc {
-        client_fee_monthly: fee,
-        fee_to_organiser_monthly: fee,
-        organiser_cost_monthly: Decimal::ZERO,
-        voucher_value_per_hour: None,
-        voucher_value_monthly: None,
-        own_production_fee_monthly: None,
-        band: None,
-        ceiling: None,
-        trace,
-    };
+    let mut out = LineCalc::with_fee(fee, trace);
     match line.production {
         Production::Own | Production::Purchased => {
             let cost = super::voucher::organiser_cost(ctx, line, f, units, unit_fi, &mut out.trace)?;
