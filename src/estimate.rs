@@ -117,13 +117,17 @@ fn check_household(s: &Scenario) -> Result<()> {
         people.push(("spouse", sp));
     }
     for (who, person) in people {
-        let m = |f: &str, v| rules::income::check_money(v, &format!("household.{who}.{f}"));
+        // the field name is formatted only for an error
+        let m = |f: &str, v| rules::income::check_money(v, format_args!("household.{who}.{f}"));
         m("gross_income", person.gross_income)?;
         m("net_income", person.net_income)?;
         m("forest_income_yearly", person.forest_income_yearly)?;
         for k in [DeductionKind::Maintenance, DeductionKind::Guardianship, DeductionKind::Foreclosure,
                   DeductionKind::Compensation, DeductionKind::Medicines, DeductionKind::Housing] {
-            m(&format!("deductions.{}", k.field()), person.deductions.get(k))?;
+            let v = person.deductions.get(k);
+            if !rules::income::money_ok(v) {
+                m(&format!("deductions.{}", k.field()), v)?;
+            }
         }
     }
     if s.services.len() > MAX_LINES {
@@ -265,7 +269,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         warnings.push(Warning {
             code: "unverified_parameters".into(),
             message: format!("Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: {}", unverified.join(", ")),
-            values: unverified.iter().map(|n| crate::explain::NamedValue { name: "parameter".into(), value: (*n).to_string() }).collect(),
+            values: unverified.iter().map(|n| crate::explain::NamedValue { name: "parameter".into(), value: crate::explain::TraceValue::trace_value((*n).to_string()) }).collect(),
         });
     }
     let valid_from = valid_from.unwrap_or(scenario.date).to_string();
@@ -305,8 +309,8 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<Warning>> {
                 "Maksujen jälkeen kotitaloudelle jää {} kuukaudessa, alle {}. Harkitse maksun alentamista tai perimättä jättämistä (asiakasmaksulaki 11 §).",
                 eur(round_cents(left)), eur(min)),
             values: vec![
-                crate::explain::NamedValue { name: "remaining".into(), value: round_cents(left).to_string() },
-                crate::explain::NamedValue { name: "threshold".into(), value: min.to_string() },
+                crate::explain::NamedValue { name: "remaining".into(), value: crate::explain::TraceText::Decimal(round_cents(left)) },
+                crate::explain::NamedValue { name: "threshold".into(), value: crate::explain::TraceText::Decimal(min) },
             ],
         }));
     }

@@ -37,7 +37,9 @@ pub struct Step {
 pub struct NamedValue {
     // a constant name (`Cow`, serialized as a plain string)
     pub name: Cow<'static, str>,
-    pub value: String,
+    /// The value, written as text (a decimal string for numbers) when serialized.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub value: TraceText,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,8 +47,9 @@ pub struct NamedValue {
 pub struct ParamUse {
     /// Dotted parameter name, e.g. `home_care.income_limit`.
     pub name: String,
-    /// The value used (for tables: the cell used).
-    pub value: String,
+    /// The value used (for tables: the cell used), written as text when serialized.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub value: TraceText,
     #[cfg_attr(feature = "specta", specta(type = String))]
     pub valid_from: chrono::NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -64,13 +67,43 @@ impl ParamUse {
     pub fn of<T>(name: impl Into<String>, d: &Dated<T>, value: impl TraceValue) -> Self {
         ParamUse {
             name: name.into(),
-            value: value.trace_text(),
+            value: value.trace_value(),
             valid_from: d.from,
             valid_to: d.to,
             source: d.source.clone(),
             url: d.url.clone(),
             verified: d.verified,
         }
+    }
+}
+
+/// A dotted name (`home_care.income_limit`, `services[2].hours_per_month`) as its two halves,
+/// joined only when it is needed: in an error message or in the trace. Parameter and field
+/// names were formatted eagerly for every lookup, ~25 % of an estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dotted<'a>(pub &'a str, pub &'a str);
+
+impl std::fmt::Display for Dotted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)?;
+        f.write_str(".")?;
+        f.write_str(self.1)
+    }
+}
+
+impl From<Dotted<'_>> for String {
+    fn from(d: Dotted<'_>) -> String {
+        let mut s = String::with_capacity(d.0.len() + 1 + d.1.len());
+        s.push_str(d.0);
+        s.push('.');
+        s.push_str(d.1);
+        s
+    }
+}
+
+impl From<&Dotted<'_>> for String {
+    fn from(d: &Dotted<'_>) -> String {
+        String::from(*d)
     }
 }
 
@@ -104,59 +137,163 @@ impl TraceName for Cow<'static, str> {
     }
 }
 
-/// A value as it is written into the trace: the same text as `to_string()`; decimals take a
-/// fast path that skips the formatting machinery (the trace holds ~100 values per 10 lines).
+/// A value of the trace, kept as computed and turned into text only when it is serialized or
+/// displayed (a 10-line package has ~180 of them; formatting each at once was ~15 % of an
+/// estimate). The text is what `to_string()` of the original value gives: `"12.50"` for the
+/// decimal 12.50, `"30/7"` for a ratio, `"2026-03-01"` for a date, `"true"`. In JSON and in
+/// TypeScript it is a plain string, as before.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TraceText {
+    Decimal(Decimal),
+    Text(Cow<'static, str>),
+    Integer(i128),
+    Bool(bool),
+    Ratio(crate::tariff::Ratio),
+    Date(chrono::NaiveDate),
+}
+
+impl TraceText {
+    /// The text, borrowed when it already is one.
+    pub fn as_text(&self) -> Cow<'_, str> {
+        match self {
+            TraceText::Text(t) => Cow::Borrowed(t),
+            other => Cow::Owned(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for TraceText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TraceText::Decimal(d) => crate::money::with_decimal_str(*d, |s| f.write_str(s)),
+            TraceText::Text(t) => f.write_str(t),
+            TraceText::Integer(i) => std::fmt::Display::fmt(i, f),
+            TraceText::Bool(b) => std::fmt::Display::fmt(b, f),
+            TraceText::Ratio(r) => std::fmt::Display::fmt(r, f),
+            TraceText::Date(d) => f.write_str(&crate::money::date_string(*d)),
+        }
+    }
+}
+
+impl Serialize for TraceText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            TraceText::Decimal(d) => crate::money::with_decimal_str(*d, |t| s.serialize_str(t)),
+            TraceText::Text(t) => s.serialize_str(t),
+            other => s.collect_str(other),
+        }
+    }
+}
+
+impl PartialEq<str> for TraceText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_text() == other
+    }
+}
+
+impl PartialEq<&str> for TraceText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_text() == *other
+    }
+}
+
+/// A value as it is put into the trace (see [`TraceText`]): numbers, dates and ratios are kept
+/// as they are; texts are moved (`String`) or shared (`&'static str`), not copied.
 pub trait TraceValue {
-    fn trace_text(self) -> String;
+    fn trace_value(self) -> TraceText;
+}
+
+impl TraceValue for TraceText {
+    fn trace_value(self) -> TraceText {
+        self
+    }
 }
 
 impl TraceValue for Decimal {
-    fn trace_text(self) -> String {
-        crate::money::decimal_string(self)
+    fn trace_value(self) -> TraceText {
+        TraceText::Decimal(self)
     }
 }
 
 impl TraceValue for &Decimal {
-    fn trace_text(self) -> String {
-        crate::money::decimal_string(*self)
+    fn trace_value(self) -> TraceText {
+        TraceText::Decimal(*self)
     }
 }
 
-impl TraceValue for &str {
-    fn trace_text(self) -> String {
-        self.to_owned()
+impl TraceValue for &'static str {
+    fn trace_value(self) -> TraceText {
+        TraceText::Text(Cow::Borrowed(self))
     }
 }
 
 /// An owned text is moved into the trace, not copied.
 impl TraceValue for String {
-    fn trace_text(self) -> String {
-        self
+    fn trace_value(self) -> TraceText {
+        TraceText::Text(Cow::Owned(self))
     }
 }
 
 impl TraceValue for &String {
-    fn trace_text(self) -> String {
-        self.clone()
+    fn trace_value(self) -> TraceText {
+        TraceText::Text(Cow::Owned(self.clone()))
     }
 }
 
-macro_rules! trace_value_by_display {
+impl TraceValue for Cow<'static, str> {
+    fn trace_value(self) -> TraceText {
+        TraceText::Text(self)
+    }
+}
+
+impl TraceValue for bool {
+    fn trace_value(self) -> TraceText {
+        TraceText::Bool(self)
+    }
+}
+
+impl TraceValue for crate::tariff::Ratio {
+    fn trace_value(self) -> TraceText {
+        TraceText::Ratio(self)
+    }
+}
+
+impl TraceValue for &crate::tariff::Ratio {
+    fn trace_value(self) -> TraceText {
+        TraceText::Ratio(*self)
+    }
+}
+
+impl TraceValue for chrono::NaiveDate {
+    fn trace_value(self) -> TraceText {
+        TraceText::Date(self)
+    }
+}
+
+impl TraceValue for std::fmt::Arguments<'_> {
+    fn trace_value(self) -> TraceText {
+        TraceText::Text(match self.as_str() {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(self.to_string()),
+        })
+    }
+}
+
+macro_rules! trace_value_integer {
     ($($t:ty),*) => {$(
         impl TraceValue for $t {
-            fn trace_text(self) -> String {
-                self.to_string()
+            fn trace_value(self) -> TraceText {
+                TraceText::Integer(self as i128)
             }
         }
         impl TraceValue for &$t {
-            fn trace_text(self) -> String {
-                self.to_string()
+            fn trace_value(self) -> TraceText {
+                TraceText::Integer(*self as i128)
             }
         }
     )*};
 }
-trace_value_by_display!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, bool, char,
-    std::borrow::Cow<'_, str>, crate::tariff::Ratio, chrono::NaiveDate, std::fmt::Arguments<'_>);
+trace_value_integer!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 
 /// `format!` for step texts, with room for a typical step up front: the text is written once
 /// instead of growing from zero (a 10-line package has ~45 steps of 60–200 bytes).
@@ -195,7 +332,7 @@ impl Trace {
 
 impl Step {
     pub fn val(&mut self, name: &'static str, value: impl TraceValue) -> &mut Self {
-        self.values.push(NamedValue { name: Cow::Borrowed(name), value: value.trace_text() });
+        self.values.push(NamedValue { name: Cow::Borrowed(name), value: value.trace_value() });
         self
     }
     pub fn param(&mut self, p: ParamUse) -> &mut Self {

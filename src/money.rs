@@ -167,6 +167,14 @@ pub fn decimal_string(d: Decimal) -> String {
     String::from_utf8(buf[..n].to_vec()).unwrap_or_default()
 }
 
+/// Calls `f` with `d` written as `Display` writes it, without a heap string.
+pub fn with_decimal_str<R>(d: Decimal, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    let n = write_decimal(&mut buf, d, b'.');
+    // write_decimal writes ASCII only
+    f(std::str::from_utf8(&buf[..n]).unwrap_or_default())
+}
+
 /// Appends `d` as [`Decimal`]'s `Display` (no precision given) would write it.
 pub fn push_decimal(s: &mut String, d: Decimal) {
     let mut buf = [0u8; 48];

@@ -6,7 +6,7 @@
 use super::income::{self, Basis};
 use super::{mul, quantity, BandInfo, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
-use crate::explain::{text, ParamUse, Trace};
+use crate::explain::{Dotted, text, ParamUse, Trace};
 use crate::money::{num, eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{BandTable, HomeCare};
@@ -39,8 +39,8 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
         (Some(_), Some(_)) => {
             return Err(EngineError::input(format!("{f}.visits_per_day"), "give visits_per_week or visits_per_day, not both"))
         }
-        (Some(w), None) => Some((super::bounded(w, &format!("{f}.visits_per_week"), Decimal::from(7 * 24))?, "week")),
-        (None, Some(d)) => Some((super::bounded(d, &format!("{f}.visits_per_day"), Decimal::from(24))? * Decimal::from(7), "day")),
+        (Some(w), None) => Some((super::bounded(w, Dotted(&f, "visits_per_week"), Decimal::from(7 * 24))?, "week")),
+        (None, Some(d)) => Some((super::bounded(d, Dotted(&f, "visits_per_day"), Decimal::from(24))? * Decimal::from(7), "day")),
         (None, None) => None,
     };
     match (line.hours_per_month, visits) {
@@ -52,14 +52,14 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
             if line.minutes_per_visit.is_some() {
                 return Err(EngineError::input(format!("{f}.minutes_per_visit"), "is used only with visits_per_week or visits_per_day"));
             }
-            let h = quantity(Some(h), &format!("{f}.hours_per_month"), MAX_HOURS_PER_MONTH)?;
+            let h = quantity(Some(h), Dotted(&f, "hours_per_month"), MAX_HOURS_PER_MONTH)?;
             trace.step("home_care.hours_given", text!("Suunnitellut palvelutunnit: {h} h/kk"))
                 .val("hours_per_month", h).result(h);
             Ok(h)
         }
         (None, Some((per_week, _))) => {
-            let minutes = quantity(line.minutes_per_visit, &format!("{f}.minutes_per_visit"), Decimal::from(24 * 60))?;
-            let wpm_name = format!("{pfx}.weeks_per_month");
+            let minutes = quantity(line.minutes_per_visit, Dotted(&f, "minutes_per_visit"), Decimal::from(24 * 60))?;
+            let wpm_name = Dotted(&pfx, "weeks_per_month");
             let wpm = hc.weeks_per_month.at(&wpm_name, ctx.date)?;
             let weekly_hours = mul(per_week, minutes, f)? / Decimal::from(60);
             let h = wpm.value.apply(weekly_hours).ok_or_else(|| EngineError::Overflow { field: f.to_string() })?;
@@ -89,11 +89,11 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
 pub fn household_income(ctx: &Ctx, hc: &HomeCare, pfx: &str, trace: &mut Trace) -> Result<Decimal> {
     let hh = ctx.household;
     let mut income = income::counted_income(ctx, &hh.client, "client", Basis::Gross, trace)?;
-    let name = format!("{pfx}.deductions");
-    let mut ded = income::deductions(ctx, &hh.client, "client", (&name, &hc.deductions), "asiakasmaksulaki 10 g §", trace)?;
+    let name = Dotted(&pfx, "deductions");
+    let mut ded = income::deductions(ctx, &hh.client, "client", (name, &hc.deductions), "asiakasmaksulaki 10 g §", trace)?;
     if let Some(sp) = &hh.spouse {
         income += income::counted_income(ctx, sp, "spouse", Basis::Gross, trace)?;
-        ded += income::deductions(ctx, sp, "spouse", (&name, &hc.deductions), "asiakasmaksulaki 10 g §", trace)?;
+        ded += income::deductions(ctx, sp, "spouse", (name, &hc.deductions), "asiakasmaksulaki 10 g §", trace)?;
     }
     let net = income - ded;
     trace
@@ -110,7 +110,7 @@ pub fn household_income(ctx: &Ctx, hc: &HomeCare, pfx: &str, trace: &mut Trace) 
 pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<HomeCareFee> {
     let (hc, pfx) = params(ctx, &line.service);
     let hours = monthly_hours(ctx, line, f, hc, pfx, trace)?;
-    let rounding_name = format!("{pfx}.hours_rounding");
+    let rounding_name = Dotted(&pfx, "hours_rounding");
     let rounding = hc.hours_rounding.at(&rounding_name, ctx.date)?;
     let rounded = rounding.value.apply(hours);
     trace
@@ -120,7 +120,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
         .result(rounded);
 
     let persons = ctx.household.persons;
-    let table_name = format!("{pfx}.percentages");
+    let table_name = Dotted(&pfx, "percentages");
     let table = hc.percentages.at(&table_name, ctx.date)?;
     let (idx, band) = table.value.band(rounded).ok_or_else(|| EngineError::tariff("tariff", None, format!("{table_name}: no band for {rounded} h")))?;
     let pct = BandTable::percent(band, persons).ok_or_else(|| EngineError::tariff("tariff", None, format!("{table_name}: no column")))?;
@@ -135,7 +135,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
         .legal(LEGAL)
         .result(pct);
 
-    let limit_name = format!("{pfx}.income_limit");
+    let limit_name = Dotted(&pfx, "income_limit");
     let lim = hc.income_limit.at(&limit_name, ctx.date)?;
     let limit = lim.value.for_persons(persons).ok_or_else(|| EngineError::NotInForce {
         parameter: format!("{limit_name}.each_additional"),
@@ -164,7 +164,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     let mut cap = band.cap.map(|c| (c, ParamUse::of(&table_name, table, format!("cap {c}"))));
     if cap.is_none() {
         if let Some(p) = &hc.cost_cap_per_hour {
-            let pname = format!("{pfx}.cost_cap_per_hour");
+            let pname = Dotted(&pfx, "cost_cap_per_hour");
             let d = p.at(&pname, ctx.date)?;
             cap = Some((round_cents(d.value * rounded), ParamUse::of(&pname, d, d.value)));
         }

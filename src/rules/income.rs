@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::error::{EngineError, Result};
-use crate::explain::{text, ParamUse, Trace};
+use crate::explain::{Dotted, text, ParamUse, Trace};
 use crate::money::{eur, num};
 use crate::scenario::{DeductionKind, Person};
 use crate::tariff::Param;
@@ -51,7 +51,7 @@ pub fn counted_income(ctx: &Ctx, p: &Person, who: &str, basis: Basis, trace: &mu
 }
 
 /// The sum of the deductions listed in `rule_param` that the person has.
-pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (&str, &Param<Vec<DeductionKind>>), legal: &'static str,
+pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (Dotted, &Param<Vec<DeductionKind>>), legal: &'static str,
                   trace: &mut Trace) -> Result<Decimal> {
     let (name, param) = rule_param;
     let kinds = param.at(name, ctx.date)?;
@@ -64,7 +64,7 @@ pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (&str, &Param<Ve
         if amount.is_zero() {
             continue;
         }
-        let step = trace.step(format!("deduction.{}", kind.field()), String::new());
+        let step = trace.step(deduction_key(*kind), String::new());
         if *kind == DeductionKind::Guardianship {
             if let Some(cap) = &ctx.tariff.income.guardianship_cap {
                 let c = cap.at("income.guardianship_cap", ctx.date)?;
@@ -79,6 +79,18 @@ pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (&str, &Param<Ve
         sum += amount;
     }
     Ok(sum)
+}
+
+/// The trace key of a deduction step, `deduction.<field>` (a constant, not formatted).
+fn deduction_key(k: DeductionKind) -> &'static str {
+    match k {
+        DeductionKind::Maintenance => "deduction.maintenance",
+        DeductionKind::Guardianship => "deduction.guardianship",
+        DeductionKind::Foreclosure => "deduction.foreclosure",
+        DeductionKind::Compensation => "deduction.compensation",
+        DeductionKind::Medicines => "deduction.medicines",
+        DeductionKind::Housing => "deduction.housing",
+    }
 }
 
 pub fn deduction_name_fi(k: DeductionKind) -> &'static str {
@@ -98,15 +110,16 @@ pub fn money_ok(v: Decimal) -> bool {
 }
 
 /// Money inputs are non-negative and below an absurd bound.
-pub fn check_money(v: Decimal, field: &str) -> Result<()> {
+/// The field name is written only for an error.
+pub fn check_money(v: Decimal, field: impl std::fmt::Display) -> Result<()> {
     if money_ok(v) {
         return Ok(());
     }
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(EngineError::input(field, "must not be negative"));
+        return Err(EngineError::input(field.to_string(), "must not be negative"));
     }
     if v > MAX_MONTHLY_INCOME {
-        return Err(EngineError::input(field, format!("must be at most {MAX_MONTHLY_INCOME}")));
+        return Err(EngineError::input(field.to_string(), format!("must be at most {MAX_MONTHLY_INCOME}")));
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 use super::income::{self, Basis};
 use super::{Ctx, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
-use crate::explain::{text, ParamUse, Trace};
+use crate::explain::{Dotted, text, ParamUse, Trace};
 use crate::money::{num, eur, non_negative, round_cents};
 use crate::scenario::{LegalBasis, Production, ServiceLine};
 use rust_decimal::Decimal;
@@ -16,11 +16,11 @@ const LEGAL: &str = "asiakasmaksulaki 7 c §";
 
 /// One person's net income after the long-term deductions (and the HVA's flat medicine
 /// deduction for the client in 24-hour housing).
-fn net_after_deductions(ctx: &Ctx, who: &str, housing: bool, trace: &mut Trace) -> Result<(Decimal, Decimal)> {
+fn net_after_deductions(ctx: &Ctx, who: &'static str, housing: bool, trace: &mut Trace) -> Result<(Decimal, Decimal)> {
     let ltc = &ctx.tariff.long_term_care;
     let p = if who == "client" { &ctx.household.client } else { ctx.household.spouse.as_ref().expect("caller checks") };
     let income = income::counted_income(ctx, p, who, Basis::Net, trace)?;
-    let mut ded = income::deductions(ctx, p, who, ("long_term_care.deductions", &ltc.deductions), "asiakasmaksulaki 10 c §", trace)?;
+    let mut ded = income::deductions(ctx, p, who, (Dotted("long_term_care", "deductions"), &ltc.deductions), "asiakasmaksulaki 10 c §", trace)?;
     if housing && who == "client" {
         if let Some(fm) = &ltc.flat_medicine_deduction_housing {
             let d = fm.at("long_term_care.flat_medicine_deduction_housing", ctx.date)?;

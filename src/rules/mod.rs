@@ -159,17 +159,18 @@ pub fn check_fields(line: &ServiceLine, field_prefix: &str, allowed: &[&str]) ->
 }
 
 /// A required non-negative quantity with an upper bound.
-pub fn quantity(value: Option<Decimal>, field: &str, max: Decimal) -> Result<Decimal> {
-    let v = value.ok_or_else(|| EngineError::input(field, "is required for this service"))?;
+/// The field name (`impl Display`, e.g. a [`crate::explain::Dotted`]) is written only for an error.
+pub fn quantity(value: Option<Decimal>, field: impl std::fmt::Display, max: Decimal) -> Result<Decimal> {
+    let v = value.ok_or_else(|| EngineError::input(field.to_string(), "is required for this service"))?;
     bounded(v, field, max)
 }
 
-pub fn bounded(v: Decimal, field: &str, max: Decimal) -> Result<Decimal> {
+pub fn bounded(v: Decimal, field: impl std::fmt::Display, max: Decimal) -> Result<Decimal> {
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(EngineError::input(field, "must not be negative"));
+        return Err(EngineError::input(field.to_string(), "must not be negative"));
     }
     if v > max {
-        return Err(EngineError::input(field, format!("must be at most {max}")));
+        return Err(EngineError::input(field.to_string(), format!("must be at most {max}")));
     }
     Ok(v)
 }

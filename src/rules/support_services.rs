@@ -4,7 +4,7 @@
 
 use super::{quantity, Ctx, CeilingUse, LineCalc};
 use crate::error::{EngineError, Result};
-use crate::explain::{text, ParamUse, Trace};
+use crate::explain::{Dotted, text, ParamUse, Trace};
 use crate::money::{num, eur, round_cents};
 use crate::scenario::{MealLevel, Production, ServiceLine};
 use crate::tariff::{Quantity, SupportService};
@@ -33,9 +33,9 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
                 _ => line.days_per_week,
             };
             let max = if q == Quantity::DaysPerWeek { Decimal::from(7) } else { Decimal::from(7 * 6) };
-            let per_week = quantity(raw, &format!("{f}.{field}"), max)?;
+            let per_week = quantity(raw, Dotted(&f, field), max)?;
             let wp = s.weeks_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.weeks_per_month missing")))?;
-            let w_name = format!("{pfx}.weeks_per_month");
+            let w_name = Dotted(&pfx, "weeks_per_month");
             let w = wp.at(&w_name, ctx.date)?;
             let units = w.value.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
             trace.step("support.units", text!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), w.value,
@@ -53,12 +53,12 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
                 Quantity::VisitsPerMonth => (line.visits_per_month, Decimal::from(31 * 6)),
                 _ => (line.hours_per_month, super::home_care::MAX_HOURS_PER_MONTH),
             };
-            (quantity(raw, &format!("{f}.{field}"), max)?, "kertaa")
+            (quantity(raw, Dotted(&f, field), max)?, "kertaa")
         }
     };
     // The fee.
     let fee = if let Some(p) = &s.fee_per_unit {
-        let name = format!("{pfx}.fee_per_unit");
+        let name = Dotted(&pfx, "fee_per_unit");
         let d = p.at(&name, ctx.date)?;
         let fee = round_cents(d.value * units);
         trace.step("support.fee", text!("{}: {} × {} = {}", s.name, eur(d.value), num(units), eur(fee)))
@@ -71,20 +71,20 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
     } else if let Some(t) = &s.income_tiered {
         let (hc, hpfx) = super::home_care::params(ctx, "home_care");
         let income = super::home_care::household_income(ctx, hc, hpfx, &mut trace)?;
-        let lim = t.limit.at(&format!("{pfx}.income_tiered.limit"), ctx.date)?;
+        let lim = t.limit.at(Dotted(&pfx, "income_tiered.limit"), ctx.date)?;
         let limit = lim.value.for_persons(ctx.household.persons).ok_or_else(|| EngineError::NotInForce {
             parameter: format!("{pfx}.income_tiered.limit.each_additional"), date: ctx.date.to_string() })?;
         let (which, d) = if income <= limit {
-            ("low", t.low.at(&format!("{pfx}.income_tiered.low"), ctx.date)?)
+            ("low", t.low.at(Dotted(&pfx, "income_tiered.low"), ctx.date)?)
         } else {
-            ("high", t.high.at(&format!("{pfx}.income_tiered.high"), ctx.date)?)
+            ("high", t.high.at(Dotted(&pfx, "income_tiered.high"), ctx.date)?)
         };
         let fee = d.value;
         trace.step("support.income_tiered", text!("{}: tulot {} {} tulorajan {} → {} kuukaudessa", s.name, eur(income),
             if which == "low" { "enintään" } else { "yli" }, eur(limit), eur(fee)))
             .val("income", income)
             .val("limit", limit)
-            .param(ParamUse::of(&format!("{pfx}.income_tiered.limit"), lim, limit))
+            .param(ParamUse::of(Dotted(&pfx, "income_tiered.limit"), lim, limit))
             .param(ParamUse::of(&format!("{pfx}.income_tiered.{which}"), d, d.value))
             .legal(&s.legal_reference)
             .result(fee);

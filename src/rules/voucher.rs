@@ -8,7 +8,7 @@
 
 use super::{mul, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
-use crate::explain::{text, ParamUse, Trace};
+use crate::explain::{Dotted, text, ParamUse, Trace};
 use crate::money::{num, eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{Voucher, VoucherModel};
@@ -65,7 +65,7 @@ fn provider_price(v: Option<Decimal>, field: String) -> Result<Decimal> {
 fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<Decimal>, trace: &mut Trace) -> Result<Decimal> {
     let pfx = format!("vouchers.{service}");
     if let Some(flat) = &v.flat_value {
-        let name = format!("{pfx}.flat_value");
+        let name = Dotted(&pfx, "flat_value");
         let d = flat.at(&name, ctx.date)?;
         trace.step("voucher.flat_value", text!("Palvelusetelin arvo: {}", eur(d.value)))
             .param(ParamUse::of(name, d, d.value))
@@ -80,17 +80,17 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<De
         None => super::home_care::household_income(ctx, hc, hpfx, trace)?,
     };
     let persons = ctx.household.persons;
-    let lim = hc.income_limit.at(&format!("{hpfx}.income_limit"), ctx.date)?;
+    let lim = hc.income_limit.at(Dotted(&hpfx, "income_limit"), ctx.date)?;
     let limit = lim.value.for_persons(persons).ok_or_else(|| EngineError::NotInForce {
         parameter: format!("{hpfx}.income_limit.each_additional"), date: ctx.date.to_string() })?;
-    let base = ir.base.at(&format!("{pfx}.income_related.base"), ctx.date)?;
-    let pct_t = ir.percent.at(&format!("{pfx}.income_related.percent"), ctx.date)?;
+    let base = ir.base.at(Dotted(&pfx, "income_related.base"), ctx.date)?;
+    let pct_t = ir.percent.at(Dotted(&pfx, "income_related.percent"), ctx.date)?;
     let pct = pct_t.value.for_persons(persons).ok_or_else(|| EngineError::NotInForce {
         parameter: format!("{pfx}.income_related.percent.each_additional"), date: ctx.date.to_string() })?;
-    let div = ir.divisor.at(&format!("{pfx}.income_related.divisor"), ctx.date)?;
-    let mult = ir.multiplier.at(&format!("{pfx}.income_related.multiplier"), ctx.date)?;
-    let min = ir.min.at(&format!("{pfx}.income_related.min"), ctx.date)?;
-    let max = ir.max.at(&format!("{pfx}.income_related.max"), ctx.date)?;
+    let div = ir.divisor.at(Dotted(&pfx, "income_related.divisor"), ctx.date)?;
+    let mult = ir.multiplier.at(Dotted(&pfx, "income_related.multiplier"), ctx.date)?;
+    let min = ir.min.at(Dotted(&pfx, "income_related.min"), ctx.date)?;
+    let max = ir.max.at(Dotted(&pfx, "income_related.max"), ctx.date)?;
     if div.value.is_zero() {
         return Err(EngineError::tariff("tariff", None, format!("{pfx}.income_related.divisor is zero")));
     }
@@ -104,13 +104,13 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<De
         .val("income", income)
         .val("limit", limit)
         .val("percent", pct)
-        .param(ParamUse::of(&format!("{hpfx}.income_limit"), lim, limit))
-        .param(ParamUse::of(&format!("{pfx}.income_related.base"), base, base.value))
-        .param(ParamUse::of(&format!("{pfx}.income_related.percent"), pct_t, pct))
-        .param(ParamUse::of(&format!("{pfx}.income_related.divisor"), div, div.value))
-        .param(ParamUse::of(&format!("{pfx}.income_related.multiplier"), mult, mult.value))
-        .param(ParamUse::of(&format!("{pfx}.income_related.min"), min, min.value))
-        .param(ParamUse::of(&format!("{pfx}.income_related.max"), max, max.value))
+        .param(ParamUse::of(Dotted(&hpfx, "income_limit"), lim, limit))
+        .param(ParamUse::of(Dotted(&pfx, "income_related.base"), base, base.value))
+        .param(ParamUse::of(Dotted(&pfx, "income_related.percent"), pct_t, pct))
+        .param(ParamUse::of(Dotted(&pfx, "income_related.divisor"), div, div.value))
+        .param(ParamUse::of(Dotted(&pfx, "income_related.multiplier"), mult, mult.value))
+        .param(ParamUse::of(Dotted(&pfx, "income_related.min"), min, min.value))
+        .param(ParamUse::of(Dotted(&pfx, "income_related.max"), max, max.value))
         .legal(LEGAL_VOUCHER)
         .result(value);
     Ok(value)
@@ -182,7 +182,7 @@ pub fn per_month(ctx: &Ctx, line: &ServiceLine, f: &str, net_income: Decimal, ou
     let pfx = format!("vouchers.{}", line.service);
     let daily = provider_price(line.provider_price_per_day, format!("{f}.provider_price_per_day"))?;
     let dpm_p = v.days_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.days_per_month is missing")))?;
-    let dpm_name = format!("{pfx}.days_per_month");
+    let dpm_name = Dotted(&pfx, "days_per_month");
     let dpm = dpm_p.at(&dpm_name, ctx.date)?;
     let monthly_price = round_cents(dpm.value.apply(daily).ok_or_else(|| EngineError::Overflow { field: f.into() })?);
     out.trace
@@ -191,12 +191,12 @@ pub fn per_month(ctx: &Ctx, line: &ServiceLine, f: &str, net_income: Decimal, ou
         .param(ParamUse::of(dpm_name, dpm, dpm.value))
         .result(monthly_price);
     let value = if let Some(t) = &v.by_net_income {
-        let d = t.at(&format!("{pfx}.by_net_income"), ctx.date)?;
+        let d = t.at(Dotted(&pfx, "by_net_income"), ctx.date)?;
         let row = d.value.lookup(net_income).ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.by_net_income is empty")))?;
         out.trace
             .step("voucher.by_net_income", text!("Setelin arvo nettotuloilla {}: {}", eur(net_income), eur(row.value)))
             .val("net_income", net_income)
-            .param(ParamUse::of(&format!("{pfx}.by_net_income"), d, format!("> {} → {}", row.above, row.value)))
+            .param(ParamUse::of(Dotted(&pfx, "by_net_income"), d, format!("> {} → {}", row.above, row.value)))
             .legal(LEGAL_VOUCHER)
             .result(row.value);
         row.value

@@ -50,7 +50,8 @@ pub struct Param<T> {
 
 impl<T> Param<T> {
     /// The value in force on `date`, or `NotInForce` naming the parameter.
-    pub fn at(&self, name: &str, date: NaiveDate) -> Result<&Dated<T>> {
+    /// `name` (e.g. a [`crate::explain::Dotted`]) is written only for the error.
+    pub fn at(&self, name: impl std::fmt::Display, date: NaiveDate) -> Result<&Dated<T>> {
         self.values.iter().find(|v| v.in_force(date)).ok_or_else(|| EngineError::NotInForce {
             parameter: name.to_string(),
             date: date.to_string(),
@@ -234,6 +235,12 @@ impl From<Ratio> for String {
 
 impl std::fmt::Display for Ratio {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&String::from(*self))
+        // the text of `String::from`, without the temporary strings
+        crate::money::with_decimal_str(self.numerator, |n| f.write_str(n))?;
+        if self.denominator != Decimal::ONE {
+            f.write_str("/")?;
+            crate::money::with_decimal_str(self.denominator, |d| f.write_str(d))?;
+        }
+        Ok(())
     }
 }
