@@ -280,7 +280,7 @@ mod tests {
             x ^= x >> 7;
             x ^= x << 17;
             let hi = (x >> 40) as u32 % 4;
-            let m = ((hi as i128) << 64 | x as i128) * if x % 3 == 0 { -1 } else { 1 };
+            let m = ((hi as i128) << 64 | x as i128) * if x.is_multiple_of(3) { -1 } else { 1 };
             cases.push(Decimal::from_i128_with_scale(m, (x % 29) as u32));
             cases.push(Decimal::from_i128_with_scale((x % 100_000_000) as i128, (x % 7) as u32));
             cases.push(Decimal::from_i128_with_scale((x % 1000) as i128 * 7, 2) / Decimal::from(7 + (x % 5) as i64));

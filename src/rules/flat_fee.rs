@@ -19,17 +19,17 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     let mut trace = Trace::default();
     let (qty, unit_fi, name, param, legal, price_field, price) = match kind {
         StatutoryKind::ShortTermCare => (
-            quantity(line.days_per_month, Dotted(&f, "days_per_month"), Decimal::from(31))?,
+            quantity(line.days_per_month, Dotted(f, "days_per_month"), Decimal::from(31))?,
             "hoitopäivää", "flat_fees.short_term_care_per_day", &ff.short_term_care_per_day,
             "asetus 912/1992 12 §; asiakasmaksulaki 6 a §", "provider_price_per_day", line.provider_price_per_day,
         ),
         StatutoryKind::DayNightCare => (
-            quantity(line.days_per_month, Dotted(&f, "days_per_month"), Decimal::from(31))?,
+            quantity(line.days_per_month, Dotted(f, "days_per_month"), Decimal::from(31))?,
             "vuorokautta", "flat_fees.day_night_care_per_day", &ff.day_night_care_per_day,
             "asetus 912/1992 13 §", "provider_price_per_day", line.provider_price_per_day,
         ),
         StatutoryKind::InformalCareLeave => (
-            quantity(line.days_per_month, Dotted(&f, "days_per_month"), Decimal::from(31))?,
+            quantity(line.days_per_month, Dotted(f, "days_per_month"), Decimal::from(31))?,
             "vuorokautta", "flat_fees.informal_care_leave_per_day", &ff.informal_care_leave_per_day,
             "asiakasmaksulaki 6 b §", "provider_price_per_day", line.provider_price_per_day,
         ),
@@ -45,7 +45,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
                 ("flat_fees.temporary_home_nursing_nurse_per_visit", &ff.temporary_home_nursing_nurse_per_visit)
             };
             (
-                quantity(line.visits_per_month, Dotted(&f, "visits_per_month"), Decimal::from(62))?,
+                quantity(line.visits_per_month, Dotted(f, "visits_per_month"), Decimal::from(62))?,
                 "käyntiä", name, param, "asetus 912/1992 3 §", "provider_price_per_unit", line.provider_price_per_unit,
             )
         }

@@ -39,8 +39,8 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
         (Some(_), Some(_)) => {
             return Err(EngineError::input(format!("{f}.visits_per_day"), "give visits_per_week or visits_per_day, not both"))
         }
-        (Some(w), None) => Some((super::bounded(w, Dotted(&f, "visits_per_week"), Decimal::from(7 * 24))?, "week")),
-        (None, Some(d)) => Some((super::bounded(d, Dotted(&f, "visits_per_day"), Decimal::from(24))? * Decimal::from(7), "day")),
+        (Some(w), None) => Some((super::bounded(w, Dotted(f, "visits_per_week"), Decimal::from(7 * 24))?, "week")),
+        (None, Some(d)) => Some((super::bounded(d, Dotted(f, "visits_per_day"), Decimal::from(24))? * Decimal::from(7), "day")),
         (None, None) => None,
     };
     match (line.hours_per_month, visits) {
@@ -52,15 +52,15 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
             if line.minutes_per_visit.is_some() {
                 return Err(EngineError::input(format!("{f}.minutes_per_visit"), "is used only with visits_per_week or visits_per_day"));
             }
-            let h = quantity(Some(h), Dotted(&f, "hours_per_month"), MAX_HOURS_PER_MONTH)?;
+            let h = quantity(Some(h), Dotted(f, "hours_per_month"), MAX_HOURS_PER_MONTH)?;
             trace.step("home_care.hours_given", text!("Suunnitellut palvelutunnit: {h} h/kk"))
                 .val("hours_per_month", h).result(h);
             Ok(h)
         }
         (None, Some((per_week, _))) => {
-            let minutes = quantity(line.minutes_per_visit, Dotted(&f, "minutes_per_visit"), Decimal::from(24 * 60))?;
-            let wpm_name = Dotted(&pfx, "weeks_per_month");
-            let wpm = hc.weeks_per_month.at(&wpm_name, ctx.date)?;
+            let minutes = quantity(line.minutes_per_visit, Dotted(f, "minutes_per_visit"), Decimal::from(24 * 60))?;
+            let wpm_name = Dotted(pfx, "weeks_per_month");
+            let wpm = hc.weeks_per_month.at(wpm_name, ctx.date)?;
             let weekly_hours = mul(per_week, minutes, f)? / Decimal::from(60);
             let h = wpm.value.apply(weekly_hours).ok_or_else(|| EngineError::Overflow { field: f.to_string() })?;
             if h > MAX_HOURS_PER_MONTH {
@@ -89,7 +89,7 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
 pub fn household_income(ctx: &Ctx, hc: &HomeCare, pfx: &str, trace: &mut Trace) -> Result<Decimal> {
     let hh = ctx.household;
     let mut income = income::counted_income(ctx, &hh.client, "client", Basis::Gross, trace)?;
-    let name = Dotted(&pfx, "deductions");
+    let name = Dotted(pfx, "deductions");
     let mut ded = income::deductions(ctx, &hh.client, "client", (name, &hc.deductions), "asiakasmaksulaki 10 g §", trace)?;
     if let Some(sp) = &hh.spouse {
         income += income::counted_income(ctx, sp, "spouse", Basis::Gross, trace)?;
@@ -110,8 +110,8 @@ pub fn household_income(ctx: &Ctx, hc: &HomeCare, pfx: &str, trace: &mut Trace) 
 pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<HomeCareFee> {
     let (hc, pfx) = params(ctx, &line.service);
     let hours = monthly_hours(ctx, line, f, hc, pfx, trace)?;
-    let rounding_name = Dotted(&pfx, "hours_rounding");
-    let rounding = hc.hours_rounding.at(&rounding_name, ctx.date)?;
+    let rounding_name = Dotted(pfx, "hours_rounding");
+    let rounding = hc.hours_rounding.at(rounding_name, ctx.date)?;
     let rounded = rounding.value.apply(hours);
     trace
         .step("home_care.hours_rounded", text!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.value.name_fi(), num(rounded)))
@@ -120,8 +120,8 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
         .result(rounded);
 
     let persons = ctx.household.persons;
-    let table_name = Dotted(&pfx, "percentages");
-    let table = hc.percentages.at(&table_name, ctx.date)?;
+    let table_name = Dotted(pfx, "percentages");
+    let table = hc.percentages.at(table_name, ctx.date)?;
     let (idx, band) = table.value.band(rounded).ok_or_else(|| EngineError::tariff("tariff", None, format!("{table_name}: no band for {rounded} h")))?;
     let pct = BandTable::percent(band, persons).ok_or_else(|| EngineError::tariff("tariff", None, format!("{table_name}: no column")))?;
     let next = table.value.bands.get(idx + 1).map(|b| b.min_hours);
@@ -131,12 +131,12 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
         .val("hours", rounded)
         .val("persons", persons)
         .val("percent", pct)
-        .param(ParamUse::of(&table_name, table, format!("{} h → {} %", band.min_hours, pct)))
+        .param(ParamUse::of(table_name, table, format!("{} h → {} %", band.min_hours, pct)))
         .legal(LEGAL)
         .result(pct);
 
-    let limit_name = Dotted(&pfx, "income_limit");
-    let lim = hc.income_limit.at(&limit_name, ctx.date)?;
+    let limit_name = Dotted(pfx, "income_limit");
+    let lim = hc.income_limit.at(limit_name, ctx.date)?;
     let limit = lim.value.for_persons(persons).ok_or_else(|| EngineError::NotInForce {
         parameter: format!("{limit_name}.each_additional"),
         date: ctx.date.to_string(),
@@ -144,7 +144,7 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
     trace
         .step("home_care.income_limit", text!("Tuloraja {} henkilön perheelle: {}", persons, eur(limit)))
         .val("persons", persons)
-        .param(ParamUse::of(&limit_name, lim, limit))
+        .param(ParamUse::of(limit_name, lim, limit))
         .legal(LEGAL)
         .result(limit);
 
@@ -161,12 +161,12 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
         .legal(LEGAL)
         .result(rounded_fee);
 
-    let mut cap = band.cap.map(|c| (c, ParamUse::of(&table_name, table, format!("cap {c}"))));
+    let mut cap = band.cap.map(|c| (c, ParamUse::of(table_name, table, format!("cap {c}"))));
     if cap.is_none() {
         if let Some(p) = &hc.cost_cap_per_hour {
-            let pname = Dotted(&pfx, "cost_cap_per_hour");
-            let d = p.at(&pname, ctx.date)?;
-            cap = Some((round_cents(d.value * rounded), ParamUse::of(&pname, d, d.value)));
+            let pname = Dotted(pfx, "cost_cap_per_hour");
+            let d = p.at(pname, ctx.date)?;
+            cap = Some((round_cents(d.value * rounded), ParamUse::of(pname, d, d.value)));
         }
     }
     let mut fee = if hours.is_zero() { Decimal::ZERO } else { rounded_fee };

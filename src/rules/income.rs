@@ -27,10 +27,10 @@ pub fn counted_income(ctx: &Ctx, p: &Person, who: &str, basis: Basis, trace: &mu
     };
     // the field names are formatted only for an error
     if !money_ok(base) {
-        check_money(base, &format!("household.{who}.{field}"))?;
+        check_money(base, format!("household.{who}.{field}"))?;
     }
     if !money_ok(p.forest_income_yearly) {
-        check_money(p.forest_income_yearly, &format!("household.{who}.forest_income_yearly"))?;
+        check_money(p.forest_income_yearly, format!("household.{who}.forest_income_yearly"))?;
     }
     let mut total = base;
     if !p.forest_income_yearly.is_zero() {
@@ -59,7 +59,7 @@ pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (Dotted, &Param<
     for kind in &kinds.value {
         let mut amount = p.deductions.get(*kind);
         if !money_ok(amount) {
-            check_money(amount, &format!("household.{who}.deductions.{}", kind.field()))?;
+            check_money(amount, format!("household.{who}.deductions.{}", kind.field()))?;
         }
         if amount.is_zero() {
             continue;

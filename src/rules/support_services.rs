@@ -33,10 +33,10 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
                 _ => line.days_per_week,
             };
             let max = if q == Quantity::DaysPerWeek { Decimal::from(7) } else { Decimal::from(7 * 6) };
-            let per_week = quantity(raw, Dotted(&f, field), max)?;
+            let per_week = quantity(raw, Dotted(f, field), max)?;
             let wp = s.weeks_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.weeks_per_month missing")))?;
             let w_name = Dotted(&pfx, "weeks_per_month");
-            let w = wp.at(&w_name, ctx.date)?;
+            let w = wp.at(w_name, ctx.date)?;
             let units = w.value.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
             trace.step("support.units", text!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), w.value,
                 num(units)))
@@ -53,13 +53,13 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
                 Quantity::VisitsPerMonth => (line.visits_per_month, Decimal::from(31 * 6)),
                 _ => (line.hours_per_month, super::home_care::MAX_HOURS_PER_MONTH),
             };
-            (quantity(raw, Dotted(&f, field), max)?, "kertaa")
+            (quantity(raw, Dotted(f, field), max)?, "kertaa")
         }
     };
     // The fee.
     let fee = if let Some(p) = &s.fee_per_unit {
         let name = Dotted(&pfx, "fee_per_unit");
-        let d = p.at(&name, ctx.date)?;
+        let d = p.at(name, ctx.date)?;
         let fee = round_cents(d.value * units);
         trace.step("support.fee", text!("{}: {} × {} = {}", s.name, eur(d.value), num(units), eur(fee)))
             .val("unit_fee", d.value)
@@ -85,7 +85,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             .val("income", income)
             .val("limit", limit)
             .param(ParamUse::of(Dotted(&pfx, "income_tiered.limit"), lim, limit))
-            .param(ParamUse::of(&format!("{pfx}.income_tiered.{which}"), d, d.value))
+            .param(ParamUse::of(format!("{pfx}.income_tiered.{which}"), d, d.value))
             .legal(&s.legal_reference)
             .result(fee);
         fee

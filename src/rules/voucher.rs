@@ -66,7 +66,7 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<De
     let pfx = format!("vouchers.{service}");
     if let Some(flat) = &v.flat_value {
         let name = Dotted(&pfx, "flat_value");
-        let d = flat.at(&name, ctx.date)?;
+        let d = flat.at(name, ctx.date)?;
         trace.step("voucher.flat_value", text!("Palvelusetelin arvo: {}", eur(d.value)))
             .param(ParamUse::of(name, d, d.value))
             .legal(LEGAL_VOUCHER)
@@ -80,7 +80,7 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<De
         None => super::home_care::household_income(ctx, hc, hpfx, trace)?,
     };
     let persons = ctx.household.persons;
-    let lim = hc.income_limit.at(Dotted(&hpfx, "income_limit"), ctx.date)?;
+    let lim = hc.income_limit.at(Dotted(hpfx, "income_limit"), ctx.date)?;
     let limit = lim.value.for_persons(persons).ok_or_else(|| EngineError::NotInForce {
         parameter: format!("{hpfx}.income_limit.each_additional"), date: ctx.date.to_string() })?;
     let base = ir.base.at(Dotted(&pfx, "income_related.base"), ctx.date)?;
@@ -104,7 +104,7 @@ fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<De
         .val("income", income)
         .val("limit", limit)
         .val("percent", pct)
-        .param(ParamUse::of(Dotted(&hpfx, "income_limit"), lim, limit))
+        .param(ParamUse::of(Dotted(hpfx, "income_limit"), lim, limit))
         .param(ParamUse::of(Dotted(&pfx, "income_related.base"), base, base.value))
         .param(ParamUse::of(Dotted(&pfx, "income_related.percent"), pct_t, pct))
         .param(ParamUse::of(Dotted(&pfx, "income_related.divisor"), div, div.value))
@@ -183,7 +183,7 @@ pub fn per_month(ctx: &Ctx, line: &ServiceLine, f: &str, net_income: Decimal, ou
     let daily = provider_price(line.provider_price_per_day, format!("{f}.provider_price_per_day"))?;
     let dpm_p = v.days_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.days_per_month is missing")))?;
     let dpm_name = Dotted(&pfx, "days_per_month");
-    let dpm = dpm_p.at(&dpm_name, ctx.date)?;
+    let dpm = dpm_p.at(dpm_name, ctx.date)?;
     let monthly_price = round_cents(dpm.value.apply(daily).ok_or_else(|| EngineError::Overflow { field: f.into() })?);
     out.trace
         .step("voucher.monthly_price", text!("Tuottajan hinta kuukaudessa: {} × {} päivää = {}", eur(daily), dpm.value, eur(monthly_price)))
