@@ -4,6 +4,7 @@
 //!     cargo run --release --example bench_sweep                # full sweep incl. 10⁶ scenarios
 //!     cargo run --release --example bench_sweep -- 100000      # only the 100 000-scenario budget
 //!     cargo run --release --example bench_sweep -- package 20000   # the 10-line package, N times (for callgrind)
+//!     cargo run --release --example bench_sweep -- varied 2000     # N varied scenarios once (for callgrind)
 //!
 //! Single thread; pin it to one core with `taskset -c 1`. Scenarios are generated before the
 //! clock starts. Prints medians of several runs.
@@ -82,6 +83,14 @@ fn main() {
             black_box(estimate(&t, black_box(&s)).expect("computes"));
         }
         println!("10-line package × {n}: {} per estimate", fmt(start.elapsed() / n as u32));
+        return;
+    }
+    if args.first().map(String::as_str) == Some("varied") {
+        // One pass over N varied scenarios (for callgrind: the profile of the batch budget;
+        // the generation shows up as `varied_batch` and is outside `estimate`).
+        let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+        let v = varied_batch(1, n);
+        println!("{n} varied scenarios: {}", fmt(run_batch(&t, &v)));
         return;
     }
     if args.first().map(String::as_str) == Some("dump") {

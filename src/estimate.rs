@@ -138,7 +138,11 @@ fn check_household(s: &Scenario) -> Result<()> {
 
 /// Computes one line.
 pub fn calc_line(ctx: &Ctx, line: &crate::scenario::ServiceLine, i: usize) -> Result<LineCalc> {
-    let f = format!("services[{i}]");
+    // "services[i]" without the formatting machinery (once per line)
+    let mut f = String::with_capacity(16);
+    f.push_str("services[");
+    crate::money::push_decimal(&mut f, Decimal::from(i));
+    f.push(']');
     match StatutoryKind::from_code(&line.service) {
         Some(kind) => {
             rules::check_fields(line, &f, kind.allowed_fields())?;

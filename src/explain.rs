@@ -107,6 +107,37 @@ impl From<&Dotted<'_>> for String {
     }
 }
 
+/// A dotted name of three parts, as [`Dotted`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dotted3<'a>(pub &'a str, pub &'a str, pub &'a str);
+
+impl std::fmt::Display for Dotted3<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Dotted(self.0, self.1).fmt(f)?;
+        f.write_str(".")?;
+        f.write_str(self.2)
+    }
+}
+
+impl From<Dotted3<'_>> for String {
+    fn from(d: Dotted3<'_>) -> String {
+        let mut s = String::with_capacity(d.0.len() + d.1.len() + d.2.len() + 2);
+        for (i, part) in [d.0, d.1, d.2].into_iter().enumerate() {
+            if i > 0 {
+                s.push('.');
+            }
+            s.push_str(part);
+        }
+        s
+    }
+}
+
+impl From<&Dotted3<'_>> for String {
+    fn from(d: &Dotted3<'_>) -> String {
+        String::from(*d)
+    }
+}
+
 /// A key or legal reference of the trace: a constant (`&'static str`) is shared, a formatted or
 /// tariff-given one (`String`, `&String`) is owned.
 pub trait TraceName {

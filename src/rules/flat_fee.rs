@@ -53,7 +53,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     };
     let d = param.at(name, ctx.date)?;
     let fee = round_cents(d.value * qty);
-    trace.step(format!("{}.fee", kind.code()), format!("{} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(fee)))
+    trace.step(String::from(Dotted(kind.code(), "fee")), text!("{} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(fee)))
         .val("unit_fee", d.value)
         .val("quantity", qty)
         .param(ParamUse::of(name, d, d.value))

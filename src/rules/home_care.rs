@@ -7,7 +7,7 @@ use super::income::{self, Basis};
 use super::{mul, quantity, BandInfo, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
 use crate::explain::{Dotted, text, ParamUse, Trace};
-use crate::money::{num, eur, non_negative, round_cents};
+use crate::money::{push_decimal, num, eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{BandTable, HomeCare};
 use rust_decimal::Decimal;
@@ -131,7 +131,15 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
         .val("hours", rounded)
         .val("persons", persons)
         .val("percent", pct)
-        .param(ParamUse::of(table_name, table, format!("{} h → {} %", band.min_hours, pct)))
+        .param(ParamUse::of(table_name, table, {
+            // "{min_hours} h → {pct} %", without the formatting machinery
+            let mut v = String::with_capacity(24);
+            push_decimal(&mut v, band.min_hours);
+            v.push_str(" h → ");
+            push_decimal(&mut v, pct);
+            v.push_str(" %");
+            v
+        }))
         .legal(LEGAL)
         .result(pct);
 
@@ -161,7 +169,11 @@ pub fn fee(ctx: &Ctx, line: &ServiceLine, f: &str, trace: &mut Trace) -> Result<
         .legal(LEGAL)
         .result(rounded_fee);
 
-    let mut cap = band.cap.map(|c| (c, ParamUse::of(table_name, table, format!("cap {c}"))));
+    let mut cap = band.cap.map(|c| {
+        let mut v = String::from("cap ");
+        push_decimal(&mut v, c);
+        (c, ParamUse::of(table_name, table, v))
+    });
     if cap.is_none() {
         if let Some(p) = &hc.cost_cap_per_hour {
             let pname = Dotted(pfx, "cost_cap_per_hour");

@@ -10,7 +10,7 @@
 
 use super::Ctx;
 use crate::error::Result;
-use crate::explain::{ParamUse, Step};
+use crate::explain::{text, ParamUse, Step};
 use crate::money::{eur, round_cents};
 use rust_decimal::Decimal;
 
@@ -46,7 +46,7 @@ pub fn apply(ctx: &Ctx, lines: &[Counting]) -> Result<(Vec<Decimal>, Option<Step
     }
     let step = Step {
         key: "payment_ceiling.reached".into(),
-        text: format!(
+        text: text!(
             "Maksukattoon laskettavat maksut olisivat {} vuodessa; maksukatto {} täyttyy, minkä jälkeen palvelut ovat maksuttomia (lyhytaikaisessa laitoshoidossa ylläpitomaksu, yhteensä {}).",
             eur(total), eur(ceiling), eur(after_total)),
         values: vec![],

@@ -8,7 +8,7 @@
 
 use super::{mul, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
-use crate::explain::{Dotted, text, ParamUse, Trace};
+use crate::explain::{Dotted, Dotted3, text, ParamUse, Trace};
 use crate::money::{num, eur, non_negative, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::{Voucher, VoucherModel};
@@ -23,8 +23,8 @@ pub fn organiser_cost(ctx: &Ctx, line: &ServiceLine, f: &str, qty: Decimal, unit
         message: format!("the tariff has no price list entry for `{}`", line.service),
     })?;
     let (param, name) = match line.production {
-        Production::Own => (&prices.own, format!("prices.{}.own", line.service)),
-        Production::Purchased => (&prices.purchased, format!("prices.{}.purchased", line.service)),
+        Production::Own => (&prices.own, Dotted3("prices", &line.service, "own")),
+        Production::Purchased => (&prices.purchased, Dotted3("prices", &line.service, "purchased")),
         Production::Voucher => unreachable_voucher(f)?,
     };
     let param = param.as_ref().ok_or_else(|| EngineError::NotOffered {
@@ -63,7 +63,7 @@ fn provider_price(v: Option<Decimal>, field: String) -> Result<Decimal> {
 
 /// The voucher value per unit: flat, or by the income-related formula (per hour).
 fn value_per_unit(ctx: &Ctx, v: &Voucher, service: &str, known_income: Option<Decimal>, trace: &mut Trace) -> Result<Decimal> {
-    let pfx = format!("vouchers.{service}");
+    let pfx = String::from(Dotted("vouchers", service));
     if let Some(flat) = &v.flat_value {
         let name = Dotted(&pfx, "flat_value");
         let d = flat.at(name, ctx.date)?;
@@ -179,7 +179,7 @@ pub fn per_unit(ctx: &Ctx, line: &ServiceLine, f: &str, price: Option<Decimal>, 
 /// provider's daily price × days per month.
 pub fn per_month(ctx: &Ctx, line: &ServiceLine, f: &str, net_income: Decimal, out: &mut LineCalc) -> Result<()> {
     let v = scheme(ctx, line, f)?;
-    let pfx = format!("vouchers.{}", line.service);
+    let pfx = String::from(Dotted("vouchers", &line.service));
     let daily = provider_price(line.provider_price_per_day, format!("{f}.provider_price_per_day"))?;
     let dpm_p = v.days_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("{pfx}.days_per_month is missing")))?;
     let dpm_name = Dotted(&pfx, "days_per_month");
