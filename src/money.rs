@@ -127,18 +127,31 @@ impl fmt::Display for Eur {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The cents, rounded as `round_cents` does (half away from zero), from the mantissa.
         let (neg, m, scale) = round_half_away(self.0, 2);
-        let cents = m * 10u128.pow(2 - scale); // |mantissa| < 2⁹⁶: × 100 fits
+        let cents = m * [100, 10, 1][scale as usize]; // |mantissa| < 2⁹⁶: × 100 fits
         let neg = neg && cents != 0;
         // Integer formatting of the cents: digits grouped by three with U+00A0, comma, "€".
-        let (mut int, frac) = (cents / 100, (cents % 100) as u8);
+        let (int, frac) = match u64::try_from(cents) {
+            Ok(c) => ((c / 100) as u128, (c % 100) as u8),
+            Err(_) => (cents / 100, (cents % 100) as u8),
+        };
         let mut digits = [0u8; 40];
         let mut n = 0;
-        loop {
-            digits[n] = b'0' + (int % 10) as u8;
-            n += 1;
-            int /= 10;
-            if int == 0 {
-                break;
+        if let Ok(mut int) = u64::try_from(int) {
+            // 64-bit division: u128 division by 10 is a library call per digit
+            loop {
+                digits[n] = b'0' + (int % 10) as u8;
+                n += 1;
+                int /= 10;
+                if int == 0 {
+                    break;
+                }
+            }
+        } else {
+            let mut int = int;
+            while int > 0 {
+                digits[n] = b'0' + (int % 10) as u8;
+                n += 1;
+                int /= 10;
             }
         }
         // worst case: 29 digits + 9 separators (2 bytes) + sign (3) + ",00" + " €" (2 + 3)
