@@ -17,8 +17,9 @@ pub struct Step {
     // `Cow`: the keys are constants, shared rather than copied into every estimate; serialized
     // as a plain string (TypeScript `string`).
     pub key: Cow<'static, str>,
-    /// The step in Finnish, with the numbers filled in.
-    pub text: String,
+    /// The step in Finnish, with the numbers filled in (written out when serialized).
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub text: StepText,
     /// Named values used or produced by the step (decimal strings), for translation templates.
     pub values: Vec<NamedValue>,
     /// Tariff parameters read, with their validity and source.
@@ -326,16 +327,210 @@ macro_rules! trace_value_integer {
 }
 trace_value_integer!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 
-/// `format!` for step texts, with room for a typical step up front: the text is written once
-/// instead of growing from zero (a 10-line package has ~45 steps of 60–200 bytes).
+/// A step text: a constant template with `{}` placeholders and its arguments, written out only
+/// when the text is displayed or serialized (as JSON it is the plain Finnish sentence, as
+/// before). Formatting ~45 sentences per 10-line estimate was a third of its cost, and most
+/// estimates in a batch are never shown. Build it with [`text!`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum StepText {
+    Template { template: &'static str, args: Vec<TextArg> },
+    Owned(String),
+}
+
+/// An argument of a [`StepText`] template, written as `{}` of `format!` would write it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextArg {
+    /// [`crate::money::eur`]: `1 234,56 €`
+    Eur(Decimal),
+    /// [`crate::money::num`]: `42,5`
+    Num(Decimal),
+    /// `Decimal`'s `Display`: `42.50`
+    Decimal(Decimal),
+    Static(&'static str),
+    Owned(String),
+    /// A text of the tariff, e.g. a support service's name.
+    Shared(std::sync::Arc<str>),
+    Integer(i64),
+    Ratio(crate::tariff::Ratio),
+}
+
+impl std::fmt::Display for TextArg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TextArg::Eur(d) => crate::money::eur(*d).fmt(f),
+            TextArg::Num(d) => crate::money::num(*d).fmt(f),
+            TextArg::Decimal(d) => crate::money::with_decimal_str(*d, |s| f.write_str(s)),
+            TextArg::Static(s) => f.write_str(s),
+            TextArg::Owned(s) => f.write_str(s),
+            TextArg::Shared(s) => f.write_str(s),
+            TextArg::Integer(i) => i.fmt(f),
+            TextArg::Ratio(r) => r.fmt(f),
+        }
+    }
+}
+
+impl From<crate::money::Eur> for TextArg {
+    fn from(e: crate::money::Eur) -> Self {
+        TextArg::Eur(e.0)
+    }
+}
+impl From<crate::money::Num> for TextArg {
+    fn from(n: crate::money::Num) -> Self {
+        TextArg::Num(n.0)
+    }
+}
+impl From<Decimal> for TextArg {
+    fn from(d: Decimal) -> Self {
+        TextArg::Decimal(d)
+    }
+}
+impl From<&'static str> for TextArg {
+    fn from(s: &'static str) -> Self {
+        TextArg::Static(s)
+    }
+}
+impl From<String> for TextArg {
+    fn from(s: String) -> Self {
+        TextArg::Owned(s)
+    }
+}
+impl From<&String> for TextArg {
+    fn from(s: &String) -> Self {
+        TextArg::Owned(s.clone())
+    }
+}
+impl From<&std::sync::Arc<str>> for TextArg {
+    fn from(s: &std::sync::Arc<str>) -> Self {
+        TextArg::Shared(s.clone())
+    }
+}
+impl From<crate::tariff::Ratio> for TextArg {
+    fn from(r: crate::tariff::Ratio) -> Self {
+        TextArg::Ratio(r)
+    }
+}
+impl From<u32> for TextArg {
+    fn from(i: u32) -> Self {
+        TextArg::Integer(i.into())
+    }
+}
+impl From<i64> for TextArg {
+    fn from(i: i64) -> Self {
+        TextArg::Integer(i)
+    }
+}
+
+impl StepText {
+    /// The number of `{}` in a template; `None` if it has any other `{`/`}` (named or formatted
+    /// placeholders, escapes), which [`text!`] rejects at compile time.
+    pub const fn placeholders(template: &str) -> Option<usize> {
+        let b = template.as_bytes();
+        let (mut i, mut n) = (0, 0);
+        while i < b.len() {
+            if b[i] == b'{' {
+                if i + 1 < b.len() && b[i + 1] == b'}' {
+                    n += 1;
+                    i += 2;
+                    continue;
+                }
+                return None;
+            }
+            if b[i] == b'}' {
+                return None;
+            }
+            i += 1;
+        }
+        Some(n)
+    }
+
+    /// The text as a `String` (what `to_string()` gives).
+    pub fn render(&self) -> String {
+        match self {
+            StepText::Owned(s) => s.clone(),
+            StepText::Template { template, .. } => {
+                let mut s = String::with_capacity(template.len() + 48);
+                // writing into a String cannot fail
+                let _ = std::fmt::Write::write_fmt(&mut s, format_args!("{self}"));
+                s
+            }
+        }
+    }
+
+    /// Whether the text contains `needle` (for tests and checks).
+    pub fn contains(&self, needle: &str) -> bool {
+        self.render().contains(needle)
+    }
+}
+
+impl std::fmt::Display for StepText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StepText::Owned(s) => f.write_str(s),
+            StepText::Template { template, args } => {
+                let mut args = args.iter();
+                for (i, piece) in template.split("{}").enumerate() {
+                    if i > 0 {
+                        match args.next() {
+                            Some(a) => a.fmt(f)?,
+                            None => f.write_str("{}")?,
+                        }
+                    }
+                    f.write_str(piece)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Serialize for StepText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            StepText::Owned(t) => s.serialize_str(t),
+            StepText::Template { .. } => s.serialize_str(&self.render()),
+        }
+    }
+}
+
+impl PartialEq<str> for StepText {
+    fn eq(&self, other: &str) -> bool {
+        self.render() == other
+    }
+}
+
+impl PartialEq<&str> for StepText {
+    fn eq(&self, other: &&str) -> bool {
+        self.render() == *other
+    }
+}
+
+impl From<String> for StepText {
+    fn from(s: String) -> Self {
+        StepText::Owned(s)
+    }
+}
+
+impl From<&'static str> for StepText {
+    fn from(s: &'static str) -> Self {
+        StepText::Template { template: s, args: Vec::new() }
+    }
+}
+
+/// A step text: `text!("Tuloraja {} henkilön perheelle: {}", persons, eur(limit))`. Like
+/// `format!` with `{}` placeholders only (checked at compile time), but the sentence is written
+/// only when it is displayed or serialized ([`StepText`]).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __trace_text {
-    ($($arg:tt)*) => {{
-        let mut s = String::with_capacity(160);
-        // writing into a String cannot fail
-        let _ = std::fmt::Write::write_fmt(&mut s, format_args!($($arg)*));
-        s
+    ($template:literal $(, $arg:expr)* $(,)?) => {{
+        const _: () = assert!(
+            matches!($crate::explain::StepText::placeholders($template), Some(n) if n == <[&str]>::len(&[$(stringify!($arg)),*])),
+            "text!: the template needs one `{{}}` per argument and no other braces"
+        );
+        $crate::explain::StepText::Template {
+            template: $template,
+            args: vec![$($crate::explain::TextArg::from($arg)),*],
+        }
     }};
 }
 pub use crate::__trace_text as text;
@@ -348,7 +543,7 @@ pub struct Trace {
 
 impl Trace {
     /// Starts a step; finish it with the builder methods.
-    pub fn step(&mut self, key: impl TraceName, text: impl Into<String>) -> &mut Step {
+    pub fn step(&mut self, key: impl TraceName, text: impl Into<StepText>) -> &mut Step {
         self.steps.push(Step {
             key: key.trace_name(),
             text: text.into(),
@@ -377,5 +572,63 @@ impl Step {
     pub fn result(&mut self, r: Decimal) -> &mut Self {
         self.result = Some(r);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::{eur, num};
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn placeholders_are_counted_and_other_braces_refused() {
+        assert_eq!(StepText::placeholders("no arguments"), Some(0));
+        assert_eq!(StepText::placeholders("{} × {} = {}"), Some(3));
+        assert_eq!(StepText::placeholders("{}{}"), Some(2));
+        assert_eq!(StepText::placeholders("{h} h/kk"), None); // a named placeholder
+        assert_eq!(StepText::placeholders("{:.2}"), None); // a format spec
+        assert_eq!(StepText::placeholders("{{}}"), None); // an escape
+        assert_eq!(StepText::placeholders("a } b"), None);
+    }
+
+    /// A template written out lazily is the sentence `format!` writes at once, for every kind of
+    /// argument (the engine's full output is also compared byte for byte before and after, see
+    /// BENCHMARKS.md).
+    #[test]
+    fn template_text_equals_format() {
+        let ratio = crate::tariff::Ratio::try_from("30/7".to_string()).unwrap();
+        let name: std::sync::Arc<str> = "Ateriapalvelu".into();
+        let owned = String::from("A");
+        let t = text!("{}: {} × {} {} = {}; {} h, {} henkilöä, {} viikkoa, {}", &name, eur(d("1234.565")), num(d("4.33333")),
+            "kertaa", eur(d("-0.004")), d("12.50"), 3u32, ratio, &owned);
+        let expected = format!("{}: {} × {} {} = {}; {} h, {} henkilöä, {} viikkoa, {}", name, eur(d("1234.565")),
+            num(d("4.33333")), "kertaa", eur(d("-0.004")), d("12.50"), 3u32, ratio, owned);
+        assert_eq!(t.to_string(), expected);
+        assert_eq!(t.render(), "Ateriapalvelu: 1\u{a0}234,57\u{a0}€ × 4,3333 kertaa = 0,00\u{a0}€; 12.50 h, 3 henkilöä, 30/7 viikkoa, A");
+        assert_eq!(serde_json::to_value(&t).unwrap(), serde_json::Value::String(expected.clone()));
+        assert!(t.contains("4,3333 kertaa"));
+        assert_eq!(text!("Ei argumentteja").to_string(), "Ei argumentteja");
+        assert_eq!(StepText::from(String::from("valmis")), "valmis");
+    }
+
+    /// Values kept as numbers are serialized as the decimal strings they were before.
+    #[test]
+    fn trace_values_serialize_as_text() {
+        let v = |x: TraceText| serde_json::to_value(&x).unwrap();
+        assert_eq!(v(d("80.16").trace_value()), "80.16");
+        assert_eq!(v(d("-0.005").trace_value()), "-0.005");
+        assert_eq!(v(d("100").trace_value()), "100");
+        assert_eq!(v(3usize.trace_value()), "3");
+        assert_eq!(v(true.trace_value()), "true");
+        assert_eq!(v("kk".trace_value()), "kk");
+        assert_eq!(v(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().trace_value()), "2026-03-01");
+        assert_eq!(v(crate::tariff::Ratio::try_from("365/12".to_string()).unwrap().trace_value()), "365/12");
+        assert_eq!(d("42.5").trace_value(), "42.5");
+        assert_eq!(d("42.5").trace_value().as_text(), "42.5");
     }
 }

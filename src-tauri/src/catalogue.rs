@@ -105,7 +105,7 @@ pub fn services(t: &Tariff) -> Vec<ServiceOption> {
         }
         out.push(ServiceOption {
             code: code.clone(),
-            name: Some(s.name.clone()),
+            name: Some(s.name.to_string()),
             category: Category::Support,
             statutory: false,
             productions: prods,

@@ -53,7 +53,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     };
     let d = param.at(name, ctx.date)?;
     let fee = round_cents(d.value * qty);
-    trace.step(String::from(Dotted(kind.code(), "fee")), text!("{} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(fee)))
+    trace.step(String::from(Dotted(kind.code(), "fee")), text!("{} × {} {} = {}", eur(d.value), num(qty), unit_fi, eur(fee)))
         .val("unit_fee", d.value)
         .val("quantity", qty)
         .param(ParamUse::of(name, d, d.value))
@@ -107,7 +107,7 @@ fn informal_care_support(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineC
     let d = param.at(&name, ctx.date)?;
     let mut trace = Trace::default();
     trace.step("informal_care_support.allowance", text!(
-        "Omaishoidon tuen hoitopalkkio (luokka {class}): {} kuukaudessa; asiakkaalle ei maksua", eur(d.value)))
+        "Omaishoidon tuen hoitopalkkio (luokka {}): {} kuukaudessa; asiakkaalle ei maksua", class.to_string(), eur(d.value)))
         .param(ParamUse::of(&name, d, d.value))
         .legal("omaishoitolaki 937/2005 5 §")
         .result(d.value);

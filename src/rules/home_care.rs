@@ -53,7 +53,7 @@ pub fn monthly_hours(ctx: &Ctx, line: &ServiceLine, f: &str, hc: &HomeCare, pfx:
                 return Err(EngineError::input(format!("{f}.minutes_per_visit"), "is used only with visits_per_week or visits_per_day"));
             }
             let h = quantity(Some(h), Dotted(f, "hours_per_month"), MAX_HOURS_PER_MONTH)?;
-            trace.step("home_care.hours_given", text!("Suunnitellut palvelutunnit: {h} h/kk"))
+            trace.step("home_care.hours_given", text!("Suunnitellut palvelutunnit: {} h/kk", h))
                 .val("hours_per_month", h).result(h);
             Ok(h)
         }

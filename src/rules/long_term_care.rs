@@ -32,7 +32,7 @@ fn net_after_deductions(ctx: &Ctx, who: &'static str, housing: bool, trace: &mut
     }
     let net = income - ded;
     let whom = if who == "client" { "Asiakkaan" } else { "Puolison" };
-    trace.step("long_term.net_income", text!("{whom} nettotulot {} − vähennykset {} = {}", eur(income), eur(ded), eur(net)))
+    trace.step("long_term.net_income", text!("{} nettotulot {} − vähennykset {} = {}", whom, eur(income), eur(ded), eur(net)))
         .val("who", who)
         .val("net_income", income)
         .val("deductions", ded)

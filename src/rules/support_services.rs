@@ -61,7 +61,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         let name = Dotted(&pfx, "fee_per_unit");
         let d = p.at(name, ctx.date)?;
         let fee = round_cents(d.value * units);
-        trace.step("support.fee", text!("{}: {} × {} = {}", s.name, eur(d.value), num(units), eur(fee)))
+        trace.step("support.fee", text!("{}: {} × {} = {}", &s.name, eur(d.value), num(units), eur(fee)))
             .val("unit_fee", d.value)
             .val("units", units)
             .param(ParamUse::of(name, d, d.value))
@@ -80,7 +80,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             ("high", t.high.at(Dotted(&pfx, "income_tiered.high"), ctx.date)?)
         };
         let fee = d.value;
-        trace.step("support.income_tiered", text!("{}: tulot {} {} tulorajan {} → {} kuukaudessa", s.name, eur(income),
+        trace.step("support.income_tiered", text!("{}: tulot {} {} tulorajan {} → {} kuukaudessa", &s.name, eur(income),
             if which == "low" { "enintään" } else { "yli" }, eur(limit), eur(fee)))
             .val("income", income)
             .val("limit", limit)
@@ -96,7 +96,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         let p = levels.get(key).ok_or_else(|| EngineError::input(format!("{f}.level"), format!("`{key}` is not offered")))?;
         let name = format!("{pfx}.fee_by_level.{key}");
         let d = p.at(&name, ctx.date)?;
-        trace.step("support.level", text!("{} ({key}): {} kuukaudessa", s.name, eur(d.value)))
+        trace.step("support.level", text!("{} ({}): {} kuukaudessa", &s.name, key, eur(d.value)))
             .param(ParamUse::of(&name, d, d.value))
             .legal(&s.legal_reference)
             .result(d.value);

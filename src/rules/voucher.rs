@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 const LEGAL_VOUCHER: &str = "palvelusetelilaki 569/2009 7–8 §";
 
 /// Price-list cost for own production or a purchased service: unit price × quantity.
-pub fn organiser_cost(ctx: &Ctx, line: &ServiceLine, f: &str, qty: Decimal, unit_fi: &str, trace: &mut Trace) -> Result<Decimal> {
+pub fn organiser_cost(ctx: &Ctx, line: &ServiceLine, f: &str, qty: Decimal, unit_fi: &'static str, trace: &mut Trace) -> Result<Decimal> {
     let prices = ctx.tariff.prices.get(&line.service).ok_or_else(|| EngineError::NotOffered {
         field: format!("{f}.service"),
         message: format!("the tariff has no price list entry for `{}`", line.service),
@@ -31,12 +31,12 @@ pub fn organiser_cost(ctx: &Ctx, line: &ServiceLine, f: &str, qty: Decimal, unit
         field: format!("{f}.production"),
         message: format!("`{}` is not offered as `{}` in this tariff", line.service, line.production.code()),
     })?;
-    let d = param.at(&name, ctx.date)?;
+    let d = param.at(name, ctx.date)?;
     let cost = round_cents(mul(d.value, qty, f)?);
     let how = if line.production == Production::Own { "oma tuotanto" } else { "ostopalvelu" };
     trace
         .step("organiser.cost", text!(
-            "Hyvinvointialueen kustannus ({how}): {} × {} {unit_fi} = {}", eur(d.value), num(qty), eur(cost)))
+            "Hyvinvointialueen kustannus ({}): {} × {} {} = {}", how, eur(d.value), num(qty), unit_fi, eur(cost)))
         .val("unit_price", d.value)
         .val("quantity", qty)
         .param(ParamUse::of(name, d, d.value))

@@ -268,7 +268,9 @@ impl Quantity {
 #[serde(deny_unknown_fields)]
 pub struct SupportService {
     /// Name in Finnish.
-    pub name: String,
+    // `Arc`: shared with the explanation texts that name the service, not copied.
+    #[schemars(with = "String")]
+    pub name: std::sync::Arc<str>,
     pub quantity: Quantity,
     /// Weeks per month for per-week quantities.
     #[serde(default, skip_serializing_if = "Option::is_none")]

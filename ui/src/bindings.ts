@@ -369,6 +369,7 @@ export type MealLevel = "full" | "partial";
 
 export type NamedValue = {
 	name: string,
+	/**  The value, written as text (a decimal string for numbers) when serialized. */
 	value: string,
 };
 
@@ -377,7 +378,7 @@ export type ParamUse = ParamUse_Serialize | ParamUse_Deserialize;
 export type ParamUse_Deserialize = {
 	/**  Dotted parameter name, e.g. `home_care.income_limit`. */
 	name: string,
-	/**  The value used (for tables: the cell used). */
+	/**  The value used (for tables: the cell used), written as text when serialized. */
 	value: string,
 	valid_from: string,
 	valid_to?: string | null,
@@ -389,7 +390,7 @@ export type ParamUse_Deserialize = {
 export type ParamUse_Serialize = {
 	/**  Dotted parameter name, e.g. `home_care.income_limit`. */
 	name: string,
-	/**  The value used (for tables: the cell used). */
+	/**  The value used (for tables: the cell used), written as text when serialized. */
 	value: string,
 	valid_from: string,
 	valid_to?: string,
@@ -648,7 +649,7 @@ export type Step = Step_Serialize | Step_Deserialize;
 export type Step_Deserialize = {
 	/**  Stable key, e.g. `home_care.income_over_limit`. */
 	key: string,
-	/**  The step in Finnish, with the numbers filled in. */
+	/**  The step in Finnish, with the numbers filled in (written out when serialized). */
 	text: string,
 	/**  Named values used or produced by the step (decimal strings), for translation templates. */
 	values: NamedValue[],
@@ -663,7 +664,7 @@ export type Step_Deserialize = {
 export type Step_Serialize = {
 	/**  Stable key, e.g. `home_care.income_over_limit`. */
 	key: string,
-	/**  The step in Finnish, with the numbers filled in. */
+	/**  The step in Finnish, with the numbers filled in (written out when serialized). */
 	text: string,
 	/**  Named values used or produced by the step (decimal strings), for translation templates. */
 	values: NamedValue[],
