@@ -487,7 +487,8 @@ impl Serialize for StepText {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match self {
             StepText::Owned(t) => s.serialize_str(t),
-            StepText::Template { .. } => s.serialize_str(&self.render()),
+            // serde_json writes the pieces straight into the output, escaped, without a String
+            StepText::Template { .. } => s.collect_str(self),
         }
     }
 }
