@@ -5,6 +5,7 @@
 //!     cargo run --release --example bench_sweep -- 100000      # only the 100 000-scenario budget
 //!     cargo run --release --example bench_sweep -- package 20000   # the 10-line package, N times (for callgrind)
 //!     cargo run --release --example bench_sweep -- varied 2000     # N varied scenarios once (for callgrind)
+//!     cargo run --release --example bench_sweep -- json 100000     # N varied scenarios, estimate + JSON output
 //!
 //! Single thread; pin it to one core with `taskset -c 1`. Scenarios are generated before the
 //! clock starts. Prints medians of several runs.
@@ -91,6 +92,24 @@ fn main() {
         let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
         let v = varied_batch(1, n);
         println!("{n} varied scenarios: {}", fmt(run_batch(&t, &v)));
+        return;
+    }
+    if args.first().map(String::as_str) == Some("json") {
+        // N varied scenarios, each estimate also written out as JSON (every explanation text
+        // rendered), into a sink: what the CLI and the app's IPC pay on top of `estimate`.
+        let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+        let v = varied_batch(1, n);
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let start = Instant::now();
+            for s in &v {
+                let e = estimate(&t, black_box(s)).expect("scenario computes");
+                serde_json::to_writer(std::io::sink(), &e).expect("json");
+            }
+            times.push(start.elapsed());
+        }
+        let m = median(times);
+        println!("{n} varied scenarios, estimate + JSON: median {} ({:.2} µs per scenario, 5 runs)", fmt(m), m.as_secs_f64() * 1e6 / n as f64);
         return;
     }
     if args.first().map(String::as_str) == Some("dump") {
