@@ -135,25 +135,7 @@ impl fmt::Display for Eur {
             Err(_) => (cents / 100, (cents % 100) as u8),
         };
         let mut digits = [0u8; 40];
-        let mut n = 0;
-        if let Ok(mut int) = u64::try_from(int) {
-            // 64-bit division: u128 division by 10 is a library call per digit
-            loop {
-                digits[n] = b'0' + (int % 10) as u8;
-                n += 1;
-                int /= 10;
-                if int == 0 {
-                    break;
-                }
-            }
-        } else {
-            let mut int = int;
-            while int > 0 {
-                digits[n] = b'0' + (int % 10) as u8;
-                n += 1;
-                int /= 10;
-            }
-        }
+        let n = reversed_digits(int, &mut digits);
         // worst case: 29 digits + 9 separators (2 bytes) + sign (3) + ",00" + " €" (2 + 3)
         let mut out = [0u8; 96];
         let mut o = 0;
@@ -220,25 +202,7 @@ fn write_decimal(buf: &mut [u8; 48], d: Decimal, point: u8) -> usize {
     let scale = d.scale() as usize;
     let m = d.mantissa().unsigned_abs();
     let mut digits = [0u8; 40];
-    let mut n = 0;
-    if m <= u64::MAX as u128 {
-        let mut v = m as u64;
-        loop {
-            digits[n] = b'0' + (v % 10) as u8;
-            n += 1;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-    } else {
-        let mut v = m;
-        while v > 0 {
-            digits[n] = b'0' + (v % 10) as u8;
-            n += 1;
-            v /= 10;
-        }
-    }
+    let mut n = reversed_digits(m, &mut digits);
     let mut o = 0;
     if d.is_sign_negative() {
         buf[o] = b'-';
@@ -258,6 +222,31 @@ fn write_decimal(buf: &mut [u8; 48], d: Decimal, point: u8) -> usize {
         o += 1;
     }
     o
+}
+
+/// Writes the decimal digits of `v` into `digits`, least significant first (at least one digit,
+/// `0` for zero); returns how many. 64-bit division where the value fits: u128 division by 10
+/// is a library call per digit.
+fn reversed_digits(v: u128, digits: &mut [u8; 40]) -> usize {
+    let mut n = 0;
+    if let Ok(mut v) = u64::try_from(v) {
+        loop {
+            digits[n] = b'0' + (v % 10) as u8;
+            n += 1;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+    } else {
+        let mut v = v;
+        while v > 0 {
+            digits[n] = b'0' + (v % 10) as u8;
+            n += 1;
+            v /= 10;
+        }
+    }
+    n
 }
 
 /// `date.to_string()` (`YYYY-MM-DD`) without the formatting machinery.
