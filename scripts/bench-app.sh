@@ -40,11 +40,11 @@ BIN=$(toml_get src-tauri/Cargo.toml package default-run)
 [ -n "$BIN" ] || BIN=$(toml_get src-tauri/Cargo.toml bin name)
 [ -n "$BIN" ] || BIN=$APP_CRATE
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])' 2>/dev/null || echo "$ROOT/target")
-APP_BIN="$TARGET_DIR/release/$BIN"
+APP_BIN="${BENCH_APP_BIN:-$TARGET_DIR/release/$BIN}"   # BENCH_APP_BIN + SKIP_BUILD: measure another binary
 log "app crate $APP_CRATE, binary $BIN"
 
 # ---- UI assets
-if [ -f ui/package.json ]; then
+if [ -f ui/package.json ] && [ -z "${SKIP_BUILD:-}" ]; then
   ( cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; } && npm run -s build ) >"$OUT/ui-build.log" 2>&1 \
     || log "UI build failed (see $OUT/ui-build.log)"
 fi
@@ -61,8 +61,14 @@ fi
 # ---- release binary (the production build embeds the UI: feature custom-protocol, as `tauri build`)
 FEATURES=""
 grep -q '^custom-protocol' src-tauri/Cargo.toml && FEATURES="--features custom-protocol"
-log "cargo build --release -p $APP_CRATE $FEATURES"
-if cargo build --release -p "$APP_CRATE" $FEATURES >"$OUT/build.log" 2>&1 && [ -x "$APP_BIN" ]; then
+if [ -n "${SKIP_BUILD:-}" ]; then
+  log "SKIP_BUILD set: measuring the existing $APP_BIN"
+  build_ok() { [ -x "$APP_BIN" ]; }
+else
+  log "cargo build --release -p $APP_CRATE $FEATURES"
+  build_ok() { cargo build --release -p "$APP_CRATE" $FEATURES >"$OUT/build.log" 2>&1 && [ -x "$APP_BIN" ]; }
+fi
+if build_ok; then
   sz=$(stat -c %s "$APP_BIN")
   row "release binary" "≤ 15 MB" "$(awk -v b=$sz 'BEGIN{printf "%.2f MB", b/1e6}')" "$APP_BIN"
 else
