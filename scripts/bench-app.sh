@@ -3,18 +3,24 @@
 #   cold start under Xvfb to the first result shown · typing latency (p95 of 200 edits)
 #   release binary and .deb size · UI assets (JS + CSS, gzipped) · resident memory after 20
 #   estimates (and growth between estimate 10 and 20).
-# Not part of CI (it builds the release app and the .deb: many minutes). Run by hand:
-#   scripts/bench-app.sh            # RUNS=5 cold starts by default
+# Not part of CI (it builds the release app and the .deb: several minutes). Run by hand:
+#   scripts/bench-app.sh                  # RUNS=5 launches, each with EDITS=200 edits
 #   RUNS=9 SKIP_DEB=1 scripts/bench-app.sh
+#   SKIP_BUILD=1 SKIP_DEB=1 scripts/bench-app.sh          # the existing release binary
+#   SKIP_BUILD=1 SKIP_DEB=1 BENCH_APP_BIN=/usr/bin/kustannusarvio-app scripts/bench-app.sh
 # Needs what scripts/install-deps.sh installs (Xvfb, WebKitWebDriver, tauri-driver, npm).
+# Timings depend on the machine's load: the table gives the 1-minute load average with them.
 #
-# What the UI is expected to provide (read through WebDriver via tauri-driver):
-#   performance.mark("first-result")    once, when the first estimate is painted;
-#   performance.mark("result-painted")  after every estimate is painted, and
-#   performance.mark("edit")            when an input changes (the latency is edit → painted).
-# Without the marks the script falls back to time-to-window (cold start) and says so; without
-# tauri-driver it measures time-to-window only. Any step that cannot run prints "n/a" and why:
-# the script never fails because a measurement is missing.
+# The real-window figures come from scripts/bench_app_ui.py (see its docstring for exactly
+# what is measured). It reads the UI's performance marks through WebDriver:
+#   performance.mark("edit")            in the input handler, when an input changes;
+#   performance.mark("result-rendered") when new totals are in the DOM;
+#   performance.mark("result-painted")  after the frame showing them has been rendered;
+#   performance.mark("first-result")    the first time, likewise.
+# The app starts with an empty package (no estimate), so the script builds the smallest real
+# package (home care 8 h, 1200 €) through the UI's own events as soon as the page is ready;
+# cold start = launch → 'first-result'. Each edit must give a new engine total. Any step
+# that cannot run prints "n/a" and why: the script never fails because a measurement is missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
