@@ -80,6 +80,7 @@ let firstResultMarked = false;
  * `result-rendered` when the new totals are in the DOM, `result-painted` (and the first time
  * `first-result`) after the frame that shows them has been rendered — a task queued from a
  * requestAnimationFrame callback runs after that frame's style, layout and paint.
+ * `first-result` is set the first time such a frame shows an engine total.
  */
 function markPainted(): void {
   // a long session must not grow the performance timeline without bound
@@ -89,10 +90,12 @@ function markPainted(): void {
     performance.clearMarks("result-painted");
   }
   performance.mark("result-rendered");
+  // `first-result` only once an engine total is on screen (not for an empty package)
+  const shown = [...results.values()].some((r) => r.est);
   requestAnimationFrame(() => {
     window.setTimeout(() => {
       performance.mark("result-painted");
-      if (!firstResultMarked) {
+      if (!firstResultMarked && shown) {
         firstResultMarked = true;
         performance.mark("first-result");
       }
