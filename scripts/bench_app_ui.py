@@ -270,7 +270,10 @@ def main():
     load_note = f"load avg (1 min) {min(loads):.2f}–{max(loads):.2f}"
     out("cold start to first result (Xvfb)", "≤ 1 s", f"{med('first') * 1000:.0f} ms",
         f"median of {n} launches (min {min(r['first'] for r in runs) * 1000:.0f}, max {max(r['first'] for r in runs) * 1000:.0f}); "
-        f"launch → UI ready {med('ready') * 1000:.0f} ms → package typed by script → mark 'first-result'; {load_note}")
+        f"launch → UI ready {med('ready') * 1000:.0f} ms → package typed by script → mark 'first-result'; "
+        + ("a total was shown at the mark in every launch" if all(r["first_total"] for r in runs)
+           else f"NO total shown at the mark in {sum(1 for r in runs if not r['first_total'])} launches — invalid")
+        + f"; {load_note}")
     valid = all(r["distinct"] == r["edits"] == EDITS for r in runs)
     p95s = [pct(r["lat"], 0.95) for r in runs]
     meds = [statistics.median(r["lat"]) for r in runs]
