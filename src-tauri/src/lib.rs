@@ -55,6 +55,19 @@ fn apply_settings<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     }
 }
 
+/// WebKitGTK settings (BENCHMARKS.md "The app"): no GPU compositing. The page is one form
+/// without animations; with compositing on, Mesa's GL stack and the compositing buffers cost
+/// the web process ~120 MB more, and each frame several ms more under software GL (measured
+/// under Xvfb with llvmpipe). The cache model and page cache settings were measured too and
+/// made no difference, so they keep WebKit's defaults.
+#[cfg(target_os = "linux")]
+fn tune_webview(webview: tauri::webview::PlatformWebview) {
+    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+    if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+        settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+    }
+}
+
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     let builder = specta_builder();
@@ -73,6 +86,10 @@ pub fn run() {
             app.manage(tariffs);
             app.manage(updater::Updater::new(root, trust));
             builder.mount_events(app);
+            #[cfg(target_os = "linux")]
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.with_webview(tune_webview);
+            }
             apply_settings(app.handle());
             updater::spawn_background(app.handle().clone());
             Ok(())

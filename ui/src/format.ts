@@ -2,24 +2,34 @@
 // strings and are turned into text for the locale.
 import { LOCALES, lang } from "./i18n";
 
+// Intl formatters are expensive to construct (JavaScriptCore builds ICU objects each time) and
+// a render formats dozens of figures: one formatter per language and kind, made on first use.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang()}|${kind}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(LOCALES[lang()], options)));
+  return f;
+}
+
 export function money(s: string | null | undefined): string {
   if (s === null || s === undefined || s === "") return "–";
   const n = Number(s);
   if (!Number.isFinite(n)) return s;
-  return new Intl.NumberFormat(LOCALES[lang()], { style: "currency", currency: "EUR" }).format(n);
+  return numberFormat("money", { style: "currency", currency: "EUR" }).format(n);
 }
 
 /** A signed money difference (`+12,00 €`), sign from the engine's value. */
 export function signedMoney(s: string): string {
   const n = Number(s);
   if (!Number.isFinite(n)) return s;
-  return new Intl.NumberFormat(LOCALES[lang()], { style: "currency", currency: "EUR", signDisplay: "exceptZero" }).format(n);
+  return numberFormat("signedMoney", { style: "currency", currency: "EUR", signDisplay: "exceptZero" }).format(n);
 }
 
 export function num(s: string | number, maxFrac = 2): string {
   const n = typeof s === "number" ? s : Number(s);
   if (!Number.isFinite(n)) return String(s);
-  return new Intl.NumberFormat(LOCALES[lang()], { maximumFractionDigits: maxFrac }).format(n);
+  return numberFormat(`num${maxFrac}`, { maximumFractionDigits: maxFrac }).format(n);
 }
 
 /** `2026-01-01` → `1.1.2026` (fi) / locale form. */
@@ -27,7 +37,13 @@ export function date(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(LOCALES[lang()], { timeZone: "UTC", day: "numeric", month: "numeric", year: "numeric" }).format(d);
+  const key = `${lang()}|date`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang()], { timeZone: "UTC", day: "numeric", month: "numeric", year: "numeric" });
+    formatters.set(key, f);
+  }
+  return f.format(d);
 }
 
 export function todayIso(): string {

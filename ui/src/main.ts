@@ -20,7 +20,7 @@ let update: UpdateView | null = null;
 let results = new Map<number, { est?: Estimate; err?: EngineError; problems: InputProblem[] }>();
 let comparison: { data?: Comparison; err?: EngineError } | null = null;
 let seq = 0;
-let timer: number | undefined;
+let recomputeQueued = false;
 let addCategory = "";
 let pending = false;
 
@@ -49,29 +49,58 @@ function activeAlt(): AlternativeState {
 
 // ---------------------------------------------------------------- engine calls
 
+/** Show "Lasketaan…" only when an answer takes longer than this (ms). */
+const PENDING_AFTER_MS = 150;
+let pendingTimer: number | undefined;
+
 function schedule(): void {
   performance.mark("edit"); // BENCHMARKS.md: edit → result-painted latency
   pending = true;
-  renderResultsOnly();
-  window.clearTimeout(timer);
-  // Coalesce the changes of one event turn; the engine answers in well under a millisecond and
-  // `seq` drops stale answers, so no longer debounce is needed.
-  timer = window.setTimeout(() => void recompute(), 0);
+  // Coalesce the changes of one script turn (a microtask, not a timer task: a timer let WebKit
+  // paint the input's own echo first, and the totals then waited for the next frame); `seq`
+  // drops stale answers, so no debounce is needed.
+  if (!recomputeQueued) {
+    recomputeQueued = true;
+    queueMicrotask(() => {
+      recomputeQueued = false;
+      void recompute();
+    });
+  }
+  // The "pending" note is rendered only for a slow answer: rendering it at every keystroke cost
+  // a render and a frame of its own before the new totals could be painted.
+  window.clearTimeout(pendingTimer);
+  pendingTimer = window.setTimeout(() => {
+    if (pending) renderResultsOnly();
+  }, PENDING_AFTER_MS);
 }
 
 let firstResultMarked = false;
-/** Performance marks read by scripts/bench-app.sh (start-up and typing latency). */
+/**
+ * Performance marks read by scripts/bench-app.sh (start-up and typing latency):
+ * `result-rendered` when the new totals are in the DOM, `result-painted` (and the first time
+ * `first-result`) after the frame that shows them has been rendered — a task queued from a
+ * requestAnimationFrame callback runs after that frame's style, layout and paint.
+ * `first-result` is set the first time such a frame shows an engine total.
+ */
 function markPainted(): void {
   // a long session must not grow the performance timeline without bound
   if (performance.getEntriesByName("result-painted").length >= 1000) {
     performance.clearMarks("edit");
+    performance.clearMarks("result-rendered");
     performance.clearMarks("result-painted");
   }
-  performance.mark("result-painted");
-  if (!firstResultMarked) {
-    firstResultMarked = true;
-    performance.mark("first-result");
-  }
+  performance.mark("result-rendered");
+  // `first-result` only once an engine total is on screen (not for an empty package)
+  const shown = [...results.values()].some((r) => r.est);
+  requestAnimationFrame(() => {
+    window.setTimeout(() => {
+      performance.mark("result-painted");
+      if (!firstResultMarked && shown) {
+        firstResultMarked = true;
+        performance.mark("first-result");
+      }
+    }, 0);
+  });
 }
 
 async function recompute(): Promise<void> {
@@ -96,6 +125,7 @@ async function recompute(): Promise<void> {
   if (my !== seq) return; // a newer change is on its way
   results = next;
   pending = false;
+  window.clearTimeout(pendingTimer);
   markProblems();
   renderResultsOnly();
   if (state.view !== "estimate" || state.presentation) renderMain();
@@ -560,7 +590,8 @@ function renderResultsOnly(): void {
     const tmp = document.createElement("div");
     tmp.innerHTML = renderHeader();
     const fresh = tmp.querySelector(".tariff");
-    if (fresh) hdr.innerHTML = fresh.innerHTML;
+    // unchanged header (the usual case while typing): no DOM replacement, no relayout
+    if (fresh && fresh.innerHTML !== hdr.innerHTML) hdr.innerHTML = fresh.innerHTML;
   }
 }
 
@@ -803,7 +834,6 @@ function duplicateAlt(): void {
 }
 
 function newEstimate(): void {
-  window.clearTimeout(timer);
   seq++;
   state = initialState();
   results = new Map();
