@@ -117,17 +117,14 @@ fn check_household(s: &Scenario) -> Result<()> {
         people.push(("spouse", sp));
     }
     for (who, person) in people {
-        // the field name is formatted only for an error
-        let m = |f: &str, v| rules::income::check_money(v, format_args!("household.{who}.{f}"));
-        m("gross_income", person.gross_income)?;
-        m("net_income", person.net_income)?;
-        m("forest_income_yearly", person.forest_income_yearly)?;
+        // check_money writes the field name only for an error
+        let m = |f: &dyn std::fmt::Display, v| rules::income::check_money(v, format_args!("household.{who}.{f}"));
+        m(&"gross_income", person.gross_income)?;
+        m(&"net_income", person.net_income)?;
+        m(&"forest_income_yearly", person.forest_income_yearly)?;
         for k in [DeductionKind::Maintenance, DeductionKind::Guardianship, DeductionKind::Foreclosure,
                   DeductionKind::Compensation, DeductionKind::Medicines, DeductionKind::Housing] {
-            let v = person.deductions.get(k);
-            if !rules::income::money_ok(v) {
-                m(&format!("deductions.{}", k.field()), v)?;
-            }
+            m(&format_args!("deductions.{}", k.field()), person.deductions.get(k))?;
         }
     }
     if s.services.len() > MAX_LINES {

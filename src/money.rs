@@ -173,15 +173,8 @@ fn eur_slow(r: Decimal, neg: bool) -> String {
     format!("{}{},{}\u{a0}€", if neg { "\u{2212}" } else { "" }, grouped, frac)
 }
 
-/// `d.to_string()` without the formatting machinery: the same text (`"12.50"`, `"-0.005"`,
-/// `"100"`), built from the mantissa and the scale. The trace holds every value as text.
-pub fn decimal_string(d: Decimal) -> String {
-    let mut buf = [0u8; 48];
-    let n = write_decimal(&mut buf, d, b'.');
-    String::from_utf8(buf[..n].to_vec()).unwrap_or_default()
-}
-
-/// Calls `f` with `d` written as `Display` writes it, without a heap string.
+/// Calls `f` with `d` written as `Display` writes it (`"12.50"`, `"-0.005"`, `"100"`), built
+/// from the mantissa and the scale without the formatting machinery or a heap string.
 pub fn with_decimal_str<R>(d: Decimal, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 48];
     let n = write_decimal(&mut buf, d, b'.');
@@ -191,9 +184,7 @@ pub fn with_decimal_str<R>(d: Decimal, f: impl FnOnce(&str) -> R) -> R {
 
 /// Appends `d` as [`Decimal`]'s `Display` (no precision given) would write it.
 pub fn push_decimal(s: &mut String, d: Decimal) {
-    let mut buf = [0u8; 48];
-    let n = write_decimal(&mut buf, d, b'.');
-    s.push_str(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+    with_decimal_str(d, |t| s.push_str(t));
 }
 
 /// Writes `d` as `Display` does, with `point` as the decimal separator; returns the length.
@@ -307,7 +298,7 @@ mod tests {
             cases.push(Decimal::from_i128_with_scale((x % 1000) as i128 * 7, 2) / Decimal::from(7 + (x % 5) as i64));
         }
         for c in cases {
-            assert_eq!(decimal_string(c), c.to_string(), "{c:?}");
+            assert_eq!(with_decimal_str(c, str::to_owned), c.to_string(), "{c:?}");
             assert_eq!(num_fi(c), c.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero).normalize().to_string().replace('.', ","), "{c:?}");
             assert_eq!(eur(c).to_string(), eur_slow(round_cents(c), { let r = round_cents(c); r.is_sign_negative() && !r.is_zero() }), "{c:?}");
         }

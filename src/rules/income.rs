@@ -25,13 +25,9 @@ pub fn counted_income(ctx: &Ctx, p: &Person, who: &str, basis: Basis, trace: &mu
         Basis::Gross => ("gross_income", p.gross_income),
         Basis::Net => ("net_income", p.net_income),
     };
-    // the field names are formatted only for an error
-    if !money_ok(base) {
-        check_money(base, format!("household.{who}.{field}"))?;
-    }
-    if !money_ok(p.forest_income_yearly) {
-        check_money(p.forest_income_yearly, format!("household.{who}.forest_income_yearly"))?;
-    }
+    // check_money writes the field name only for an error
+    check_money(base, format_args!("household.{who}.{field}"))?;
+    check_money(p.forest_income_yearly, format_args!("household.{who}.forest_income_yearly"))?;
     let mut total = base;
     if !p.forest_income_yearly.is_zero() {
         let d = ctx.tariff.income.forest_income_percent.at("income.forest_income_percent", ctx.date)?;
@@ -58,9 +54,7 @@ pub fn deductions(ctx: &Ctx, p: &Person, who: &str, rule_param: (Dotted, &Param<
     let mut sum = Decimal::ZERO;
     for kind in &kinds.value {
         let mut amount = p.deductions.get(*kind);
-        if !money_ok(amount) {
-            check_money(amount, format!("household.{who}.deductions.{}", kind.field()))?;
-        }
+        check_money(amount, format_args!("household.{who}.deductions.{}", kind.field()))?;
         if amount.is_zero() {
             continue;
         }

@@ -225,17 +225,13 @@ impl TryFrom<String> for Ratio {
 
 impl From<Ratio> for String {
     fn from(r: Ratio) -> String {
-        if r.denominator == Decimal::ONE {
-            r.numerator.to_string()
-        } else {
-            format!("{}/{}", r.numerator, r.denominator)
-        }
+        r.to_string()
     }
 }
 
 impl std::fmt::Display for Ratio {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // the text of `String::from`, without the temporary strings
+        // `"30/7"`, or `"4.33"` when the denominator is 1 (also the TOML form, `String::from`)
         crate::money::with_decimal_str(self.numerator, |n| f.write_str(n))?;
         if self.denominator != Decimal::ONE {
             f.write_str("/")?;
