@@ -5,11 +5,14 @@ import { LOCALES, lang } from "./i18n";
 // Intl formatters are expensive to construct (JavaScriptCore builds ICU objects each time) and
 // a render formats dozens of figures: one formatter per language and kind, made on first use.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function numberFormat(kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, make: (locale: string) => F): F {
   const key = `${lang()}|${kind}`;
-  let f = formatters.get(key) as Intl.NumberFormat | undefined;
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(LOCALES[lang()], options)));
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make(LOCALES[lang()])));
   return f;
+}
+function numberFormat(kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(kind, (locale) => new Intl.NumberFormat(locale, options));
 }
 
 export function money(s: string | null | undefined): string {
@@ -37,12 +40,8 @@ export function date(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  const key = `${lang()}|date`;
-  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALES[lang()], { timeZone: "UTC", day: "numeric", month: "numeric", year: "numeric" });
-    formatters.set(key, f);
-  }
+  const f = cached("date", (locale) =>
+    new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "numeric", year: "numeric" }));
   return f.format(d);
 }
 
