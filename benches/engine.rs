@@ -143,15 +143,7 @@ fn signed_bundle() -> (Vec<u8>, Vec<u8>, Vec<u8>, kustannusarvio::bundle::keys::
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let key = |n: &str| publish::read_key(&root.join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key");
     let (author, reviewer) = (key("author"), key("reviewer"));
-    let opt = publish::BuildOptions {
-        serial: 1,
-        channel: "stable".into(),
-        expires_days: 30,
-        now: chrono::Utc::now(),
-        signers: vec![],
-        new_keys: vec![],
-        retired_keys: vec![],
-    };
+    let opt = publish::BuildOptions::new(1, chrono::Utc::now());
     let built = publish::build(&tariff_dir(), &opt).expect("bundle builds");
     let sig = publish::add_signature(None, &built.manifest_bytes, &author).expect("signs");
     let sig = publish::add_signature(Some(&sig), &built.manifest_bytes, &reviewer).expect("signs");

@@ -1,10 +1,12 @@
 //! Command wiring through the real IPC path (tauri::test MockRuntime, no display needed),
 //! the TypeScript bindings export, and the JSON fixtures the UI tests replay.
 
+mod common;
+
+use common::{invoke, mock_app};
 use kustannusarvio_app::state::AppState;
 use serde_json::{json, Value};
-use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
-use tauri::WebviewWindowBuilder;
+use tauri::test::{mock_builder, MockRuntime};
 
 const TESTI: &[(&str, &str)] = &[
     (
@@ -24,32 +26,7 @@ fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
         "fixture tariff loads: {:?}",
         state.load_errors
     );
-    let app = mock_builder()
-        .plugin(tauri_plugin_store::Builder::new().build())
-        .manage(state)
-        .invoke_handler(kustannusarvio_app::specta_builder!(MockRuntime).invoke_handler())
-        .build(mock_context(noop_assets()))
-        .expect("mock app builds");
-    let wv = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("webview");
-    (app, wv)
-}
-
-fn invoke(wv: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
-    tauri::test::get_ipc_response(
-        wv,
-        tauri::webview::InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::from(body),
-            headers: Default::default(),
-            invoke_key: tauri::test::INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().expect("json"))
+    mock_app(mock_builder().plugin(tauri_plugin_store::Builder::new().build()).manage(state))
 }
 
 /// Päijät-Häme style hand calculation from the law (fees-law.md D-2): 1 person, gross 1200 €/kk,
@@ -206,15 +183,7 @@ fn installed_signed_bundle_is_used_and_reported() {
     let (author, reviewer) = (key("author"), key("reviewer"));
     let trust = Trust::new([author.public.clone(), reviewer.public.clone()], 2);
     let now = chrono::Utc::now();
-    let opt = BuildOptions {
-        serial: 7,
-        channel: "stable".into(),
-        expires_days: 30,
-        now,
-        signers: vec![],
-        new_keys: vec![],
-        retired_keys: vec![],
-    };
+    let opt = BuildOptions::new(7, now);
     let built = publish::build(&root.join("tariffs/paijat-hame"), &opt).expect("build bundle");
     let sig = publish::add_signature(None, &built.manifest_bytes, &author).expect("sign");
     let sig = publish::add_signature(Some(&sig), &built.manifest_bytes, &reviewer).expect("sign");
@@ -250,14 +219,7 @@ fn installed_signed_bundle_is_used_and_reported() {
     let state = state.with_installed_bundles(data.path(), &trust, now);
     assert_eq!(state.bundle_info("paijat-hame").map(|i| i.serial), Some(7));
 
-    let app = mock_builder()
-        .manage(state)
-        .invoke_handler(kustannusarvio_app::specta_builder!(MockRuntime).invoke_handler())
-        .build(mock_context(noop_assets()))
-        .expect("mock app builds");
-    let wv = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("webview");
+    let (_app, wv) = mock_app(mock_builder().manage(state));
     let info = invoke(&wv, "tariff_info", json!({})).expect("info");
     assert_eq!(info["active"]["bundle"]["serial"], 7);
     assert_eq!(info["active"]["bundle"]["expired"], false);

@@ -3,6 +3,9 @@
 //! the new tariff; a tampered bundle and a server that is down → rejected / unreachable, and the
 //! tariff in use is unchanged.
 
+mod common;
+
+use common::{invoke, mock_app};
 use kustannusarvio::bundle::keys::{KeyPair, Trust};
 use kustannusarvio::bundle::publish::{self, BuildOptions};
 use kustannusarvio_app::settings::Settings;
@@ -12,8 +15,8 @@ use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
-use tauri::{Manager, WebviewWindowBuilder};
+use tauri::test::{mock_builder, MockRuntime};
+use tauri::Manager;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -82,31 +85,7 @@ fn changed_tariff(dir: &Path) {
 }
 
 fn options(serial: u64) -> BuildOptions {
-    BuildOptions {
-        serial,
-        channel: "stable".into(),
-        expires_days: 30,
-        now: chrono::Utc::now(),
-        signers: vec![],
-        new_keys: vec![],
-        retired_keys: vec![],
-    }
-}
-
-fn invoke(wv: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
-    tauri::test::get_ipc_response(
-        wv,
-        tauri::webview::InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::from(body),
-            headers: Default::default(),
-            invoke_key: tauri::test::INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|r| r.deserialize::<Value>().expect("json"))
+    BuildOptions::new(serial, chrono::Utc::now())
 }
 
 /// 1 person, gross 1200 €/kk, home care 8 h/kk in March 2026: (1200 − limit) × 16 %.
@@ -140,14 +119,12 @@ fn updated_then_tampered_then_server_down() {
     let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     let state = AppState::from_sources(&[("paijat-hame", &files)]);
     let trust = Trust::new([keys[0].public.clone(), keys[1].public.clone()], 2);
-    let app = mock_builder()
-        .plugin(tauri_plugin_store::Builder::new().build())
-        .manage(state)
-        .manage(Updater::new(Some(data.clone()), trust))
-        .invoke_handler(kustannusarvio_app::specta_builder!(MockRuntime).invoke_handler())
-        .build(mock_context(noop_assets()))
-        .expect("mock app builds");
-    let wv = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("webview");
+    let (app, wv) = mock_app(
+        mock_builder()
+            .plugin(tauri_plugin_store::Builder::new().build())
+            .manage(state)
+            .manage(Updater::new(Some(data.clone()), trust)),
+    );
     let (state, updater) = (app.state::<AppState>(), app.state::<Updater>());
 
     // The compiled-in tariff (fallback): (1200 − 699) × 16 % = 80.16.

@@ -37,13 +37,11 @@ fn options(serial: u64, channel: &str, expires_days: u32, rot: &Rotation) -> Res
         new_keys.extend(t.keys.into_values());
     }
     Ok(BuildOptions {
-        serial,
         channel: channel.to_string(),
         expires_days,
-        now: chrono::Utc::now(),
-        signers: Vec::new(),
         new_keys,
         retired_keys: rot.retire.clone(),
+        ..BuildOptions::new(serial, chrono::Utc::now())
     })
 }
 

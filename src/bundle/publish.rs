@@ -23,6 +23,22 @@ pub struct BuildOptions {
     pub retired_keys: Vec<String>,
 }
 
+impl BuildOptions {
+    /// A publication on the `stable` channel that expires 30 days after `now`, expecting no
+    /// particular signers and announcing or retiring no keys.
+    pub fn new(serial: u64, now: DateTime<Utc>) -> Self {
+        BuildOptions {
+            serial,
+            channel: "stable".into(),
+            expires_days: 30,
+            now,
+            signers: Vec::new(),
+            new_keys: Vec::new(),
+            retired_keys: Vec::new(),
+        }
+    }
+}
+
 /// A built, unsigned publication.
 #[derive(Debug, Clone)]
 pub struct Built {

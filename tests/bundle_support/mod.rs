@@ -50,15 +50,7 @@ impl Pub {
 }
 
 pub fn options(serial: u64) -> BuildOptions {
-    BuildOptions {
-        serial,
-        channel: CHANNEL.into(),
-        expires_days: 30,
-        now: now(),
-        signers: vec![],
-        new_keys: vec![],
-        retired_keys: vec![],
-    }
+    BuildOptions { channel: CHANNEL.into(), ..BuildOptions::new(serial, now()) }
 }
 
 /// Builds from `dir` and signs with `signers`.
