@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks that the engine benchmarks (benches/engine.rs, examples/bench_sweep.rs) still build and
+# Checks that the benchmarks (crates/engine/benches/engine.rs, crates/bundle/benches/bundle.rs,
+# crates/engine/examples/bench_sweep.rs) still build and
 # run — not their timings. Called from scripts/test.sh in CI. Builds in the test profile (the
 # dependencies are already built by `cargo test`), each benchmark runs once on small inputs.
 # Full measurements: see BENCHMARKS.md.
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 start=$(date +%s)
 # criterion runs every benchmark once when the binary is started without --bench (cargo test)
-BENCH_QUICK=1 cargo test --locked --bench engine -q 2>&1 | tee /tmp/bench-quick.$$.log | grep -E "^(Testing|Success)" | paste -sd' ' | cut -c1-400 || true
+{ BENCH_QUICK=1 cargo test --locked -p kustannusarvio-engine --bench engine -q 2>&1; BENCH_QUICK=1 cargo test --locked -p kustannusarvio-bundle --bench bundle -q 2>&1; } | tee /tmp/bench-quick.$$.log | grep -E "^(Testing|Success)" | paste -sd' ' | cut -c1-400 || true
 n_ok=$(grep -c '^Success' /tmp/bench-quick.$$.log || true)
 if grep -qE "panicked|error(\[|:)|FAILED" /tmp/bench-quick.$$.log || [ "$n_ok" -lt 12 ]; then
   cat /tmp/bench-quick.$$.log; rm -f /tmp/bench-quick.$$.log
@@ -16,5 +17,5 @@ if grep -qE "panicked|error(\[|:)|FAILED" /tmp/bench-quick.$$.log || [ "$n_ok" -
 fi
 rm -f /tmp/bench-quick.$$.log
 # the sweep example builds and its dump mode computes (tiny input)
-cargo run --locked -q --example bench_sweep -- dump 5 >/dev/null
+cargo run --locked -q -p kustannusarvio-engine --example bench_sweep -- dump 5 >/dev/null
 echo "bench-quick: ok ($n_ok benchmarks ran once, $(( $(date +%s) - start )) s)"

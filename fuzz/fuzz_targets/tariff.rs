@@ -21,6 +21,6 @@ fuzz_target!(|data: &[u8]| {
         let mut set = files.clone();
         let i = which as usize % set.len();
         set[i].1 = text.to_string();
-        let _ = kustannusarvio::load_files(&set);
+        let _ = kustannusarvio_engine::load_files(&set);
     }
 });

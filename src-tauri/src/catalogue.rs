@@ -1,9 +1,9 @@
 //! The services the active tariff offers, as the package builder needs them: a read-only view
 //! of the tariff's catalogue (palveluvalikoima). No fee is computed here.
 
-use kustannusarvio::rules::StatutoryKind;
-use kustannusarvio::scenario::Production;
-use kustannusarvio::Tariff;
+use kustannusarvio_engine::rules::StatutoryKind;
+use kustannusarvio_engine::scenario::Production;
+use kustannusarvio_engine::Tariff;
 use serde::Serialize;
 
 /// Palveluryhmä: how the package builder groups services.

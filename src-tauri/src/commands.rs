@@ -3,9 +3,9 @@
 use crate::catalogue::{self, ServiceOption};
 use crate::settings::{self, Settings};
 use crate::state::AppState;
-use kustannusarvio::bundle::store::ActiveInfo;
-use kustannusarvio::compare::Comparison;
-use kustannusarvio::{EngineError, Estimate, Scenario};
+use kustannusarvio_bundle::store::ActiveInfo;
+use kustannusarvio_engine::compare::Comparison;
+use kustannusarvio_engine::{EngineError, Estimate, Scenario};
 use serde::Serialize;
 use crate::updater::{self, UpdateView};
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -42,7 +42,7 @@ pub struct AppTariffs {
     pub app_version: String,
 }
 
-fn summary(state: &AppState, t: &kustannusarvio::Tariff) -> TariffSummary {
+fn summary(state: &AppState, t: &kustannusarvio_engine::Tariff) -> TariffSummary {
     TariffSummary {
         organisation: t.organisation.id.clone(),
         name: t.organisation.name.clone(),
@@ -56,7 +56,7 @@ fn summary(state: &AppState, t: &kustannusarvio::Tariff) -> TariffSummary {
 #[tauri::command]
 #[specta::specta]
 pub fn estimate(state: State<'_, AppState>, scenario: Scenario) -> Result<Estimate, EngineError> {
-    state.with_active(|t| kustannusarvio::estimate(t, &scenario))
+    state.with_active(|t| kustannusarvio_engine::estimate(t, &scenario))
 }
 
 /// Vertailu: two or three alternatives side by side, differences to the first.
@@ -79,9 +79,9 @@ pub fn compare(
     state.with_active(|t| {
         let ests = scenarios
             .iter()
-            .map(|s| kustannusarvio::estimate(t, s))
+            .map(|s| kustannusarvio_engine::estimate(t, s))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(kustannusarvio::compare::compare(&names, &ests))
+        Ok(kustannusarvio_engine::compare::compare(&names, &ests))
     })
 }
 
@@ -134,7 +134,7 @@ pub fn save_settings<R: Runtime>(
     settings: Settings,
 ) -> Result<AppTariffs, EngineError> {
     if let Some(url) = settings.update_url() {
-        kustannusarvio::bundle::client::check_url(url)
+        kustannusarvio_bundle::client::check_url(url)
             .map_err(|_| EngineError::input("update_url", "https:// address required (http only on this machine)"))?;
     }
     if let Some(path) = settings.root_ca_path() {

@@ -1,9 +1,9 @@
 //! The tariffs compiled into the binary, loaded once at start, and the active organisation.
 
-use kustannusarvio::bundle::keys::Trust;
-use kustannusarvio::bundle::store::ActiveInfo;
-use kustannusarvio::bundle::Store;
-use kustannusarvio::{EngineError, Tariff};
+use kustannusarvio_bundle::keys::Trust;
+use kustannusarvio_bundle::store::ActiveInfo;
+use kustannusarvio_bundle::Store;
+use kustannusarvio_engine::{EngineError, Tariff};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -43,7 +43,7 @@ impl AppState {
         let mut load_errors = Vec::new();
         for (dir, files) in sources {
             let files: Vec<(String, String)> = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
-            match kustannusarvio::load_files(&files) {
+            match kustannusarvio_engine::load_files(&files) {
                 Ok(t) => {
                     tariffs.insert(t.organisation.id.clone(), Arc::new(t));
                 }
@@ -64,7 +64,7 @@ impl AppState {
     }
 
     /// Uses a verified signed bundle installed under `root/<organisation>/` (two-slot store of
-    /// `kustannusarvio::bundle`) instead of the compiled-in tariff of that organisation. Nothing
+    /// `kustannusarvio_bundle`) instead of the compiled-in tariff of that organisation. Nothing
     /// installed, or nothing that verifies with `trust`: the compiled-in tariff stays. Read only.
     pub fn with_installed_bundles(self, root: &Path, trust: &Trust, now: chrono::DateTime<chrono::Utc>) -> Self {
         for id in self.organisations() {

@@ -4,14 +4,14 @@
 //! verified tariff is reloaded from the two-slot store and swapped into [`AppState`]; on any
 //! other outcome the tariff in use stays. Every check ends with a typed event
 //! ([`TariffStatusChanged`]) so the UI refreshes the header and the estimate.
-//! Wiring only: verification, download and storage are `kustannusarvio::bundle`.
+//! Wiring only: verification, download and storage are `kustannusarvio_bundle`.
 
 use crate::settings::Settings;
 use crate::state::{AppState, CHANNEL};
-use kustannusarvio::bundle::client::{self, ClientConfig};
-use kustannusarvio::bundle::keys::Trust;
-use kustannusarvio::bundle::store::ActiveSource;
-use kustannusarvio::bundle::{BundleError, StatusReport, Store, UpdateStatus};
+use kustannusarvio_bundle::client::{self, ClientConfig};
+use kustannusarvio_bundle::keys::Trust;
+use kustannusarvio_bundle::store::ActiveSource;
+use kustannusarvio_bundle::{BundleError, StatusReport, Store, UpdateStatus};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};

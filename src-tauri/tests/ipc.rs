@@ -174,9 +174,9 @@ fn write_ui_fixtures() {
 /// its organisation, and `tariff_info` reports it (serial, expiry) for the header.
 #[test]
 fn installed_signed_bundle_is_used_and_reported() {
-    use kustannusarvio::bundle::keys::Trust;
-    use kustannusarvio::bundle::publish::{self, BuildOptions};
-    use kustannusarvio::bundle::Store;
+    use kustannusarvio_bundle::keys::Trust;
+    use kustannusarvio_bundle::publish::{self, BuildOptions};
+    use kustannusarvio_bundle::Store;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let key =
         |n: &str| publish::read_key(&root.join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key");

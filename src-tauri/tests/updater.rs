@@ -1,13 +1,13 @@
 //! The background updater against a real HTTP server on loopback (a static web root written by
-//! `kustannusarvio::bundle::publish` with the test keys): updated → the `estimate` command uses
+//! `kustannusarvio_bundle::publish` with the test keys): updated → the `estimate` command uses
 //! the new tariff; a tampered bundle and a server that is down → rejected / unreachable, and the
 //! tariff in use is unchanged.
 
 mod common;
 
 use common::{invoke, mock_app};
-use kustannusarvio::bundle::keys::{KeyPair, Trust};
-use kustannusarvio::bundle::publish::{self, BuildOptions};
+use kustannusarvio_bundle::keys::{KeyPair, Trust};
+use kustannusarvio_bundle::publish::{self, BuildOptions};
 use kustannusarvio_app::settings::Settings;
 use kustannusarvio_app::state::AppState;
 use kustannusarvio_app::updater::Updater;

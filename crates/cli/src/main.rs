@@ -1,0 +1,252 @@
+//! `kustannusarvio`: the command-line face of the engine.
+//!
+//! - `kustannusarvio calc --tariffs DIR < scenario.json` prints the estimate as JSON.
+//! - `kustannusarvio compare --tariffs DIR a.json b.json [c.json]` prints the packages side by side.
+//! - `kustannusarvio tariffs validate DIR` checks a tariff directory.
+//! - `kustannusarvio tariffs schema` prints the JSON Schema of tariff files.
+//! - `kustannusarvio tariffs keygen|build|sign|publish|diff` and `kustannusarvio update`:
+//!   signed tariff bundles (docs/bundles.md; logic in `commands.rs` over `kustannusarvio_bundle`).
+
+use clap::{Parser, Subcommand};
+
+/// mimalloc: about half the time of an estimate is allocation of explanation text (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod commands;
+
+use kustannusarvio_engine::{estimate, parse_scenario, EngineError, Tariff};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "kustannusarvio", version, about = "Client fees and organiser costs of elderly services")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Compute one scenario (JSON on stdin or --scenario FILE) and print the estimate as JSON.
+    Calc {
+        #[arg(long, default_value = "tariffs/paijat-hame")]
+        tariffs: PathBuf,
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+    },
+    /// Compare two or three scenarios side by side, with differences to the first.
+    Compare {
+        #[arg(long, default_value = "tariffs/paijat-hame")]
+        tariffs: PathBuf,
+        #[arg(required = true, num_args = 2..=3)]
+        scenarios: Vec<PathBuf>,
+    },
+    /// Tariff tools.
+    Tariffs {
+        #[command(subcommand)]
+        cmd: TariffCmd,
+    },
+    /// Fetch, verify and install the newest signed tariff bundle into a two-slot state directory.
+    Update {
+        /// Base URL of the published directory (HTTPS; http only on loopback).
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        state_dir: PathBuf,
+        /// Expected organisation; by default pinned on first install.
+        #[arg(long)]
+        organisation: Option<String>,
+        #[arg(long, default_value = "stable")]
+        channel: String,
+        /// Trust the *.pub keys of this directory instead of the keys compiled into the binary.
+        #[arg(long)]
+        trusted_keys: Option<PathBuf>,
+        /// Signatures required (overrides the `threshold` line of the key files).
+        #[arg(long)]
+        threshold: Option<usize>,
+        #[arg(long)]
+        proxy: Option<String>,
+        /// Extra root CA (PEM) for the intranet's own certificate authority.
+        #[arg(long)]
+        ca_cert: Option<PathBuf>,
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+        #[arg(long, default_value_t = 2)]
+        retries: u32,
+    },
+}
+
+#[derive(Subcommand)]
+enum TariffCmd {
+    /// Validate a tariff directory.
+    Validate { dir: PathBuf },
+    /// Print the JSON Schema of tariff source files.
+    Schema,
+    /// Generate an Ed25519 signing key pair (NAME.key secret, NAME.pub public).
+    Keygen {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, default_value = "")]
+        label: String,
+    },
+    /// Validate a tariff directory and build an unsigned bundle + manifest into OUT.
+    Build {
+        dir: PathBuf,
+        #[arg(long)]
+        serial: u64,
+        #[arg(long, default_value = "stable")]
+        channel: String,
+        /// Days until the manifest expires (clients then warn, still compute offline).
+        #[arg(long, default_value_t = 400)]
+        expires: u32,
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        rotation: RotationArgs,
+    },
+    /// Add a signature to OUT/manifest.sig (run once per signer: author, reviewer).
+    Sign {
+        out: PathBuf,
+        #[arg(long)]
+        key: PathBuf,
+    },
+    /// Validate, build, sign and write a static directory for any web server.
+    Publish {
+        dir: PathBuf,
+        #[arg(long, required = true)]
+        key: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Default: the published serial + 1.
+        #[arg(long)]
+        serial: Option<u64>,
+        #[arg(long, default_value = "stable")]
+        channel: String,
+        #[arg(long, default_value_t = 400)]
+        expires: u32,
+        #[command(flatten)]
+        rotation: RotationArgs,
+    },
+    /// Show what changes between two tariffs (directories, published directories or bundles).
+    Diff { old: PathBuf, new: PathBuf },
+    /// Verify a published or signed directory as a client would (signatures, hash, tariff).
+    Verify {
+        dir: PathBuf,
+        /// Trust the *.pub keys of this directory instead of the keys compiled into the binary.
+        #[arg(long)]
+        trusted_keys: Option<PathBuf>,
+        #[arg(long)]
+        threshold: Option<usize>,
+        #[arg(long)]
+        channel: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+struct RotationArgs {
+    /// Announce a new trusted key (.pub file) in the manifest (key rotation).
+    #[arg(long)]
+    announce_key: Vec<PathBuf>,
+    /// Tell clients to stop trusting a key id.
+    #[arg(long)]
+    retire_key: Vec<String>,
+}
+
+impl RotationArgs {
+    fn into_rotation(self) -> commands::Rotation {
+        commands::Rotation { announce: self.announce_key, retire: self.retire_key }
+    }
+}
+
+fn text(r: Result<String, String>) -> Result<(), EngineError> {
+    use std::io::Write;
+    // A closed pipe (`… | head`) is not an error worth a panic.
+    r.map(|t| drop(writeln!(std::io::stdout(), "{t}"))).map_err(|m| EngineError::input("tariffs", m))
+}
+
+fn fail(e: &EngineError) -> ExitCode {
+    let json = serde_json::json!({ "error": e, "message": e.to_string() });
+    eprintln!("{}", serde_json::to_string_pretty(&json).unwrap_or_else(|_| e.to_string()));
+    ExitCode::from(2)
+}
+
+fn load(dir: &Path) -> Result<Tariff, EngineError> {
+    kustannusarvio_engine::load_dir(dir)
+}
+
+fn read_scenario(path: Option<&Path>) -> Result<kustannusarvio_engine::Scenario, EngineError> {
+    let text = match path {
+        Some(p) => std::fs::read_to_string(p).map_err(|e| EngineError::input(p.display().to_string(), e.to_string()))?,
+        None => {
+            let mut s = String::new();
+            std::io::stdin().read_to_string(&mut s).map_err(|e| EngineError::input("stdin", e.to_string()))?;
+            s
+        }
+    };
+    parse_scenario(&text)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let res = match cli.cmd {
+        Cmd::Calc { tariffs, scenario } => load(&tariffs).and_then(|t| {
+            let s = read_scenario(scenario.as_deref())?;
+            let e = estimate(&t, &s)?;
+            println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
+            Ok(())
+        }),
+        Cmd::Compare { tariffs, scenarios } => load(&tariffs).and_then(|t| {
+            let mut ests = Vec::new();
+            for p in &scenarios {
+                let s = read_scenario(Some(p)).map_err(|e| match e {
+                    EngineError::InvalidInput { field, message } => {
+                        EngineError::InvalidInput { field: format!("{}: {field}", p.display()), message }
+                    }
+                    other => other,
+                })?;
+                ests.push(estimate(&t, &s)?);
+            }
+            println!("{}", serde_json::to_string_pretty(&kustannusarvio_engine::compare::compare(&scenarios.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(), &ests)).unwrap_or_default());
+            Ok(())
+        }),
+        Cmd::Tariffs { cmd: TariffCmd::Validate { dir } } => load(&dir).map(|t| {
+            println!("ok: {} {} ({})", t.organisation.id, t.organisation.version, t.organisation.name);
+        }),
+        Cmd::Tariffs { cmd: TariffCmd::Schema } => {
+            println!("{}", serde_json::to_string_pretty(&kustannusarvio_engine::tariff::json_schema()).unwrap_or_default());
+            Ok(())
+        }
+        Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name, label } } => text(commands::keygen(&out, name.as_deref(), &label)),
+        Cmd::Tariffs { cmd: TariffCmd::Build { dir, serial, channel, expires, out, rotation } } => {
+            text(commands::build(&dir, serial, &channel, expires, &out, &rotation.into_rotation()))
+        }
+        Cmd::Tariffs { cmd: TariffCmd::Sign { out, key } } => text(commands::sign(&out, &key)),
+        Cmd::Tariffs { cmd: TariffCmd::Publish { dir, key, out, serial, channel, expires, rotation } } => {
+            text(commands::publish(&dir, &key, &out, serial, &channel, expires, &rotation.into_rotation()))
+        }
+        Cmd::Tariffs { cmd: TariffCmd::Diff { old, new } } => text(commands::diff(&old, &new)),
+        Cmd::Tariffs { cmd: TariffCmd::Verify { dir, trusted_keys, threshold, channel } } => {
+            text(commands::verify(&dir, trusted_keys.as_deref(), threshold, channel.as_deref()))
+        }
+        Cmd::Update { from, state_dir, organisation, channel, trusted_keys, threshold, proxy, ca_cert, timeout, retries } => {
+            let args = commands::UpdateArgs {
+                from, state_dir, organisation, channel, trusted_keys, threshold, proxy, ca_cert, timeout_secs: timeout, retries,
+            };
+            return match commands::update(&args) {
+                Ok((json, ok)) => {
+                    use std::io::Write;
+                    let _ = writeln!(std::io::stdout(), "{json}");
+                    if ok { ExitCode::SUCCESS } else { ExitCode::from(3) }
+                }
+                Err(m) => fail(&EngineError::input("update", m)),
+            };
+        }
+    };
+    match res {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}

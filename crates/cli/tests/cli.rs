@@ -1,0 +1,102 @@
+//! The `kustannusarvio` command line: the scenario contract end to end.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kustannusarvio"));
+    c.current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    c
+}
+
+fn calc(tariffs: &str, input: &str) -> (i32, String, String) {
+    let mut child = bin().args(["calc", "--tariffs", tariffs]).stdin(Stdio::piped()).stdout(Stdio::piped())
+        .stderr(Stdio::piped()).spawn().unwrap();
+    // the tool may exit before reading stdin (e.g. no tariff): a broken pipe is fine here
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+const README_SCENARIO: &str = r#"{"date": "2026-03-01",
+ "household": {"persons": 2,
+   "client": {"gross_income": "1000.00", "net_income": "1800.00", "forest_income_yearly": "1200.00",
+              "deductions": {"maintenance": "0", "guardianship": "20.00", "foreclosure": "0",
+                             "compensation": "0", "medicines": "100.00", "housing": "200.00"}},
+   "spouse": null},
+ "services": [{"service": "home_care", "production": "own", "hours_per_month": "20"},
+              {"service": "home_care", "production": "voucher", "hours_per_month": "10", "provider_price_per_hour": "34.00"},
+              {"service": "meal_delivery", "production": "purchased", "meals_per_week": 7}]}"#;
+
+#[test]
+fn calc_prints_json_with_money_as_strings() {
+    let (code, out, err) = calc("tariffs/paijat-hame", README_SCENARIO);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["tariff"]["organisation"], "paijat-hame");
+    assert_eq!(v["lines"].as_array().unwrap().len(), 3);
+    // income 1000 + 1200/12 − 20 = 1080 < limit 1290 for 2 persons → no home-care fee
+    assert_eq!(v["lines"][0]["client_fee_monthly"], "0.00");
+    // 7 meals/week × 30/7 = 30 meals × 8.90 = 267.00
+    assert_eq!(v["lines"][2]["client_fee_monthly"], "267.00");
+    assert_eq!(v["total"]["client_fees_monthly"], "267.00");
+    assert_eq!(v["total"]["client_fees_yearly"], "3204.00");
+    assert!(v["lines"][0]["explanation"].as_array().unwrap().len() >= 4);
+}
+
+#[test]
+fn calc_error_names_field_and_exits_non_zero() {
+    let (code, out, err) = calc("tariffs/paijat-hame", &README_SCENARIO.replace("\"20\"", "\"lots\""));
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    let v: serde_json::Value = serde_json::from_str(&err).unwrap();
+    assert_eq!(v["error"]["code"], "invalid_input");
+    assert_eq!(v["error"]["field"], "services[0].hours_per_month");
+}
+
+#[test]
+fn calc_with_missing_tariff_dir_fails_clearly() {
+    let (code, _, err) = calc("tariffs/nowhere", README_SCENARIO);
+    assert_eq!(code, 2);
+    assert!(err.contains("tariffs/nowhere"), "{err}");
+}
+
+#[test]
+fn compare_shows_differences_to_the_first() {
+    let dir = std::env::temp_dir().join(format!("ka-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let a = r#"{"date":"2026-03-01","household":{"persons":1,"client":{"gross_income":"1200"}},
+        "services":[{"service":"home_care","production":"own","hours_per_month":"8"}]}"#;
+    let b = a.replace("\"8\"", "\"12\"");
+    std::fs::write(dir.join("a.json"), a).unwrap();
+    std::fs::write(dir.join("b.json"), b).unwrap();
+    let out = bin().args(["compare", "--tariffs", "tariffs/paijat-hame"]).arg(dir.join("a.json")).arg(dir.join("b.json"))
+        .output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // a: (1200 − 699) × 16 % = 80.16; b: 12 h → 20 %: 100.20; difference 20.04
+    assert_eq!(v["columns"][0]["estimate"]["total"]["client_fees_monthly"], "80.16");
+    assert_eq!(v["columns"][1]["estimate"]["total"]["client_fees_monthly"], "100.20");
+    assert_eq!(v["columns"][1]["difference"]["client_fees_monthly"], "20.04");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn tariffs_validate_and_schema() {
+    let out = bin().args(["tariffs", "validate", "tariffs/paijat-hame"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("paijat-hame"));
+    let out = bin().args(["tariffs", "validate", "src"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().args(["tariffs", "schema"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["properties"]["home_care"].is_object());
+}
+
+#[test]
+fn committed_json_schema_is_current() {
+    let out = bin().args(["tariffs", "schema"]).output().unwrap();
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs/tariff.schema.json")).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), committed.trim(),
+        "regenerate with: cargo run -q -- tariffs schema > tariffs/tariff.schema.json");
+}
