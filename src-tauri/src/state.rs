@@ -38,12 +38,37 @@ impl AppState {
         Self::from_sources(bundled::BUNDLED)
     }
 
+    /// `sources`: every bundled layer directory with its files. Each directory with an
+    /// `[organisation]` is a tariff, loaded on top of the layers it extends (`national`); a base
+    /// layer is not a tariff of its own.
     pub fn from_sources(sources: &[(&str, &[(&str, &str)])]) -> Self {
+        use kustannusarvio_engine::tariff::{self, Layer};
+        let layer = |dir: &str, files: &[(&str, &str)]| Layer::new(dir, files.iter().map(|(n, t)| (n.to_string(), t.to_string())));
+        let layers: BTreeMap<&str, Layer> = sources.iter().map(|(dir, files)| (*dir, layer(dir, files))).collect();
         let mut tariffs = BTreeMap::new();
         let mut load_errors = Vec::new();
-        for (dir, files) in sources {
-            let files: Vec<(String, String)> = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
-            match kustannusarvio_engine::load_files(&files) {
+        for (dir, top) in &layers {
+            match tariff::organisation_table(top) {
+                Ok(Some(_)) => {}
+                Ok(None) => continue, // a base layer
+                Err(e) => {
+                    load_errors.push((dir.to_string(), e));
+                    continue;
+                }
+            }
+            // the chain of layers below this one, base first
+            let mut chain = vec![top.clone()];
+            let loaded = loop {
+                match tariff::declared_base(&chain[0]) {
+                    Ok(None) => break tariff::load_layers(&chain),
+                    Ok(Some(base)) => match layers.get(base.as_str()) {
+                        Some(b) if chain.len() < 4 => chain.insert(0, b.clone()),
+                        _ => break Err(EngineError::tariff(dir.to_string(), None, format!("extends `{base}`, which is not bundled"))),
+                    },
+                    Err(e) => break Err(e),
+                }
+            };
+            match loaded {
                 Ok(t) => {
                     tariffs.insert(t.organisation.id.clone(), Arc::new(t));
                 }

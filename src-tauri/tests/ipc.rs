@@ -201,16 +201,21 @@ fn installed_signed_bundle_is_used_and_reported() {
         "updated"
     );
 
-    let compiled: Vec<(String, String)> = std::fs::read_dir(root.join("tariffs/paijat-hame"))
-        .expect("tariff dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read")))
-        .collect();
+    let read = |dir: &str| -> Vec<(String, String)> {
+        std::fs::read_dir(root.join("tariffs").join(dir))
+            .expect("tariff dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read")))
+            .collect()
+    };
+    let (national, compiled) = (read("national"), read("paijat-hame"));
+    let national: Vec<(&str, &str)> = national.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let state = AppState::from_sources(&[("paijat-hame", &files)]);
+    let sources: [(&str, &[(&str, &str)]); 2] = [("national", &national), ("paijat-hame", &files)];
+    let state = AppState::from_sources(&sources);
     // Without trust in the signers nothing changes.
-    let untrusted = AppState::from_sources(&[("paijat-hame", &files)]).with_installed_bundles(
+    let untrusted = AppState::from_sources(&sources).with_installed_bundles(
         data.path(),
         &Trust::new([key("other").public], 1),
         now,

@@ -60,8 +60,8 @@ fn serve(webroot: PathBuf) -> String {
     format!("http://127.0.0.1:{port}/")
 }
 
-fn compiled_paijat_hame() -> Vec<(String, String)> {
-    std::fs::read_dir(root().join("tariffs/paijat-hame"))
+fn read_layer(name: &str) -> Vec<(String, String)> {
+    std::fs::read_dir(root().join("tariffs").join(name))
         .expect("tariff dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -69,19 +69,33 @@ fn compiled_paijat_hame() -> Vec<(String, String)> {
         .collect()
 }
 
-/// A copy of tariffs/paijat-hame whose 2026 income limit for 1 person is 700 instead of 699.
-fn changed_tariff(dir: &Path) {
-    for (name, text) in compiled_paijat_hame() {
-        let file = Path::new(&name).file_name().expect("name").to_owned();
-        let text = if file == "home_care.toml" {
-            let old = r#"by_persons = ["699", "1290""#;
-            assert!(text.contains(old), "the 2026 income limit line is where the test expects it");
-            text.replace(old, r#"by_persons = ["700", "1290""#)
-        } else {
-            text
-        };
-        std::fs::write(dir.join(file), text).expect("write");
+/// The app's state with the compiled-in layers `national` and `paijat-hame`.
+fn bundled_state() -> AppState {
+    let (national, org) = (read_layer("national"), read_layer("paijat-hame"));
+    let national: Vec<(&str, &str)> = national.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let org: Vec<(&str, &str)> = org.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    AppState::from_sources(&[("national", &national), ("paijat-hame", &org)])
+}
+
+/// A copy of tariffs/national + tariffs/paijat-hame under `dir` whose 2026 income limit for 1
+/// person is 700 instead of 699; returns the organisation's directory.
+fn changed_tariff(dir: &Path) -> PathBuf {
+    for layer in ["national", "paijat-hame"] {
+        let to = dir.join(layer);
+        std::fs::create_dir_all(&to).expect("mkdir");
+        for (name, text) in read_layer(layer) {
+            let file = Path::new(&name).file_name().expect("name").to_owned();
+            let text = if layer == "national" && file == "home_care.toml" {
+                let old = r#"by_persons = ["699", "1290""#;
+                assert!(text.contains(old), "the 2026 income limit line is where the test expects it");
+                text.replace(old, r#"by_persons = ["700", "1290""#)
+            } else {
+                text
+            };
+            std::fs::write(to.join(file), text).expect("write");
+        }
     }
+    dir.join("paijat-hame")
 }
 
 fn options(serial: u64) -> BuildOptions {
@@ -110,14 +124,12 @@ fn updated_then_tampered_then_server_down() {
     for d in [&src, &webroot, &data] {
         std::fs::create_dir_all(d).expect("mkdir");
     }
-    changed_tariff(&src);
+    let src = changed_tariff(&src);
     let keys = [key("author"), key("reviewer")];
     publish::publish(&src, &keys, &webroot, options(1)).expect("publish serial 1");
     let url = serve(webroot.clone());
 
-    let compiled = compiled_paijat_hame();
-    let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let state = AppState::from_sources(&[("paijat-hame", &files)]);
+    let state = bundled_state();
     let trust = Trust::new([keys[0].public.clone(), keys[1].public.clone()], 2);
     let (app, wv) = mock_app(
         mock_builder()
@@ -173,7 +185,7 @@ fn updated_then_tampered_then_server_down() {
     assert_eq!(info["active"]["bundle"]["last_status"], "server_unreachable");
 
     // A fresh start reads the installed bundle (read only), still 80.00 offline.
-    let again = AppState::from_sources(&[("paijat-hame", &files)]).with_installed_bundles(
+    let again = bundled_state().with_installed_bundles(
         &data,
         &Trust::new([keys[0].public.clone(), keys[1].public.clone()], 2),
         chrono::Utc::now(),
@@ -185,9 +197,7 @@ fn updated_then_tampered_then_server_down() {
 #[test]
 fn missing_root_ca_is_reported() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let compiled = compiled_paijat_hame();
-    let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let state = AppState::from_sources(&[("paijat-hame", &files)]);
+    let state = bundled_state();
     let updater = Updater::new(Some(tmp.path().to_path_buf()), Trust::new([key("author").public], 1));
     let s = Settings {
         update_url: Some("https://intranet.example/tariffs/".into()),

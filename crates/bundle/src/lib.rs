@@ -22,7 +22,7 @@ pub mod publish;
 pub mod store;
 
 pub use keys::{KeyPair, PublicKey, Trust};
-pub use manifest::{Bundle, BundleFile, FileEntry, Manifest, SelfCheck, SignatureFile, Verified};
+pub use manifest::{Bundle, BundleFile, BundleLayer, FileEntry, Manifest, SelfCheck, SignatureFile, Verified};
 pub use store::{ActiveInfo, ActiveSource, Loaded, State, Store};
 
 use serde::Serialize;
@@ -33,8 +33,9 @@ pub const MAX_MANIFEST_BYTES: u64 = 64 * 1024;
 pub const MAX_SIGNATURE_BYTES: u64 = 16 * 1024;
 /// Default cap on one bundle file.
 pub const MAX_BUNDLE_BYTES: u64 = 8 * 1024 * 1024;
-/// Manifest and bundle format version understood by this build.
-pub const FORMAT: u32 = 1;
+/// Manifest and bundle format version understood by this build (2: the bundle carries the base
+/// layers it extends, e.g. `national`).
+pub const FORMAT: u32 = 2;
 
 /// Why a bundle was not installed or could not be used. Serialises as `{"code": "...", ...}`;
 /// the codes are stable and used by the app as translation keys.

@@ -96,11 +96,23 @@ pub struct SignatureEntry {
 pub struct Bundle {
     pub format: u32,
     pub organisation: String,
-    /// The TOML sources, by file name, in name order.
+    /// The organisation's own TOML sources, by file name, in name order.
     pub files: Vec<BundleFile>,
+    /// The layers the organisation extends, base first (e.g. `national`), each with its sources:
+    /// the bundle carries everything the tariff is computed from.
+    #[serde(default)]
+    pub base_layers: Vec<BundleLayer>,
     /// Golden scenarios with the totals the publisher's engine computed.
     #[serde(default)]
     pub self_checks: Vec<SelfCheck>,
+}
+
+/// A base layer of a bundle: its name (`national`) and its TOML sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleLayer {
+    pub name: String,
+    pub files: Vec<BundleFile>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,10 +193,16 @@ pub fn parse_bundle(bytes: &[u8], limit: u64) -> Result<Bundle, BundleError> {
     if b.format != FORMAT {
         return Err(BundleError::malformed("bundle", format!("unsupported format {}", b.format)));
     }
-    if b.files.is_empty() || b.files.len() > MAX_FILES || b.self_checks.len() > MAX_SELF_CHECKS {
-        return Err(BundleError::malformed("bundle", "wrong number of files or self-checks"));
+    let n_files = b.files.len() + b.base_layers.iter().map(|l| l.files.len()).sum::<usize>();
+    if b.files.is_empty() || n_files > MAX_FILES || b.base_layers.len() > 4 || b.self_checks.len() > MAX_SELF_CHECKS {
+        return Err(BundleError::malformed("bundle", "wrong number of files, layers or self-checks"));
     }
-    for f in &b.files {
+    for l in &b.base_layers {
+        if !kustannusarvio_engine::tariff::layers::is_layer_name(&l.name) || l.files.is_empty() {
+            return Err(BundleError::malformed("bundle", format!("bad base layer `{}`", l.name.escape_default())));
+        }
+    }
+    for f in b.files.iter().chain(b.base_layers.iter().flat_map(|l| &l.files)) {
         if !is_safe_name(&f.name) || !f.name.ends_with(".toml") {
             return Err(BundleError::malformed("bundle", format!("unsafe file name `{}`", f.name.escape_default())));
         }
@@ -276,10 +294,13 @@ pub fn verify_bundle(manifest: &Manifest, bundle_bytes: &[u8], limit: u64) -> Re
     Ok(tariff)
 }
 
-/// The engine's loader over the bundle's sources.
+/// The engine's loader over the bundle's layers (base layers first, then the organisation's).
 pub fn load_bundle(bundle: &Bundle) -> Result<Tariff, BundleError> {
-    let files: Vec<(String, String)> = bundle.files.iter().map(|f| (f.name.clone(), f.text.clone())).collect();
-    kustannusarvio_engine::tariff::load_files(&files).map_err(|e| BundleError::RejectedInvalidTariff { message: e.to_string() })
+    use kustannusarvio_engine::tariff::Layer;
+    let pairs = |l: &str, files: &[BundleFile]| files.iter().map(|f| (format!("{l}/{}", f.name), f.text.clone())).collect::<Vec<_>>();
+    let mut layers: Vec<Layer> = bundle.base_layers.iter().map(|l| Layer::new(l.name.clone(), pairs(&l.name, &l.files))).collect();
+    layers.push(Layer::new(bundle.organisation.clone(), pairs(&bundle.organisation, &bundle.files)));
+    kustannusarvio_engine::tariff::load_layers(&layers).map_err(|e| BundleError::RejectedInvalidTariff { message: e.to_string() })
 }
 
 /// The built-in sample (home care, one person) must compute on the publication date — or, for a

@@ -3,7 +3,7 @@
 
 use super::keys::{KeyPair, PublicKey};
 use super::manifest::{
-    self, AnnouncedKey, Bundle, BundleFile, FileEntry, Manifest, SelfCheck, SignatureEntry, SignatureFile,
+    self, AnnouncedKey, Bundle, BundleFile, BundleLayer, FileEntry, Manifest, SelfCheck, SignatureEntry, SignatureFile,
 };
 use super::{sha256_hex, store, to_hex, FORMAT};
 use chrono::{DateTime, Utc};
@@ -88,20 +88,39 @@ fn read_self_checks(dir: &Path, tariff: &kustannusarvio_engine::Tariff) -> Resul
     Ok(out)
 }
 
+/// The sources of a tariff directory and of the layers it extends (`[organisation] extends =
+/// "national"` → the sibling `national/`), base first.
+pub fn read_layered_sources(dir: &Path) -> Result<(Vec<BundleLayer>, Vec<BundleFile>), String> {
+    let own = read_sources(dir)?;
+    let mut bases: Vec<BundleLayer> = Vec::new();
+    let mut files = own.clone();
+    let mut cur = dir.to_path_buf();
+    loop {
+        let layer = kustannusarvio_engine::tariff::Layer::new("", files.iter().map(|f| (f.name.clone(), f.text.clone())));
+        let Some(base) = kustannusarvio_engine::tariff::declared_base(&layer).map_err(|e| format!("invalid tariff: {e}"))? else { break };
+        if bases.len() >= 4 || !kustannusarvio_engine::tariff::layers::is_layer_name(&base) {
+            return Err(format!("{}: bad `extends = \"{base}\"`", cur.display()));
+        }
+        cur = cur.parent().map(|p| p.join(&base)).unwrap_or_default();
+        files = read_sources(&cur)?;
+        bases.insert(0, BundleLayer { name: base, files: files.clone() });
+    }
+    Ok((bases, own))
+}
+
 /// Validates the tariff directory with the engine and builds bundle + manifest.
 pub fn build(dir: &Path, opt: &BuildOptions) -> Result<Built, String> {
     if !super::is_safe_name(&opt.channel) {
         return Err("channel must be a short name like `stable`".into());
     }
-    let files = read_sources(dir)?;
-    let pairs: Vec<(String, String)> = files.iter().map(|f| (f.name.clone(), f.text.clone())).collect();
-    let tariff = kustannusarvio_engine::tariff::load_files(&pairs).map_err(|e| format!("invalid tariff: {e}"))?;
+    let (base_layers, files) = read_layered_sources(dir)?;
+    let tariff = kustannusarvio_engine::load_dir(dir).map_err(|e| format!("invalid tariff: {e}"))?;
     let org = tariff.organisation.id.clone();
     if !super::is_safe_name(&org) {
         return Err(format!("organisation id `{org}` must be [A-Za-z0-9._-]"));
     }
     let self_checks = read_self_checks(dir, &tariff)?;
-    let bundle = Bundle { format: FORMAT, organisation: org.clone(), files, self_checks };
+    let bundle = Bundle { format: FORMAT, organisation: org.clone(), files, base_layers, self_checks };
     let bundle_bytes = serde_json::to_vec_pretty(&bundle).map_err(|e| e.to_string())?;
     let bundle_name = format!("bundle-{}.json", opt.serial);
     let manifest = Manifest {

@@ -173,6 +173,55 @@ fn fail(e: &EngineError) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// What `tariffs validate` reports: the organisation, its layers, what it overrides and which
+/// parameters follow another one (`same_as`).
+fn describe_tariff(t: &Tariff) -> String {
+    let p = &t.provenance;
+    let mut out = format!("ok: {} {} ({})", t.organisation.id, t.organisation.version, t.organisation.name);
+    if p.layers.len() > 1 {
+        out.push_str(&format!("\nlayers: {}", p.layers.join(" → ")));
+        if p.overrides.is_empty() {
+            out.push_str("\noverrides: none");
+        }
+        for o in &p.overrides {
+            out.push_str(&format!("\noverrides {}: {} (layer {})", o.base, o.parameter, o.layer));
+        }
+    }
+    for (param, target) in &p.references {
+        out.push_str(&format!("\nsame as: {param} = {target}"));
+    }
+    out
+}
+
+/// `tariffs validate DIR`: an organisation's directory is loaded with the layer it extends; a
+/// base layer (no `[organisation]`, e.g. `tariffs/national`) is checked through every sibling
+/// organisation that extends it.
+fn validate(dir: &Path) -> Result<String, EngineError> {
+    use kustannusarvio_engine::tariff;
+    let layer = tariff::read_layer(dir)?;
+    if tariff::organisation_table(&layer)?.is_some() {
+        return load(dir).map(|t| describe_tariff(&t));
+    }
+    let mut users = Vec::new();
+    if let Some(parent) = dir.parent() {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(parent)
+            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+            .unwrap_or_default();
+        dirs.sort();
+        for d in dirs {
+            let Ok(l) = tariff::read_layer(&d) else { continue };
+            if tariff::declared_base(&l).ok().flatten().as_deref() == Some(layer.name.as_str()) {
+                let t = load(&d)?;
+                users.push(t.organisation.id.clone());
+            }
+        }
+    }
+    if users.is_empty() {
+        return Err(EngineError::tariff(dir.display().to_string(), None, "a base layer (no [organisation]) that no sibling organisation extends"));
+    }
+    Ok(format!("ok: {} (base layer, {} files), extended by: {} (each loads and validates)", layer.name, layer.files.len(), users.join(", ")))
+}
+
 fn load(dir: &Path) -> Result<Tariff, EngineError> {
     kustannusarvio_engine::load_dir(dir)
 }
@@ -212,9 +261,7 @@ fn main() -> ExitCode {
             println!("{}", serde_json::to_string_pretty(&kustannusarvio_engine::compare::compare(&scenarios.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(), &ests)).unwrap_or_default());
             Ok(())
         }),
-        Cmd::Tariffs { cmd: TariffCmd::Validate { dir } } => load(&dir).map(|t| {
-            println!("ok: {} {} ({})", t.organisation.id, t.organisation.version, t.organisation.name);
-        }),
+        Cmd::Tariffs { cmd: TariffCmd::Validate { dir } } => validate(&dir).map(|t| println!("{t}")),
         Cmd::Tariffs { cmd: TariffCmd::Schema } => {
             println!("{}", serde_json::to_string_pretty(&kustannusarvio_engine::tariff::json_schema()).unwrap_or_default());
             Ok(())

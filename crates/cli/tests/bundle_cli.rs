@@ -25,14 +25,20 @@ fn p(x: &Path) -> &str {
     x.to_str().unwrap()
 }
 
-fn copy_tariff(to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(tariff_dir()).unwrap() {
-        let e = e.unwrap().path();
-        if e.extension().is_some_and(|x| x == "toml") {
-            std::fs::copy(&e, to.join(e.file_name().unwrap())).unwrap();
+/// Copies tariffs/national and tariffs/paijat-hame under `root`; returns the organisation's
+/// directory (`root/paijat-hame`).
+fn copy_tariff(root: &Path) -> std::path::PathBuf {
+    for layer in ["national", "paijat-hame"] {
+        let to = root.join(layer);
+        std::fs::create_dir_all(&to).unwrap();
+        for e in std::fs::read_dir(tariff_dir().parent().unwrap().join(layer)).unwrap() {
+            let e = e.unwrap().path();
+            if e.extension().is_some_and(|x| x == "toml") {
+                std::fs::copy(&e, to.join(e.file_name().unwrap())).unwrap();
+            }
         }
     }
+    root.join("paijat-hame")
 }
 
 #[test]
@@ -96,8 +102,7 @@ fn keygen_build_sign_verify() {
     assert_eq!(v.signed_by.len(), 2);
     assert!(v.manifest.expires_at > now() + days(89));
     // An invalid tariff is not built.
-    let bad = t.path().join("bad");
-    copy_tariff(&bad);
+    let bad = copy_tariff(&t.path().join("bad"));
     std::fs::write(bad.join("zz.toml"), "[organisation]\nid = \"x\"\n").unwrap();
     let o = bin(&["tariffs", "build", p(&bad), "--serial", "4", "--out", p(&t.path().join("out2"))]);
     assert!(!o.status.success());
@@ -106,9 +111,8 @@ fn keygen_build_sign_verify() {
 #[test]
 fn diff_shows_what_changes_for_whom() {
     let t = tempfile::tempdir().unwrap();
-    let new = t.path().join("new");
-    copy_tariff(&new);
-    let hc = new.join("home_care.toml");
+    let new = copy_tariff(&t.path().join("new"));
+    let hc = t.path().join("new/national/home_care.toml");
     let text = std::fs::read_to_string(&hc).unwrap();
     std::fs::write(&hc, text.replacen("\"1290\"", "\"1300\"", 1)).unwrap();
     let out = ok(&bin(&["tariffs", "diff", p(&tariff_dir()), p(&new)]));
@@ -175,9 +179,8 @@ fn publish_then_update_from_the_web_root() {
     assert_eq!(v["status"]["code"], "updated");
     assert_eq!(v["active"]["serial"], 1);
     // Second publish: serial 2 automatically, with the diff to what is published.
-    let new = t.path().join("new");
-    copy_tariff(&new);
-    let hc = new.join("home_care.toml");
+    let new = copy_tariff(&t.path().join("new"));
+    let hc = t.path().join("new/national/home_care.toml");
     std::fs::write(&hc, std::fs::read_to_string(&hc).unwrap().replacen("\"1290\"", "\"1300\"", 1)).unwrap();
     let out = ok(&bin(&["tariffs", "publish", p(&new), "--key", p(&a), "--key", p(&r), "--out", p(&www)]));
     assert!(out.contains("serial 2") && out.contains("1290 → 1300"), "{out}");

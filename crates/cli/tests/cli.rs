@@ -100,3 +100,47 @@ fn committed_json_schema_is_current() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), committed.trim(),
         "regenerate with: cargo run -q -- tariffs schema > tariffs/tariff.schema.json");
 }
+
+/// `tariffs validate` names the layers and every national value an organisation overrides; a
+/// misspelt or unannounced override is refused with the file and line.
+#[test]
+fn validate_lists_layers_and_overrides() {
+    let out = bin().args(["tariffs", "validate", "tariffs/helsinki"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("layers: national → helsinki"), "{text}");
+    assert!(text.contains("overrides national: home_care.percentages (layer helsinki)"), "{text}");
+    let out = bin().args(["tariffs", "validate", "tariffs/paijat-hame"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("overrides: none"));
+    let out = bin().args(["tariffs", "validate", "tariffs/national"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains("base layer") && text.contains("helsinki, paijat-hame"), "{text}");
+
+    // An organisation that redefines a national value without `overrides = true` is refused.
+    let t = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs"));
+    for layer in ["national", "paijat-hame"] {
+        std::fs::create_dir_all(t.path().join(layer)).unwrap();
+        for e in std::fs::read_dir(root.join(layer)).unwrap() {
+            let e = e.unwrap().path();
+            std::fs::copy(&e, t.path().join(layer).join(e.file_name().unwrap())).unwrap();
+        }
+    }
+    let own = t.path().join("paijat-hame/long_term_care.toml");
+    let shadow = "\n[long_term_care.client_percent]\nvalues = [{ from = \"2021-07-01\", value = \"80\", source = \"x\", verified = false }]\n";
+    std::fs::write(&own, std::fs::read_to_string(&own).unwrap() + shadow).unwrap();
+    let out = bin().args(["tariffs", "validate"]).arg(t.path().join("paijat-hame")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("long_term_care.toml:") && err.contains("`long_term_care.client_percent` is already defined"), "{err}");
+    assert!(err.contains("overrides = true"), "{err}");
+    // With the flag it loads, and validate lists it.
+    std::fs::write(&own, std::fs::read_to_string(&own).unwrap().replace("[long_term_care.client_percent]\n", "[long_term_care.client_percent]\noverrides = true\n")).unwrap();
+    let out = bin().args(["tariffs", "validate"]).arg(t.path().join("paijat-hame")).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("overrides national: long_term_care.client_percent"));
+    // An override of a name the national layer does not have (a typo) is refused.
+    std::fs::write(&own, std::fs::read_to_string(&own).unwrap().replace("[long_term_care.client_percent]", "[long_term_care.client_percentage]")).unwrap();
+    let out = bin().args(["tariffs", "validate"]).arg(t.path().join("paijat-hame")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("no lower layer"), "{err}");
+}

@@ -1,23 +1,50 @@
 //! Tariffs as dated data: loading, strict validation and lookup in force on a date.
 
+pub mod layers;
 pub mod params;
 pub mod schema;
 
 pub use params::{Band, BandTable, Dated, Param, PersonTable, Ratio, StepRow, StepTable};
 pub use schema::*;
+pub use layers::{Layer, Override, Provenance, SourceFile};
 
 use crate::error::{EngineError, Result};
 use chrono::NaiveDate;
 
-/// Loads every `*.toml` file of a tariff directory (not recursive), in name order.
+/// Loads a tariff directory and the layer it extends (`[organisation] extends = "national"`
+/// → the sibling directory `../national`), each `*.toml` file in name order.
 #[cfg(feature = "fs")]
 pub fn load_dir(dir: &std::path::Path) -> Result<Tariff> {
-    let rd = std::fs::read_dir(dir)
-        .map_err(|e| EngineError::tariff(dir.display().to_string(), None, format!("cannot read directory: {e}")))?;
+    load_layers(&read_layers(dir)?)
+}
+
+/// The layers of a tariff directory, base first: the directory itself and, when its
+/// organisation extends another layer, that sibling directory (recursively, at most 4 deep).
+#[cfg(feature = "fs")]
+pub fn read_layers(dir: &std::path::Path) -> Result<Vec<Layer>> {
+    let mut layers = vec![read_layer(dir)?];
+    let mut cur = dir.to_path_buf();
+    while let Some(base) = declared_base(&layers[0])? {
+        if layers.len() >= 4 {
+            return Err(EngineError::tariff(cur.display().to_string(), None, "layers extend each other too deep"));
+        }
+        if !layers::is_layer_name(&base) {
+            return Err(EngineError::tariff(cur.display().to_string(), None, format!("`extends = \"{base}\"` is not a layer name")));
+        }
+        cur = cur.parent().map(|p| p.join(&base)).unwrap_or_else(|| std::path::PathBuf::from(&base));
+        layers.insert(0, read_layer(&cur)?);
+    }
+    Ok(layers)
+}
+
+/// One directory as a layer named after it: its `*.toml` files (not recursive), in name order.
+#[cfg(feature = "fs")]
+pub fn read_layer(dir: &std::path::Path) -> Result<Layer> {
+    let err = |m: String| EngineError::tariff(dir.display().to_string(), None, m);
+    let rd = std::fs::read_dir(dir).map_err(|e| err(format!("cannot read directory: {e}")))?;
     let mut files = Vec::new();
     for entry in rd {
-        let entry = entry.map_err(|e| EngineError::tariff(dir.display().to_string(), None, e.to_string()))?;
-        let path = entry.path();
+        let path = entry.map_err(|e| err(e.to_string()))?.path();
         if path.extension().and_then(|e| e.to_str()) == Some("toml") {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| EngineError::tariff(path.display().to_string(), None, format!("cannot read: {e}")))?;
@@ -26,50 +53,71 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Tariff> {
     }
     files.sort();
     if files.is_empty() {
-        return Err(EngineError::tariff(dir.display().to_string(), None, "no .toml tariff files found"));
+        return Err(err("no .toml tariff files found".into()));
     }
-    load_files(&files)
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    Ok(Layer::new(name, files))
 }
 
-/// Loads a tariff from (file name, TOML text) pairs, e.g. from a verified bundle.
-pub fn load_files(files: &[(String, String)]) -> Result<Tariff> {
-    let mut merged = TariffFile::default();
-    let mut origin: std::collections::BTreeMap<&'static str, String> = Default::default();
-    for (name, text) in files {
-        let f: TariffFile = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-            EngineError::tariff(name.clone(), line, e.message().to_string())
+/// The `[organisation]` table of a layer, if it has one (read without the full load); a base
+/// layer such as `national` has none.
+pub fn organisation_table(layer: &Layer) -> Result<Option<(String, toml::Table)>> {
+    for f in &layer.files {
+        let t: toml::Table = toml::from_str(&f.text).map_err(|e| {
+            let line = e.span().map(|s| f.text[..s.start.min(f.text.len())].matches('\n').count() + 1);
+            EngineError::tariff(f.name.clone(), line, e.message().to_string())
         })?;
-        macro_rules! take {
-            ($($sec:ident),*) => {$(
-                if let Some(v) = f.$sec {
-                    if let Some(prev) = origin.get(stringify!($sec)) {
-                        return Err(EngineError::tariff(name.clone(), None,
-                            format!("section `{}` is already defined in {}", stringify!($sec), prev)));
-                    }
-                    origin.insert(stringify!($sec), name.clone());
-                    merged.$sec = Some(v);
-                }
-            )*};
+        if let Some(toml::Value::Table(o)) = t.get("organisation") {
+            return Ok(Some((f.name.clone(), o.clone())));
         }
-        take!(organisation, income, home_care, communal_housing, long_term_care, flat_fees,
-              payment_ceiling, fee_reduction, informal_care_support, prices, vouchers, support_services);
     }
-    let missing = |s: &str| EngineError::tariff("tariff", None, format!("required section `{s}` is missing"));
-    let tariff = Tariff {
-        organisation: merged.organisation.ok_or_else(|| missing("organisation"))?,
-        income: merged.income.ok_or_else(|| missing("income"))?,
-        home_care: merged.home_care.ok_or_else(|| missing("home_care"))?,
-        communal_housing: merged.communal_housing,
-        long_term_care: merged.long_term_care.ok_or_else(|| missing("long_term_care"))?,
-        flat_fees: merged.flat_fees.ok_or_else(|| missing("flat_fees"))?,
-        payment_ceiling: merged.payment_ceiling.ok_or_else(|| missing("payment_ceiling"))?,
-        fee_reduction: merged.fee_reduction,
-        informal_care_support: merged.informal_care_support,
-        prices: merged.prices.unwrap_or_default(),
-        vouchers: merged.vouchers.unwrap_or_default(),
-        support_services: merged.support_services.unwrap_or_default(),
-    };
+    Ok(None)
+}
+
+/// The layer a layer's organisation extends, if it names one (read without the full load).
+pub fn declared_base(layer: &Layer) -> Result<Option<String>> {
+    if let Some((file, o)) = organisation_table(layer)? {
+        if let Some(e) = o.get("extends") {
+            return match e.as_str() {
+                Some(s) => Ok(Some(s.to_string())),
+                None => Err(EngineError::tariff(file, None, "`organisation.extends` must be a string")),
+            };
+        }
+    }
+    Ok(None)
+}
+
+/// Loads a tariff of one self-contained layer from (file name, TOML text) pairs. A layer that
+/// extends another needs [`load_layers`].
+pub fn load_files(files: &[(String, String)]) -> Result<Tariff> {
+    load_layers(&[Layer::new("tariff", files.iter().cloned())])
+}
+
+/// Loads a tariff from its layers, base first (e.g. `national`, then `paijat-hame`): merges
+/// them parameter by parameter ([`layers`]), deserializes strictly (unknown keys are errors)
+/// and validates.
+pub fn load_layers(layers: &[Layer]) -> Result<Tariff> {
+    let merged = layers::Merged::new(layers)?;
+    let value = toml::Value::Table(merged.table.clone());
+    let mut tariff: Tariff = serde_path_to_error::deserialize(value).map_err(|e| {
+        let at = e.path().to_string();
+        let message = e.inner().message().trim().to_string();
+        let top = layers.last().map(|l| l.name.as_str()).unwrap_or("tariff");
+        // "missing field `x`": no layer defines it; the organisation's own directory should
+        if let Some(k) = message.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+            let path = if at == "." { k.to_string() } else { format!("{at}.{k}") };
+            let what = if at == "." { "section" } else { "parameter" };
+            return EngineError::tariff(top, None, format!("required {what} `{path}` is missing: no layer defines it"));
+        }
+        // "unknown field `x`": point at the key itself
+        let path = match message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
+            Some(k) if at == "." => k.to_string(),
+            Some(k) => format!("{at}.{k}"),
+            None => at,
+        };
+        merged.origin_error(&path, format!("{path}: {message}"))
+    })?;
+    tariff.provenance = merged.provenance;
     validate(&tariff)?;
     Ok(tariff)
 }
@@ -173,7 +221,21 @@ fn check_values(path: &str, values: &[serde_json::Value]) -> Result<()> {
     Ok(())
 }
 
-/// JSON Schema of one tariff source file, for editors.
+/// JSON Schema of one tariff source file, for editors. A file of a layer may hold part of a
+/// section (the rest comes from its other files and from the layers below), so the sections'
+/// fields are not `required` here; the loader checks the merged tariff for completeness.
 pub fn json_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(TariffFile)).unwrap_or_default()
+    let mut v = serde_json::to_value(schemars::schema_for!(TariffFile)).unwrap_or_default();
+    const PARTIAL: [&str; 12] = ["IncomeRules", "HomeCare", "LongTermCare", "FlatFees", "PaymentCeiling", "FeeReduction",
+        "InformalCareSupport", "ServicePrices", "Voucher", "IncomeRelatedVoucher", "SupportService", "IncomeTieredFee"];
+    if let Some(defs) = v.get_mut("$defs").and_then(serde_json::Value::as_object_mut) {
+        for (name, def) in defs.iter_mut() {
+            if PARTIAL.contains(&name.as_str()) {
+                if let Some(o) = def.as_object_mut() {
+                    o.remove("required");
+                }
+            }
+        }
+    }
+    v
 }

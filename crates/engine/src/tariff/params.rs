@@ -25,7 +25,7 @@ pub struct Dated<T> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub url: Option<std::sync::Arc<str>>,
-    /// `true` only when the value appears in the cited source (fees-law.md label [V]).
+    /// `true` only when the value appears in the cited source (law/README.md: verification).
     pub verified: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -39,12 +39,22 @@ impl<T> Dated<T> {
 
 /// A parameter: a list of dated values that must not overlap.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Param<T> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// This layer replaces the parameter of a lower layer (e.g. an HVA's own percentages over
+    /// the national maximum table). Required for an override, an error where there is nothing
+    /// to override.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overrides: bool,
+    /// Takes the values of another parameter of the tariff (resolved by the loader; in a loaded
+    /// tariff this is always empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
+    #[serde(default)]
     pub values: Vec<Dated<T>>,
 }
 

@@ -1,6 +1,8 @@
 //! The tariff format: what an organisation (HVA) configures as data. One TOML file per topic
-//! under `tariffs/<organisation>/`; each top-level section may appear in one file only.
-//! Unknown keys are errors everywhere (`deny_unknown_fields`).
+//! under `tariffs/<layer>/`; within a layer each top-level section appears in one file only.
+//! The statutory values are a layer of their own (`tariffs/national/`) that an organisation
+//! extends; the loader merges the layers ([`super::layers`]). Unknown keys are errors
+//! everywhere (`deny_unknown_fields`).
 
 use super::params::{BandTable, Param, PersonTable, Ratio, StepTable};
 use crate::money::HoursRounding;
@@ -9,7 +11,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One tariff source file: any subset of the sections.
+/// One tariff source file: any subset of the sections, each possibly partial (the rest comes
+/// from the other files and layers). Used for the JSON Schema of the files; the loader checks the
+/// merged whole against [`Tariff`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TariffFile {
@@ -33,8 +37,9 @@ pub struct TariffFile {
     pub support_services: Option<BTreeMap<String, SupportService>>,
 }
 
-/// The whole tariff of one organisation, all sections merged.
+/// The whole tariff of one organisation, all sections and layers merged.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Tariff {
     pub organisation: Organisation,
     pub income: IncomeRules,
@@ -45,9 +50,16 @@ pub struct Tariff {
     pub payment_ceiling: PaymentCeiling,
     pub fee_reduction: Option<FeeReduction>,
     pub informal_care_support: Option<InformalCareSupport>,
+    #[serde(default)]
     pub prices: BTreeMap<String, ServicePrices>,
+    #[serde(default)]
     pub vouchers: BTreeMap<String, Voucher>,
+    #[serde(default)]
     pub support_services: BTreeMap<String, SupportService>,
+    /// The layers the tariff was merged from and what the organisation overrides.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub provenance: super::layers::Provenance,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -59,6 +71,9 @@ pub struct Organisation {
     pub name: String,
     /// Version of this tariff set, e.g. `2026.1`.
     pub version: String,
+    /// The layer whose values this organisation builds on, e.g. `national` (`tariffs/national/`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
@@ -159,6 +174,14 @@ pub struct FeeReduction {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InformalCareSupport {
+    /// The statutory minimum allowance (omaishoitolaki 5 §), national.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_allowance: Option<Param<Decimal>>,
+    /// The statutory minimum during a hoidollisesti raskas siirtymävaihe (5 §), national.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_allowance_heavy_transition: Option<Param<Decimal>>,
+    /// The organisation's classes (its decision; `same_as` a minimum where it pays that).
+    #[serde(default)]
     pub classes: BTreeMap<String, Param<Decimal>>,
 }
 
