@@ -2,7 +2,7 @@
 //! 12-month view and adds warnings. The app, the CLI and the tests call [`estimate`].
 
 use crate::error::{EngineError, Result};
-use crate::explain::{ParamUse, Step, TRACE_FORMAT};
+use crate::explain::{Step, TRACE_FORMAT};
 use crate::money::{eur, round_cents};
 use crate::rules::{self, payment_ceiling, BandInfo, Ctx, LineCalc, StatutoryKind};
 use crate::scenario::{DeductionKind, Production, Scenario};
@@ -148,7 +148,8 @@ pub fn calc_line(ctx: &Ctx, line: &crate::scenario::ServiceLine, i: usize) -> Re
                 StatutoryKind::RoundTheClockHousing | StatutoryKind::InstitutionalCare => {
                     rules::long_term_care::calc(ctx, kind, line, &f)
                 }
-                _ => rules::flat_fee::calc(ctx, kind, line, &f),
+                StatutoryKind::InformalCareSupport => rules::informal_care_support::calc(ctx, line, &f),
+                _ => rules::flat_fees::calc(ctx, kind, line, &f),
             }
         }
         None => match ctx.tariff.support_services.get(&line.service) {
@@ -288,32 +289,17 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     })
 }
 
-/// Maksun alentaminen (11 §): warns when the household's net income minus the monthly fees
-/// falls below the tariff's threshold for the family size.
+/// The 11 § warning (rules/fee_reduction.rs).
 fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<Warning>> {
-    let Some(fr) = &ctx.tariff.fee_reduction else { return Ok(None) };
-    if fees.is_zero() {
-        return Ok(None);
-    }
-    let d = fr.minimum_remaining_income.at("fee_reduction.minimum_remaining_income", ctx.date)?;
-    let Some(min) = d.value.for_persons(ctx.household.persons) else { return Ok(None) };
-    let hh = ctx.household;
-    // Net income where given; a household described by gross income only is judged on gross.
-    let income = |p: &crate::scenario::Person| if p.net_income.is_zero() { p.gross_income } else { p.net_income };
-    let net = income(&hh.client) + hh.spouse.as_ref().map(income).unwrap_or_default();
-    let left = net - fees;
-    if left < min {
-        let _ = ParamUse::of("fee_reduction.minimum_remaining_income", d, min);
-        return Ok(Some(Warning {
-            code: "consider_fee_reduction".into(),
-            message: format!(
-                "Maksujen jälkeen kotitaloudelle jää {} kuukaudessa, alle {}. Harkitse maksun alentamista tai perimättä jättämistä (asiakasmaksulaki 11 §).",
-                eur(round_cents(left)), eur(min)),
-            values: vec![
-                crate::explain::NamedValue { name: "remaining".into(), value: crate::explain::TraceText::Decimal(round_cents(left)) },
-                crate::explain::NamedValue { name: "threshold".into(), value: crate::explain::TraceText::Decimal(min) },
-            ],
-        }));
-    }
-    Ok(None)
+    let Some(w) = rules::fee_reduction::check(ctx, fees)? else { return Ok(None) };
+    Ok(Some(Warning {
+        code: "consider_fee_reduction".into(),
+        message: format!(
+            "Maksujen jälkeen kotitaloudelle jää {} kuukaudessa, alle {}. Harkitse maksun alentamista tai perimättä jättämistä (asiakasmaksulaki 11 §).",
+            eur(w.remaining), eur(w.threshold)),
+        values: vec![
+            crate::explain::NamedValue { name: "remaining".into(), value: crate::explain::TraceText::Decimal(w.remaining) },
+            crate::explain::NamedValue { name: "threshold".into(), value: crate::explain::TraceText::Decimal(w.threshold) },
+        ],
+    }))
 }

@@ -1,17 +1,23 @@
-//! Rules of law as code. Each module implements one rule and reads its amounts from the tariff.
+//! Rules of law as code, laid out like the law: one topic per module, one rule per file, each
+//! file naming the section it implements (`law/` holds what the section says). A rule reads its
+//! amounts from the tariff through [`Calc::param`], which records the use for the explanation,
+//! so the arithmetic reads as the law's and no parameter name is ever spelt in a rule.
 
+pub mod fee_reduction;
+pub mod flat_fees;
 pub mod home_care;
 pub mod income;
+pub mod informal_care_support;
 pub mod long_term_care;
-pub mod flat_fee;
+pub mod organiser_cost;
+pub mod payment_ceiling;
 pub mod support_services;
 pub mod voucher;
-pub mod payment_ceiling;
 
 use crate::error::{EngineError, Result};
-use crate::explain::Trace;
+use crate::explain::{ParamUse, Step, StepText, Trace, TraceName, TraceValue};
 use crate::scenario::{Household, ServiceLine};
-use crate::tariff::Tariff;
+use crate::tariff::{Param, Read, Tariff};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -83,6 +89,64 @@ pub struct Ctx<'a> {
     pub household: &'a Household,
 }
 
+/// One line's calculation: the context and the explanation being written. Reading a parameter
+/// with [`Calc::param`] records its use (name, value, validity, source); the next
+/// [`Calc::step`] shows it. A use that depends on the outcome (a cap that may not bite) is read
+/// with [`Calc::read`] and shown with [`Calc::show`] only where it applies.
+pub struct Calc<'c, 'a> {
+    pub ctx: &'c Ctx<'a>,
+    pub trace: Trace,
+    pending: Vec<ParamUse>,
+}
+
+impl<'c, 'a> std::ops::Deref for Calc<'c, 'a> {
+    type Target = Ctx<'a>;
+    fn deref(&self) -> &Ctx<'a> {
+        self.ctx
+    }
+}
+
+impl<'c, 'a> Calc<'c, 'a> {
+    pub fn new(ctx: &'c Ctx<'a>) -> Self {
+        Calc { ctx, trace: Trace::default(), pending: Vec::new() }
+    }
+
+    /// The value of `p` in force on the date; the explanation's next step shows its use.
+    pub fn param<T>(&mut self, p: &'a Param<T>) -> Result<&'a T>
+    where
+        &'a T: TraceValue,
+    {
+        let r = p.at(self.ctx.date)?;
+        self.pending.push(r.used());
+        Ok(r.value())
+    }
+
+    /// The value of `p` in force on the date, not yet shown (see [`Calc::show`]).
+    pub fn read<T>(&self, p: &'a Param<T>) -> Result<Read<'a, T>> {
+        p.at(self.ctx.date)
+    }
+
+    /// Shows a parameter use on the next step (after [`Calc::read`], once the cell or the
+    /// outcome is known).
+    pub fn show(&mut self, used: ParamUse) {
+        self.pending.push(used);
+    }
+
+    /// Starts an explanation step carrying the parameters read since the previous one.
+    pub fn step(&mut self, key: impl TraceName, text: impl Into<StepText>) -> &mut Step {
+        let pending = std::mem::take(&mut self.pending);
+        let step = self.trace.step(key, text);
+        step.params = pending;
+        step
+    }
+
+    /// The explanation, once the line is computed. Every recorded use has been shown.
+    pub fn finish(self) -> Trace {
+        debug_assert!(self.pending.is_empty(), "parameters read but never shown: {:?}", self.pending);
+        self.trace
+    }
+}
+
 /// Where the home-care hours fall in the fee table (for the package builder).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -129,8 +193,9 @@ pub struct LineCalc {
 }
 
 impl LineCalc {
-    /// A line whose client pays `fee` to the organiser; the cost is set by the production method.
-    pub fn with_fee(fee: Decimal, trace: Trace) -> Self {
+    /// A line whose client pays `fee` to the organiser; the cost is set by the production method
+    /// and the explanation when the line is done.
+    pub fn with_fee(fee: Decimal) -> Self {
         LineCalc {
             client_fee_monthly: fee,
             fee_to_organiser_monthly: fee,
@@ -140,7 +205,7 @@ impl LineCalc {
             own_production_fee_monthly: None,
             band: None,
             ceiling: None,
-            trace,
+            trace: Trace::default(),
         }
     }
 }

@@ -6,18 +6,18 @@
 //! counting lines the ceiling is reached at the same point of the year for all of them
 //! (fraction `ceiling / yearly counting fees`); from then on only the after-ceiling fees are
 //! charged. How the day that crosses the ceiling is billed is not settled by the sources
-//! (fees-law.md §3.2 [UNVERIFIED]); this model charges it pro rata.
+//! (UNVERIFIED); this model charges it pro rata (`law/asiakasmaksulaki/6a.md`, `law/README.md`).
 
 use super::Ctx;
 use crate::error::Result;
-use crate::explain::{text, ParamUse, Step};
+use crate::explain::{text, Step};
 use crate::money::{eur, round_cents};
 use rust_decimal::Decimal;
 
 /// Whether the service's fees count toward the ceiling on the date.
 pub fn counts(ctx: &Ctx, code: &str) -> Result<bool> {
-    let d = ctx.tariff.payment_ceiling.counting_services.at("payment_ceiling.counting_services", ctx.date)?;
-    Ok(d.value.iter().any(|c| c == code))
+    let services = ctx.tariff.payment_ceiling.counting_services.at(ctx.date)?;
+    Ok(services.iter().any(|c| c == code))
 }
 
 /// One counting line: (yearly fee without the ceiling, yearly units, after-ceiling fee per unit).
@@ -30,8 +30,8 @@ pub struct Counting {
 /// Yearly fees of the counting lines after the ceiling, in the same order, with the trace step.
 pub fn apply(ctx: &Ctx, lines: &[Counting]) -> Result<(Vec<Decimal>, Option<Step>)> {
     let total: Decimal = lines.iter().map(|l| l.yearly_fee).sum();
-    let d = ctx.tariff.payment_ceiling.yearly.at("payment_ceiling.yearly", ctx.date)?;
-    let ceiling = d.value;
+    let yearly = ctx.tariff.payment_ceiling.yearly.at(ctx.date)?;
+    let ceiling = *yearly;
     if total <= ceiling || total.is_zero() {
         return Ok((lines.iter().map(|l| l.yearly_fee).collect(), None));
     }
@@ -50,7 +50,7 @@ pub fn apply(ctx: &Ctx, lines: &[Counting]) -> Result<(Vec<Decimal>, Option<Step
             "Maksukattoon laskettavat maksut olisivat {} vuodessa; maksukatto {} täyttyy, minkä jälkeen palvelut ovat maksuttomia (lyhytaikaisessa laitoshoidossa ylläpitomaksu, yhteensä {}).",
             eur(total), eur(ceiling), eur(after_total)),
         values: vec![],
-        params: vec![ParamUse::of("payment_ceiling.yearly", d, ceiling)],
+        params: vec![yearly.used()],
         legal: Some("asiakasmaksulaki 6 a §".into()),
         result: Some(round_cents(ceiling + after_total)),
     };

@@ -392,7 +392,7 @@ mod tests {
             Ok(_) => panic!("must fail"),
         };
         let s = e.to_string();
-        assert!(s.contains("o.toml:5") && s.contains("overrides = true"), "{s}");
+        assert!(s.contains("o.toml:4") && s.contains("overrides = true"), "{s}");
         let up = up.replace("[a.p]\n", "[a.p]\noverrides = true\n");
         let m = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", &up)])]).ok().expect("merges");
         assert_eq!(m.provenance.overrides, vec![Override { parameter: "a.p".into(), layer: "org".into(), base: "national".into() }]);

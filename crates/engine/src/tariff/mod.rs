@@ -4,7 +4,7 @@ pub mod layers;
 pub mod params;
 pub mod schema;
 
-pub use params::{Band, BandTable, Dated, Param, PersonTable, Ratio, StepRow, StepTable};
+pub use params::{Band, BandTable, Dated, Param, PersonTable, Ratio, Read, StepRow, StepTable};
 pub use schema::*;
 pub use layers::{Layer, Override, Provenance, SourceFile};
 
@@ -118,6 +118,7 @@ pub fn load_layers(layers: &[Layer]) -> Result<Tariff> {
         merged.origin_error(&path, format!("{path}: {message}"))
     })?;
     tariff.provenance = merged.provenance;
+    tariff.name_params();
     validate(&tariff)?;
     Ok(tariff)
 }

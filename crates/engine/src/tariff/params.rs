@@ -56,45 +56,68 @@ pub struct Param<T> {
     pub same_as: Option<String>,
     #[serde(default)]
     pub values: Vec<Dated<T>>,
+    /// The dotted name, set by the loader ([`crate::tariff::Tariff::name_params`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub name: std::sync::Arc<str>,
 }
 
 impl<T> Param<T> {
-    /// The value in force on `date`, or `NotInForce` naming the parameter.
-    /// `name` (e.g. a [`crate::explain::Dotted`]) is written only for the error.
-    pub fn at(&self, name: impl std::fmt::Display, date: NaiveDate) -> Result<&Dated<T>> {
-        self.values.iter().find(|v| v.in_force(date)).ok_or_else(|| EngineError::NotInForce {
-            parameter: name.to_string(),
-            date: date.to_string(),
-        })
+    /// The dotted name (`home_care.income_limit`), set by the loader from where the parameter is
+    /// written; a rule never spells it.
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
-    /// Checks that the values are well ordered and do not overlap.
-    pub fn check(&self, name: &str) -> std::result::Result<(), String> {
-        if self.values.is_empty() {
-            return Err(format!("parameter `{name}` has no values"));
+    /// The value in force on `date`, or `NotInForce` naming the parameter.
+    pub fn at(&self, date: NaiveDate) -> Result<Read<'_, T>> {
+        match self.values.iter().find(|v| v.in_force(date)) {
+            Some(dated) => Ok(Read { param: self, dated }),
+            None => Err(EngineError::NotInForce { parameter: self.name.to_string(), date: date.to_string() }),
         }
-        for v in &self.values {
-            if let Some(to) = v.to {
-                if to < v.from {
-                    return Err(format!("parameter `{name}`: value from {} ends before it starts ({to})", v.from));
-                }
-            }
-            if v.source.trim().is_empty() {
-                return Err(format!("parameter `{name}`: value from {} has no source", v.from));
-            }
-        }
-        let mut sorted: Vec<&Dated<T>> = self.values.iter().collect();
-        sorted.sort_by_key(|v| v.from);
-        for w in sorted.windows(2) {
-            match w[0].to {
-                None => return Err(format!("parameter `{name}`: value from {} is open-ended but another starts {}", w[0].from, w[1].from)),
-                Some(to) if to >= w[1].from => {
-                    return Err(format!("parameter `{name}`: values from {} and {} overlap", w[0].from, w[1].from))
-                }
-                _ => {}
-            }
-        }
-        Ok(())
+    }
+}
+
+/// A parameter's value in force on a date, with where it comes from (name, validity, source):
+/// dereferences to the value; [`Read::used`] is what the explanation shows of it.
+#[derive(Debug)]
+pub struct Read<'a, T> {
+    pub param: &'a Param<T>,
+    pub dated: &'a Dated<T>,
+}
+
+impl<T> Clone for Read<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Read<'_, T> {}
+
+impl<T> std::ops::Deref for Read<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.dated.value
+    }
+}
+
+impl<'a, T> Read<'a, T> {
+    /// The value, with the tariff's lifetime.
+    pub fn value(&self) -> &'a T {
+        &self.dated.value
+    }
+
+    /// The use of this parameter as the explanation shows it: `shown` is the value used (for a
+    /// table, the cell).
+    pub fn used_as(&self, shown: impl crate::explain::TraceValue) -> crate::explain::ParamUse {
+        crate::explain::ParamUse::of(self.param.name(), self.dated, shown)
+    }
+
+    /// The use of this parameter showing its value.
+    pub fn used(&self) -> crate::explain::ParamUse
+    where
+        &'a T: crate::explain::TraceValue,
+    {
+        self.used_as(self.value())
     }
 }
 

@@ -318,3 +318,109 @@ pub struct IncomeTieredFee {
     pub low: Param<Decimal>,
     pub high: Param<Decimal>,
 }
+
+impl Tariff {
+    /// Gives every parameter its dotted name (`home_care.income_limit`,
+    /// `support_services.meal_delivery.fee_per_unit`), as written in the tariff files, so that a
+    /// rule reads a parameter without spelling its name and the explanation names it.
+    /// Returns the names given, in order.
+    pub fn name_params(&mut self) -> Vec<std::sync::Arc<str>> {
+        let mut names = Vec::new();
+        let mut set = |p: &mut dyn Named, name: String| {
+            if let Some(n) = p.set_name(name) {
+                names.push(n);
+            }
+        };
+        set(&mut self.income.forest_income_percent, "income.forest_income_percent".into());
+        set(&mut self.income.guardianship_cap, "income.guardianship_cap".into());
+        for (hc, pfx) in [(Some(&mut self.home_care), "home_care"), (self.communal_housing.as_mut(), "communal_housing")] {
+            let Some(hc) = hc else { continue };
+            set(&mut hc.percentages, format!("{pfx}.percentages"));
+            set(&mut hc.income_limit, format!("{pfx}.income_limit"));
+            set(&mut hc.hours_rounding, format!("{pfx}.hours_rounding"));
+            set(&mut hc.weeks_per_month, format!("{pfx}.weeks_per_month"));
+            set(&mut hc.deductions, format!("{pfx}.deductions"));
+            set(&mut hc.cost_cap_per_hour, format!("{pfx}.cost_cap_per_hour"));
+        }
+        let l = &mut self.long_term_care;
+        set(&mut l.client_percent, "long_term_care.client_percent".into());
+        set(&mut l.spouse_percent, "long_term_care.spouse_percent".into());
+        set(&mut l.minimum_funds_housing, "long_term_care.minimum_funds_housing".into());
+        set(&mut l.minimum_funds_institution, "long_term_care.minimum_funds_institution".into());
+        set(&mut l.deductions, "long_term_care.deductions".into());
+        set(&mut l.flat_medicine_deduction_housing, "long_term_care.flat_medicine_deduction_housing".into());
+        set(&mut l.spouse_protection_amount, "long_term_care.spouse_protection_amount".into());
+        set(&mut l.cost_cap_housing, "long_term_care.cost_cap_housing".into());
+        set(&mut l.cost_cap_institution_social, "long_term_care.cost_cap_institution_social".into());
+        set(&mut l.cost_cap_institution_health, "long_term_care.cost_cap_institution_health".into());
+        let f = &mut self.flat_fees;
+        set(&mut f.short_term_care_per_day, "flat_fees.short_term_care_per_day".into());
+        set(&mut f.short_term_care_after_ceiling_per_day, "flat_fees.short_term_care_after_ceiling_per_day".into());
+        set(&mut f.day_night_care_per_day, "flat_fees.day_night_care_per_day".into());
+        set(&mut f.temporary_home_nursing_doctor_per_visit, "flat_fees.temporary_home_nursing_doctor_per_visit".into());
+        set(&mut f.temporary_home_nursing_nurse_per_visit, "flat_fees.temporary_home_nursing_nurse_per_visit".into());
+        set(&mut f.informal_care_leave_per_day, "flat_fees.informal_care_leave_per_day".into());
+        set(&mut self.payment_ceiling.yearly, "payment_ceiling.yearly".into());
+        set(&mut self.payment_ceiling.counting_services, "payment_ceiling.counting_services".into());
+        if let Some(fr) = &mut self.fee_reduction {
+            set(&mut fr.minimum_remaining_income, "fee_reduction.minimum_remaining_income".into());
+        }
+        if let Some(ics) = &mut self.informal_care_support {
+            set(&mut ics.minimum_allowance, "informal_care_support.minimum_allowance".into());
+            set(&mut ics.minimum_allowance_heavy_transition, "informal_care_support.minimum_allowance_heavy_transition".into());
+            for (class, p) in &mut ics.classes {
+                set(p, format!("informal_care_support.classes.{class}"));
+            }
+        }
+        for (code, p) in &mut self.prices {
+            set(&mut p.own, format!("prices.{code}.own"));
+            set(&mut p.purchased, format!("prices.{code}.purchased"));
+        }
+        for (code, v) in &mut self.vouchers {
+            let pfx = format!("vouchers.{code}");
+            set(&mut v.flat_value, format!("{pfx}.flat_value"));
+            set(&mut v.by_net_income, format!("{pfx}.by_net_income"));
+            set(&mut v.days_per_month, format!("{pfx}.days_per_month"));
+            if let Some(ir) = &mut v.income_related {
+                set(&mut ir.base, format!("{pfx}.income_related.base"));
+                set(&mut ir.percent, format!("{pfx}.income_related.percent"));
+                set(&mut ir.divisor, format!("{pfx}.income_related.divisor"));
+                set(&mut ir.multiplier, format!("{pfx}.income_related.multiplier"));
+                set(&mut ir.min, format!("{pfx}.income_related.min"));
+                set(&mut ir.max, format!("{pfx}.income_related.max"));
+            }
+        }
+        for (code, s) in &mut self.support_services {
+            let pfx = format!("support_services.{code}");
+            set(&mut s.weeks_per_month, format!("{pfx}.weeks_per_month"));
+            set(&mut s.fee_per_unit, format!("{pfx}.fee_per_unit"));
+            if let Some(t) = &mut s.income_tiered {
+                set(&mut t.limit, format!("{pfx}.income_tiered.limit"));
+                set(&mut t.low, format!("{pfx}.income_tiered.low"));
+                set(&mut t.high, format!("{pfx}.income_tiered.high"));
+            }
+            for (level, p) in s.fee_by_level.iter_mut().flatten() {
+                set(p, format!("{pfx}.fee_by_level.{level}"));
+            }
+        }
+        names
+    }
+}
+
+/// A parameter (or an optional one) that can be given its name.
+trait Named {
+    fn set_name(&mut self, name: String) -> Option<std::sync::Arc<str>>;
+}
+
+impl<T> Named for Param<T> {
+    fn set_name(&mut self, name: String) -> Option<std::sync::Arc<str>> {
+        self.name = name.into();
+        Some(self.name.clone())
+    }
+}
+
+impl<T> Named for Option<Param<T>> {
+    fn set_name(&mut self, name: String) -> Option<std::sync::Arc<str>> {
+        self.as_mut().and_then(|p| p.set_name(name))
+    }
+}

@@ -1,0 +1,30 @@
+//! An income-tiered monthly fee (e.g. Helsinki's safety phone; asiakasmaksulaki 10 h §,
+//! `law/asiakasmaksulaki/10h.md`): the lower fee when the household's counted income (as for home
+//! care) is at most the limit for the family size, else the higher one.
+
+use crate::error::{EngineError, Result};
+use crate::explain::text;
+use crate::money::eur;
+use crate::rules::{home_care, Calc};
+use crate::tariff::{IncomeTieredFee, SupportService};
+use rust_decimal::Decimal;
+
+pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredFee) -> Result<Decimal> {
+    let hc = home_care::params(c.ctx, "home_care");
+    let income = home_care::household_income::household_income(c, hc)?;
+    let limits = c.read(&t.limit)?;
+    let limit = limits.for_persons(c.household.persons).ok_or_else(|| EngineError::NotInForce {
+        parameter: format!("{}.each_additional", t.limit.name()),
+        date: c.date.to_string(),
+    })?;
+    let low = income <= limit;
+    c.show(limits.used_as(limit));
+    let fee = *c.param(if low { &t.low } else { &t.high })?;
+    c.step("support.income_tiered", text!("{}: tulot {} {} tulorajan {} → {} kuukaudessa", &s.name, eur(income),
+        if low { "enintään" } else { "yli" }, eur(limit), eur(fee)))
+        .val("income", income)
+        .val("limit", limit)
+        .legal(&s.legal_reference)
+        .result(fee);
+    Ok(fee)
+}

@@ -1,0 +1,97 @@
+//! Tukipalvelut from the organisation's catalogue (ateriapalvelu, turvapuhelin, kauppapalvelu,
+//! siivous, kylvetys, kuljetus, päivätoiminta…): the HVA sets a reasonable fee (asiakasmaksulaki
+//! 10 h §; `law/asiakasmaksulaki/10h.md`) — per unit, income-tiered or by level — and never
+//! above the cost (2 §).
+
+pub mod fee_by_level;
+pub mod fee_per_unit;
+pub mod income_tiered;
+
+use super::{quantity, Calc, CeilingUse, Ctx, LineCalc};
+use crate::error::{EngineError, Result};
+use crate::explain::{text, Dotted};
+use crate::money::{eur, num};
+use crate::scenario::{Production, ServiceLine};
+use crate::tariff::{Quantity, SupportService};
+use rust_decimal::Decimal;
+
+pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Result<LineCalc> {
+    let mut allowed: Vec<&str> = vec!["provider_price_per_unit"];
+    if let Some(q) = s.quantity.field() {
+        allowed.push(q);
+    }
+    super::check_fields(line, f, &allowed)?;
+    if line.production != Production::Voucher && line.provider_price_per_unit.is_some() {
+        return Err(EngineError::input(format!("{f}.provider_price_per_unit"), "is used only with production = voucher"));
+    }
+    let mut c = Calc::new(ctx);
+    let (units, unit_fi) = units(&mut c, s, line, f)?;
+    let fee = if let Some(p) = &s.fee_per_unit {
+        fee_per_unit::fee(&mut c, s, p, units)?
+    } else if let Some(t) = &s.income_tiered {
+        income_tiered::fee(&mut c, s, t)?
+    } else if let Some(levels) = &s.fee_by_level {
+        fee_by_level::fee(&mut c, s, levels, line, f)?
+    } else {
+        return Err(EngineError::tariff("tariff", None, format!("support_services.{}: no fee rule", line.service)));
+    };
+    let mut out = LineCalc::with_fee(fee);
+    match line.production {
+        Production::Own | Production::Purchased => {
+            let cost = super::organiser_cost::organiser_cost(&mut c, line, f, units, unit_fi)?;
+            out.organiser_cost_monthly = cost;
+            // 2 §: the fee never exceeds the cost of the service
+            if out.client_fee_monthly > cost {
+                out.client_fee_monthly = cost;
+                out.fee_to_organiser_monthly = cost;
+                c.step("support.cost_cap", text!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(cost)))
+                    .legal("asiakasmaksulaki 2 §")
+                    .result(cost);
+            }
+        }
+        Production::Voucher => {
+            super::voucher::per_unit(&mut c, line, f, line.provider_price_per_unit, "provider_price_per_unit", units, &mut out)?;
+        }
+    }
+    if super::payment_ceiling::counts(&c, &line.service)? && line.production != Production::Voucher && !units.is_zero() {
+        out.ceiling = Some(CeilingUse { units_per_month: units, fee_per_unit: out.client_fee_monthly / units, after_ceiling_per_unit: Decimal::ZERO });
+    }
+    out.trace = c.finish();
+    Ok(out)
+}
+
+/// Units per month from the line's quantity field (per week × the tariff's weeks per month).
+fn units<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, line: &ServiceLine, f: &str) -> Result<(Decimal, &'static str)> {
+    Ok(match s.quantity {
+        Quantity::Monthly | Quantity::Level => (Decimal::ONE, "kk"),
+        q if q.per_week() => {
+            let field = q.field().unwrap_or_default();
+            let raw = match q {
+                Quantity::MealsPerWeek => line.meals_per_week,
+                Quantity::TimesPerWeek => line.times_per_week,
+                _ => line.days_per_week,
+            };
+            let max = if q == Quantity::DaysPerWeek { Decimal::from(7) } else { Decimal::from(7 * 6) };
+            let per_week = quantity(raw, Dotted(f, field), max)?;
+            let weeks = s.weeks_per_month.as_ref().ok_or_else(|| {
+                EngineError::tariff("tariff", None, format!("support_services.{}.weeks_per_month missing", line.service))
+            })?;
+            let weeks = *c.param(weeks)?;
+            let units = weeks.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
+            c.step("support.units", text!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), weeks, num(units)))
+                .val("per_week", per_week)
+                .result(units);
+            (units, "kertaa")
+        }
+        q => {
+            let field = q.field().unwrap_or_default();
+            let (raw, max) = match q {
+                Quantity::DaysPerMonth => (line.days_per_month, Decimal::from(31)),
+                Quantity::TimesPerMonth => (line.times_per_month, Decimal::from(31 * 6)),
+                Quantity::VisitsPerMonth => (line.visits_per_month, Decimal::from(31 * 6)),
+                _ => (line.hours_per_month, super::home_care::MAX_HOURS_PER_MONTH),
+            };
+            (quantity(raw, Dotted(f, field), max)?, "kertaa")
+        }
+    })
+}
