@@ -1,6 +1,6 @@
 //! Tauri commands: thin adapters from the webview to the engine. No fee is computed here.
 
-use crate::catalogue::{self, ServiceOption};
+use kustannusarvio_engine::catalogue::{self, ServiceOption};
 use crate::settings::{self, Settings};
 use crate::state::AppState;
 use kustannusarvio_bundle::store::ActiveInfo;

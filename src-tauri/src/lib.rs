@@ -1,7 +1,6 @@
 //! Kustannusarvio app: the Tauri 2 shell. Commands are thin adapters over the engine crate
 //! `kustannusarvio`; the webview renders and never computes money.
 
-pub mod catalogue;
 pub mod commands;
 pub mod settings;
 pub mod state;

@@ -1,13 +1,15 @@
-//! The services the active tariff offers, as the package builder needs them: a read-only view
-//! of the tariff's catalogue (palveluvalikoima). No fee is computed here.
+//! The services a tariff offers, as the package builder needs them: a read-only view of the
+//! tariff's catalogue (palveluvalikoima) — which statutory kinds and support services, with which
+//! production methods, quantity fields and care-allowance classes. No fee is computed here.
 
-use kustannusarvio_engine::rules::StatutoryKind;
-use kustannusarvio_engine::scenario::Production;
-use kustannusarvio_engine::Tariff;
+use crate::rules::StatutoryKind;
+use crate::scenario::Production;
+use crate::tariff::Tariff;
 use serde::Serialize;
 
 /// Palveluryhmä: how the package builder groups services.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Kotihoito ja kotisairaanhoito.
@@ -21,7 +23,8 @@ pub enum Category {
 }
 
 /// One service the counsellor can add.
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ServiceOption {
     /// Service code used in the scenario (`home_care`, `meals`, …).
     pub code: String,
@@ -73,8 +76,8 @@ pub fn services(t: &Tariff) -> Vec<ServiceOption> {
         let code = kind.code();
         let (prods, classes) = match kind {
             StatutoryKind::InformalCareSupport => match &t.informal_care_support {
-                Some(ics) => (vec![Production::Own], ics.classes.keys().cloned().collect()),
-                None => continue,
+                Some(ics) if !ics.classes.is_empty() => (vec![Production::Own], ics.classes.keys().cloned().collect()),
+                _ => continue,
             },
             StatutoryKind::CommunalHousing if t.communal_housing.is_none() && !t.prices.contains_key(code) => continue,
             _ => (productions(t, code), Vec::new()),
