@@ -43,7 +43,8 @@ use std::str::FromStr;
 pub const WARNING_CODES: &[&str] = &["payment_ceiling_reached", "consider_fee_reduction", "unverified_parameters"];
 
 /// The error codes of [`EngineError::code`].
-pub const ERROR_CODES: &[&str] = &["invalid_input", "unknown_service", "not_offered", "not_in_force", "tariff", "overflow"];
+pub const ERROR_CODES: &[&str] =
+    &["invalid_input", "unknown_service", "not_offered", "not_in_force", "tariff", "overflow"];
 
 /// One test case, parsed and validated.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,11 +191,15 @@ pub fn parse_case(name: &str, text: &str) -> Result<Case, EngineError> {
     let id_ok = id.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if !id_ok {
-        return Err(err(format!("tariff `{}`: write an organisation id (`paijat-hame`) or `fixtures/<id>`", raw.tariff)));
+        return Err(err(format!(
+            "tariff `{}`: write an organisation id (`paijat-hame`) or `fixtures/<id>`",
+            raw.tariff
+        )));
     }
     // TOML puts every key after `[scenario]` into the scenario: a misplaced `absent = […]` would
     // otherwise surface only as an unknown scenario field.
-    const TOP_LEVEL: &[&str] = &["title", "law", "tariff", "worked", "known_issue", "absent", "warnings", "no_warnings"];
+    const TOP_LEVEL: &[&str] =
+        &["title", "law", "tariff", "worked", "known_issue", "absent", "warnings", "no_warnings"];
     if let Some(k) = raw.scenario.keys().find(|k| TOP_LEVEL.contains(&k.as_str())) {
         return Err(err(format!("`{k}` is inside [scenario]: write the top-level keys before the first [table]")));
     }
@@ -223,7 +228,10 @@ pub fn parse_case(name: &str, text: &str) -> Result<Case, EngineError> {
             return Err(err(format!("unknown error code `{}`; the codes are: {}", e.code, ERROR_CODES.join(", "))));
         }
         if !expected.is_empty() || !raw.absent.is_empty() || !raw.warnings.is_empty() || !raw.no_warnings.is_empty() {
-            return Err(err("a case with [error] expects no estimate: leave out [expected], absent, warnings and no_warnings".into()));
+            return Err(err(
+                "a case with [error] expects no estimate: leave out [expected], absent, warnings and no_warnings"
+                    .into(),
+            ));
         }
     } else if expected.is_empty() && raw.warnings.is_empty() {
         // `absent` and `no_warnings` alone would pass on an empty estimate.
@@ -260,7 +268,9 @@ fn flatten_expected(prefix: String, t: &toml::Table, out: &mut BTreeMap<String, 
             toml::Value::Integer(i) => Expected::Text(i.to_string()),
             toml::Value::Datetime(d) => Expected::Text(d.to_string()),
             toml::Value::Float(_) => {
-                return Err(format!("expected `{path}`: write a decimal as a string (\"12.50\"): a TOML float loses digits"))
+                return Err(format!(
+                    "expected `{path}`: write a decimal as a string (\"12.50\"): a TOML float loses digits"
+                ))
             }
             toml::Value::Array(_) => return Err(format!("expected `{path}`: one value per path, not a list")),
         };
@@ -276,7 +286,9 @@ fn toml_to_json(v: &toml::Value) -> Result<Value, String> {
     Ok(match v {
         toml::Value::String(s) => Value::String(s.clone()),
         toml::Value::Integer(i) => Value::from(*i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map(Value::Number).ok_or_else(|| format!("{f} is not a number"))?,
+        toml::Value::Float(f) => {
+            serde_json::Number::from_f64(*f).map(Value::Number).ok_or_else(|| format!("{f} is not a number"))?
+        }
         toml::Value::Boolean(b) => Value::Bool(*b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(a) => Value::Array(a.iter().map(toml_to_json).collect::<Result<_, _>>()?),
@@ -300,8 +312,15 @@ enum Node {
 
 const L: Node = Node::Leaf;
 const NAMED_VALUE: Node = Node::Obj(&[("name", L), ("value", L)]);
-const PARAM_USE: Node =
-    Node::Obj(&[("name", L), ("value", L), ("valid_from", L), ("valid_to", L), ("source", L), ("url", L), ("verified", L)]);
+const PARAM_USE: Node = Node::Obj(&[
+    ("name", L),
+    ("value", L),
+    ("valid_from", L),
+    ("valid_to", L),
+    ("source", L),
+    ("url", L),
+    ("verified", L),
+]);
 const STEP: Node = Node::Obj(&[
     ("key", L),
     ("text", L),
@@ -344,7 +363,8 @@ const TOTALS: Node = Node::Obj(&[
     ("explanation", Node::Arr(&STEP)),
 ]);
 const WARNING: Node = Node::Obj(&[("code", L), ("message", L), ("values", Node::Arr(&NAMED_VALUE))]);
-const TARIFF_INFO: Node = Node::Obj(&[("organisation", L), ("organisation_name", L), ("version", L), ("valid_from", L)]);
+const TARIFF_INFO: Node =
+    Node::Obj(&[("organisation", L), ("organisation_name", L), ("version", L), ("valid_from", L)]);
 const ESTIMATE: Node = Node::Obj(&[
     ("tariff", TARIFF_INFO),
     ("lines", Node::Arr(&LINE)),
@@ -421,14 +441,16 @@ impl Path {
                     node = match node {
                         Node::Leaf => return Err(format!("`{walked}` is a value: nothing is below it")),
                         Node::Arr(inner) => {
-                            index(seg).ok_or_else(|| format!("`{walked}` is a list: `{seg}` is not an index (0, 1, …)"))?;
+                            index(seg)
+                                .ok_or_else(|| format!("`{walked}` is a list: `{seg}` is not an index (0, 1, …)"))?;
                             *inner
                         }
                         Node::Obj(fields) => match fields.iter().find(|(k, _)| k == seg) {
                             Some((_, n)) => *n,
                             None => {
                                 let names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
-                                let at = if walked.is_empty() { "the estimate".to_string() } else { format!("`{walked}`") };
+                                let at =
+                                    if walked.is_empty() { "the estimate".to_string() } else { format!("`{walked}`") };
                                 let mut m = format!("{at} has no `{seg}`; it has: {}", names.join(", "));
                                 if walked.is_empty() {
                                     m.push_str(" (and the shortcuts lines.N.step.…, lines.N.param.…, total.step.…)");
@@ -450,7 +472,8 @@ impl Path {
     /// The value at the path in the estimate's JSON; `Err` describes why there is none.
     fn resolve<'a>(&self, est: &'a Value) -> Result<&'a Value, String> {
         let line = |n: usize| est.get("lines").and_then(|l| l.get(n)).ok_or_else(|| format!("(no line {n})"));
-        let steps = |v: &'a Value| v.get("explanation").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        let steps =
+            |v: &'a Value| v.get("explanation").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
         match self {
             Path::Json(segs) => {
                 let mut v = est;
@@ -529,7 +552,9 @@ fn matches(exp: &Expected, got: &Value) -> bool {
             }
             if let Some(approx) = t.strip_prefix('~') {
                 return match (decimal(approx), decimal(&got_text)) {
-                    (Some(e), Some(g)) => g.round_dp_with_strategy(e.scale(), RoundingStrategy::MidpointAwayFromZero) == e,
+                    (Some(e), Some(g)) => {
+                        g.round_dp_with_strategy(e.scale(), RoundingStrategy::MidpointAwayFromZero) == e
+                    }
                     _ => false,
                 };
             }
@@ -557,7 +582,11 @@ pub fn check(tariff: &Tariff, case: &Case) -> Vec<Mismatch> {
             if let Some(field) = &want.field {
                 let got = v.get("field").and_then(Value::as_str);
                 if got != Some(field.as_str()) {
-                    out.push(mismatch("error.field", field.clone(), got.map_or_else(|| format!("no field ({e})"), String::from)));
+                    out.push(mismatch(
+                        "error.field",
+                        field.clone(),
+                        got.map_or_else(|| format!("no field ({e})"), String::from),
+                    ));
                 }
             }
             if let Some(piece) = &want.message_contains {
@@ -575,7 +604,11 @@ pub fn check(tariff: &Tariff, case: &Case) -> Vec<Mismatch> {
         (Ok(est), Some(want)) => {
             let total = est.total.client_fees_monthly;
             let field = want.field.as_deref().map(|f| format!(" at {f}")).unwrap_or_default();
-            out.push(mismatch("error", format!("error {}{field}", want.code), format!("an estimate (total.client_fees_monthly = {total})")));
+            out.push(mismatch(
+                "error",
+                format!("error {}{field}", want.code),
+                format!("an estimate (total.client_fees_monthly = {total})"),
+            ));
             return out;
         }
         (Ok(est), None) => est,
@@ -627,9 +660,19 @@ mod tests {
         macro_rules! files {
             ($($f:literal),*) => { vec![$(($f.to_string(), include_str!(concat!("../../../tests/fixtures/tariffs/esimerkki/", $f)).to_string())),*] };
         }
-        let files = files!("organisation.toml", "income.toml", "home_care.toml", "long_term_care.toml", "flat_fees.toml",
-            "payment_ceiling.toml", "fee_reduction.toml", "informal_care_support.toml", "prices.toml",
-            "support_services.toml", "vouchers.toml");
+        let files = files!(
+            "organisation.toml",
+            "income.toml",
+            "home_care.toml",
+            "long_term_care.toml",
+            "flat_fees.toml",
+            "payment_ceiling.toml",
+            "fee_reduction.toml",
+            "informal_care_support.toml",
+            "prices.toml",
+            "support_services.toml",
+            "vouchers.toml"
+        );
         crate::tariff::load_files(&files).expect("the fixture tariff loads")
     }
 
@@ -666,10 +709,12 @@ services = [ { service = "home_care", production = "own", hours_per_month = "8" 
 
     #[test]
     fn a_right_case_passes() {
-        let c = case2(r#"
+        let c = case2(
+            r#"
 absent = ["lines.0.step.home_care.cost_cap", "lines.0.voucher_value_monthly", "lines.1"]
 warnings = ["unverified_parameters"]
-no_warnings = ["payment_ceiling_reached"]"#, r#"
+no_warnings = ["payment_ceiling_reached"]"#,
+            r#"
 [expected]
 "lines.0.client_fee_monthly" = "80.16"
 "lines.0.step.home_care.fee" = "80.160"
@@ -685,7 +730,8 @@ no_warnings = ["payment_ceiling_reached"]"#, r#"
 "tariff.organisation" = "esimerkki"
 "total.client_fees_yearly" = "961.92"
 "warnings.0.code" = "unverified_parameters"
-"#);
+"#,
+        );
         assert_eq!(check(&fixture(), &c), vec![]);
     }
 
@@ -700,44 +746,63 @@ no_warnings = ["payment_ceiling_reached"]"#, r#"
 
     #[test]
     fn a_missing_step_line_or_parameter_is_reported() {
-        let c = case(r#"[expected]
+        let c = case(
+            r#"[expected]
 "lines.0.step.home_care.cost_cap" = "480"
 "lines.3.client_fee_monthly" = "0"
 "lines.2.step.home_care.fee" = "0"
 "lines.0.param.prices.home_care.purchased" = "55"
 "total.step.payment_ceiling.reached" = "815"
-"#);
+"#,
+        );
         let m = check(&fixture(), &c);
         assert_eq!(m.len(), 5, "{m:?}");
         let by_path: BTreeMap<&str, &str> = m.iter().map(|x| (x.path.as_str(), x.got.as_str())).collect();
-        assert!(by_path["lines.0.step.home_care.cost_cap"].starts_with("(no step `home_care.cost_cap`; steps: home_care.hours_given"));
+        assert!(by_path["lines.0.step.home_care.cost_cap"]
+            .starts_with("(no step `home_care.cost_cap`; steps: home_care.hours_given"));
         assert_eq!(by_path["lines.3.client_fee_monthly"], ABSENT);
         assert_eq!(by_path["lines.2.step.home_care.fee"], "(no line 2)");
-        assert_eq!(by_path["lines.0.param.prices.home_care.purchased"], "(parameter `prices.home_care.purchased` not used by line 0)");
+        assert_eq!(
+            by_path["lines.0.param.prices.home_care.purchased"],
+            "(parameter `prices.home_care.purchased` not used by line 0)"
+        );
         assert_eq!(by_path["total.step.payment_ceiling.reached"], "(no step `payment_ceiling.reached`; steps: none)");
     }
 
     #[test]
     fn a_present_absent_path_and_wrong_warnings_are_reported() {
-        let c = case2(r#"
+        let c = case2(
+            r#"
 absent = ["lines.0.step.home_care.fee", "lines.0.band"]
 warnings = ["consider_fee_reduction"]
-no_warnings = ["unverified_parameters"]"#, r#"
+no_warnings = ["unverified_parameters"]"#,
+            r#"
 [expected]
 "lines.0.client_fee_monthly" = "80.16"
-"#);
+"#,
+        );
         let m: Vec<String> = check(&fixture(), &c).iter().map(|m| m.to_string()).collect();
         assert_eq!(m.len(), 4, "{m:?}");
         assert!(m[0].starts_with("lines.0.step.home_care.fee: expected (absent), got 80.16"), "{m:?}");
         assert!(m[1].starts_with("lines.0.band: expected (absent), got {"), "{m:?}");
         assert_eq!(m[2], "warnings: expected warning `consider_fee_reduction`, got warnings unverified_parameters");
-        assert!(m[3].starts_with("warnings: expected no warning `unverified_parameters`, got `unverified_parameters`: Arviossa"), "{m:?}");
+        assert!(
+            m[3].starts_with(
+                "warnings: expected no warning `unverified_parameters`, got `unverified_parameters`: Arviossa"
+            ),
+            "{m:?}"
+        );
     }
 
     #[test]
     fn an_unknown_path_is_a_case_error() {
         let e = parse_err(&text("", "[expected]\n\"lines.0.client_fee_montly\" = \"80.16\"\n"));
-        assert!(e.starts_with("dir/bad.toml: path `lines.0.client_fee_montly`: `lines.0` has no `client_fee_montly`; it has: service"), "{e}");
+        assert!(
+            e.starts_with(
+                "dir/bad.toml: path `lines.0.client_fee_montly`: `lines.0` has no `client_fee_montly`; it has: service"
+            ),
+            "{e}"
+        );
         let e = parse_err(&text("absent = [\"lines.first.band\"]", "[expected]\n\"lines.0.band.percent\" = \"16\"\n"));
         assert!(e.contains("`lines` is a list: `first` is not an index"), "{e}");
         let e = parse_err(&text("", "[expected]\n\"line.0.band\" = \"16\"\n"));
@@ -774,7 +839,11 @@ message_contains = "social_welfare or health_care"
         let wrong = parse_case("e.toml", &text.replace("invalid_input", "not_offered")).unwrap();
         assert_eq!(check(&fixture(), &wrong)[0].path, "error.code");
         // an estimate where an error is expected, and an error where an estimate is expected
-        let ok = parse_case("e.toml", &text.replace("production = \"own\"", "production = \"own\", legal_basis = \"health_care\"")).unwrap();
+        let ok = parse_case(
+            "e.toml",
+            &text.replace("production = \"own\"", "production = \"own\", legal_basis = \"health_care\""),
+        )
+        .unwrap();
         let m = check(&fixture(), &ok);
         assert_eq!(m[0].to_string(), "error: expected error invalid_input at services[0].legal_basis, got an estimate (total.client_fees_monthly = 850.00)");
         let c = case("[expected]\n\"lines.0.client_fee_monthly\" = \"80.16\"\n");
@@ -826,15 +895,23 @@ message_contains = "social_welfare or health_care"
         assert!(parse_err(&text("", "")).contains("the case expects nothing"));
         assert!(parse_err(&text("absent = [\"lines.0.band\"]", "")).contains("the case expects nothing"));
         assert!(parse_err(&text("warnings = [\"unverified\"]", "")).contains("unknown warning code `unverified`"));
-        let e = parse_err(&text("", "[expected]\n\"lines.0.band.percent\" = \"16\"\n[error]\ncode = \"invalid_input\"\n"));
+        let e =
+            parse_err(&text("", "[expected]\n\"lines.0.band.percent\" = \"16\"\n[error]\ncode = \"invalid_input\"\n"));
         assert!(e.contains("expects no estimate"), "{e}");
         assert!(parse_err(&text("", "[error]\ncode = \"invalid\"\n")).contains("unknown error code"));
         assert!(parse_err(&text("", "[error]\ncode = \"invalid_input\"\nfeild = \"x\"\n")).contains("feild"));
-        let e = parse_err(&format!("{HEAD}{SCENARIO}absent = [\"lines.0.band\"]\n[expected]\n\"lines.0.band.percent\" = \"16\"\n"));
+        let e = parse_err(&format!(
+            "{HEAD}{SCENARIO}absent = [\"lines.0.band\"]\n[expected]\n\"lines.0.band.percent\" = \"16\"\n"
+        ));
         assert!(e.contains("`absent` is inside [scenario]"), "{e}");
-        let e = parse_err(&text("", "[expected]\n\"lines.0.band.percent\" = \"16\"\n").replace("fixtures/esimerkki", "../tariffs/x"));
+        let e = parse_err(
+            &text("", "[expected]\n\"lines.0.band.percent\" = \"16\"\n").replace("fixtures/esimerkki", "../tariffs/x"),
+        );
         assert!(e.contains("tariff `../tariffs/x`"), "{e}");
-        let e = parse_err(&text("", "[expected]\n\"lines.0.band.percent\" = \"16\"\n").replace("worked = \"(1200 − 699) × 16 % = 80.16\"", "worked = \" \""));
+        let e = parse_err(
+            &text("", "[expected]\n\"lines.0.band.percent\" = \"16\"\n")
+                .replace("worked = \"(1200 − 699) × 16 % = 80.16\"", "worked = \" \""),
+        );
         assert!(e.contains("`worked` must not be empty"), "{e}");
         let e = parse_err(&text("", "[expected]\n\"lines.0.band.percent\" = \"16\"\nlines.0.band.percent = \"17\"\n"));
         assert!(e.contains("given twice") || e.contains("duplicate"), "{e}");
@@ -865,7 +942,9 @@ message_contains = "social_welfare or health_care"
         let v = serde_json::to_value(&est).unwrap();
         fn walk(v: &Value, path: String, out: &mut Vec<String>) {
             match v {
-                Value::Object(m) => m.iter().for_each(|(k, x)| walk(x, if path.is_empty() { k.clone() } else { format!("{path}.{k}") }, out)),
+                Value::Object(m) => m
+                    .iter()
+                    .for_each(|(k, x)| walk(x, if path.is_empty() { k.clone() } else { format!("{path}.{k}") }, out)),
                 Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(x, format!("{path}.{i}"), out)),
                 _ => out.push(path),
             }
@@ -873,7 +952,9 @@ message_contains = "social_welfare or health_care"
         let mut paths = Vec::new();
         walk(&v, String::new(), &mut paths);
         assert!(paths.len() > 100);
-        for p in paths.iter().chain(["lines.0.band.cost_cap".to_string(), "total.explanation.0.result".to_string()].iter()) {
+        for p in
+            paths.iter().chain(["lines.0.band.cost_cap".to_string(), "total.explanation.0.result".to_string()].iter())
+        {
             Path::parse(p).unwrap_or_else(|e| panic!("{p}: {e}"));
         }
         assert!(paths.contains(&"lines.0.voucher_value_per_hour".to_string()));
