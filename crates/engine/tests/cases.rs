@@ -189,6 +189,76 @@ fn every_expectation_can_fail() {
     assert!(vacuous.is_empty(), "expectations that pass whatever they say:\n  {}", vacuous.join("\n  "));
 }
 
+/// The tariff with every PLACEHOLDER value (a dated value whose source says "PLACEHOLDER")
+/// multiplied by `factor`; a placeholder that is a lower bound (the fee may not exceed the cost,
+/// 2 §) is only ever raised.
+fn with_placeholders_scaled(t: &Tariff, factor: rust_decimal::Decimal) -> (Tariff, usize) {
+    fn scale(v: &mut serde_json::Value, factor: rust_decimal::Decimal) {
+        match v {
+            serde_json::Value::String(s) => {
+                if let Ok(d) = s.parse::<rust_decimal::Decimal>() {
+                    *s = (d * factor).normalize().to_string();
+                }
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| scale(x, factor)),
+            serde_json::Value::Object(m) => m.values_mut().for_each(|x| scale(x, factor)),
+            _ => {}
+        }
+    }
+    fn walk(v: &mut serde_json::Value, factor: rust_decimal::Decimal, n: &mut usize) {
+        match v {
+            serde_json::Value::Object(m) => {
+                let source = m.get("source").and_then(|s| s.as_str()).unwrap_or_default().to_string();
+                if m.contains_key("from") && m.contains_key("value") && source.contains("PLACEHOLDER") {
+                    if factor > rust_decimal::Decimal::ONE || !source.contains("lower bound") {
+                        scale(m.get_mut("value").expect("checked"), factor);
+                        *n += 1;
+                    }
+                    return;
+                }
+                m.values_mut().for_each(|x| walk(x, factor, n));
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| walk(x, factor, n)),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(t).expect("a tariff serializes");
+    let mut n = 0;
+    walk(&mut v, factor, &mut n);
+    (serde_json::from_value(v).expect("the scaled tariff deserializes"), n)
+}
+
+/// A case on a shipped tariff may not depend on a placeholder value: when the organisation fills
+/// in its real prices (here: every placeholder × 1.5, and × 0.8 unless it is a lower bound), every
+/// such case must still pass. Cases that need placeholder figures use `fixtures/esimerkki`.
+#[test]
+fn placeholder_values_decide_no_shipped_case() {
+    let cases = load_cases();
+    let mut failures = String::new();
+    for org in SHIPPED {
+        let t =
+            kustannusarvio_engine::load_dir(&repo().join("tariffs").join(org)).unwrap_or_else(|e| panic!("{org}: {e}"));
+        let mine: Vec<&Case> = cases.iter().filter(|c| c.tariff == *org && c.known_issue.is_none()).collect();
+        for factor in ["1.5", "0.8"] {
+            let (scaled, n) = with_placeholders_scaled(&t, factor.parse().expect("a decimal"));
+            assert!(n > 0, "{org}: no placeholder values found");
+            for case in &mine {
+                let m = check(&scaled, case);
+                if !m.is_empty() {
+                    let _ = write!(failures, "\n{} (placeholders × {factor}):", case.name);
+                    for x in m {
+                        let _ = write!(failures, "\n    {x}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "shipped-tariff cases that depend on placeholder values (use fixtures/esimerkki):{failures}"
+    );
+}
+
 /// Statutory kinds a tariff offers: those with a price-list entry (the organiser's cost is part
 /// of every estimate), and informal care support when the tariff has its section.
 fn offered_kinds(t: &Tariff) -> Vec<&'static str> {
