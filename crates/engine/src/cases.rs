@@ -196,12 +196,14 @@ pub fn parse_case(name: &str, text: &str) -> Result<Case, EngineError> {
             raw.tariff
         )));
     }
-    // TOML puts every key after `[scenario]` into the scenario: a misplaced `absent = […]` would
-    // otherwise surface only as an unknown scenario field.
+    // TOML puts every key after a `[table]` header into that table: a misplaced `absent = […]`
+    // would otherwise surface only as an unknown scenario field or a strange path.
     const TOP_LEVEL: &[&str] =
         &["title", "law", "tariff", "worked", "known_issue", "absent", "warnings", "no_warnings"];
-    if let Some(k) = raw.scenario.keys().find(|k| TOP_LEVEL.contains(&k.as_str())) {
-        return Err(err(format!("`{k}` is inside [scenario]: write the top-level keys before the first [table]")));
+    for (table, keys) in [("scenario", &raw.scenario), ("expected", &raw.expected)] {
+        if let Some(k) = keys.keys().find(|k| TOP_LEVEL.contains(&k.as_str())) {
+            return Err(err(format!("`{k}` is inside [{table}]: write the top-level keys before the first [table]")));
+        }
     }
     let scenario = toml_to_json(&toml::Value::Table(raw.scenario)).map_err(|m| err(format!("scenario: {m}")))?;
 
@@ -904,6 +906,8 @@ message_contains = "social_welfare or health_care"
             "{HEAD}{SCENARIO}absent = [\"lines.0.band\"]\n[expected]\n\"lines.0.band.percent\" = \"16\"\n"
         ));
         assert!(e.contains("`absent` is inside [scenario]"), "{e}");
+        let e = parse_err(&format!("{HEAD}{SCENARIO}[expected]\n\"lines.0.band.percent\" = \"16\"\nwarnings = []\n"));
+        assert!(e.contains("`warnings` is inside [expected]"), "{e}");
         let e = parse_err(
             &text("", "[expected]\n\"lines.0.band.percent\" = \"16\"\n").replace("fixtures/esimerkki", "../tariffs/x"),
         );

@@ -169,7 +169,7 @@ fn every_expectation_can_fail() {
         });
         let mut m = case.clone();
         m.expected = case.expected.iter().map(|(k, v)| (k.clone(), changed(v))).collect();
-        m.no_warnings.extend(m.warnings.drain(..));
+        m.no_warnings.append(&mut m.warnings);
         if let Some(e) = &mut m.error {
             e.code = ERROR_CODES.iter().find(|c| **c != e.code).expect("two codes").to_string();
         }
@@ -283,7 +283,7 @@ fn cases_cover_both_organisations_and_are_filed_by_topic_and_rule() {
         let ok = match parts.as_slice() {
             ["README.md"] => true,
             [topic, rule, file] => {
-                snake(topic) && snake(rule) && file.strip_suffix(".toml").is_some_and(|stem| snake(stem))
+                snake(topic) && snake(rule) && file.strip_suffix(".toml").is_some_and(&snake)
             }
             _ => false,
         };
