@@ -4,6 +4,7 @@
 //! Pure Rust, no Tauri or webview dependency. The app, the CLI and the tests all call
 //! [`estimate`] with a [`Scenario`].
 
+pub mod cases;
 pub mod catalogue;
 pub mod compare;
 pub mod error;

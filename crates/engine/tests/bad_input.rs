@@ -90,13 +90,16 @@ fn date_without_tariff_in_force_and_bad_date() {
 
 #[test]
 fn malformed_tariff_names_file_and_line() {
-    let dir = std::env::temp_dir().join(format!("ka-bad-tariff-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let src = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs/paijat-hame"));
-    for f in std::fs::read_dir(&src).unwrap() {
-        let f = f.unwrap().path();
-        std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    for layer in ["national", "paijat-hame"] {
+        std::fs::create_dir_all(tmp.path().join(layer)).unwrap();
+        let src = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs")).join(layer);
+        for f in std::fs::read_dir(&src).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, tmp.path().join(layer).join(f.file_name().unwrap())).unwrap();
+        }
     }
+    let dir = tmp.path().join("paijat-hame");
     // an unknown key on line 3 of a file
     std::fs::write(dir.join("income.toml"), "[income.forest_income_percent]\nunit = \"percent\"\nvalues_typo = []\n").unwrap();
     let e = kustannusarvio_engine::load_dir(&dir).unwrap_err();
@@ -119,7 +122,6 @@ fn malformed_tariff_names_file_and_line() {
     std::fs::write(dir.join("income.toml"), "this is = = not toml").unwrap();
     let s = kustannusarvio_engine::load_dir(&dir).unwrap_err().to_string();
     assert!(s.contains("income.toml:1"), "{s}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 fn money_str() -> impl Strategy<Value = String> {
