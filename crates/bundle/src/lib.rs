@@ -2,8 +2,8 @@
 //! (feature `update`) the HTTPS update client.
 //!
 //! Published per organisation and channel as a static directory:
-//! - `bundle-<serial>.json` — every tariff source file of the organisation plus golden
-//!   self-check scenarios ([`Bundle`]);
+//! - `bundle-<serial>.json` — every tariff source file of the organisation and of the layers it
+//!   extends, plus the organisation's hand-worked test cases as self-checks ([`Bundle`]);
 //! - `manifest.json` — [`Manifest`]: organisation, channel, monotonic serial, creation and expiry
 //!   time, SHA-256 and size of the bundle file, signer key ids, keys announced for rotation;
 //! - `manifest.sig` — [`SignatureFile`]: Ed25519 signatures over exactly the bytes of
@@ -22,7 +22,7 @@ pub mod publish;
 pub mod store;
 
 pub use keys::{KeyPair, PublicKey, Trust};
-pub use manifest::{Bundle, BundleFile, BundleLayer, FileEntry, Manifest, SelfCheck, SignatureFile, Verified};
+pub use manifest::{Bundle, BundleFile, BundleLayer, FileEntry, Manifest, SignatureFile, Verified};
 pub use store::{ActiveInfo, ActiveSource, Loaded, State, Store};
 
 use serde::Serialize;

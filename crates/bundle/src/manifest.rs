@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const CLOCK_SKEW_SECONDS: i64 = 24 * 3600;
 /// Limits inside a bundle.
 const MAX_FILES: usize = 200;
-const MAX_SELF_CHECKS: usize = 100;
+const MAX_CASES: usize = 2000;
 
 /// `manifest.json`: the signed description of one published bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,9 +102,11 @@ pub struct Bundle {
     /// the bundle carries everything the tariff is computed from.
     #[serde(default)]
     pub base_layers: Vec<BundleLayer>,
-    /// Golden scenarios with the totals the publisher's engine computed.
+    /// The organisation's test cases (tests/cases/**/*.toml whose `tariff` is the organisation):
+    /// hand-worked expectations from the law and the HVA's decisions, run by every client before
+    /// the tariff is installed. `name` is the path under tests/cases/.
     #[serde(default)]
-    pub self_checks: Vec<SelfCheck>,
+    pub cases: Vec<BundleFile>,
 }
 
 /// A base layer of a bundle: its name (`national`) and its TOML sources.
@@ -120,16 +122,6 @@ pub struct BundleLayer {
 pub struct BundleFile {
     pub name: String,
     pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SelfCheck {
-    pub name: String,
-    /// A scenario (the public JSON contract).
-    pub scenario: serde_json::Value,
-    /// The `total` of the estimate as the publisher computed it.
-    pub expected_total: serde_json::Value,
 }
 
 /// A manifest whose signatures met the threshold.
@@ -194,8 +186,13 @@ pub fn parse_bundle(bytes: &[u8], limit: u64) -> Result<Bundle, BundleError> {
         return Err(BundleError::malformed("bundle", format!("unsupported format {}", b.format)));
     }
     let n_files = b.files.len() + b.base_layers.iter().map(|l| l.files.len()).sum::<usize>();
-    if b.files.is_empty() || n_files > MAX_FILES || b.base_layers.len() > 4 || b.self_checks.len() > MAX_SELF_CHECKS {
-        return Err(BundleError::malformed("bundle", "wrong number of files, layers or self-checks"));
+    if b.files.is_empty() || n_files > MAX_FILES || b.base_layers.len() > 4 || b.cases.len() > MAX_CASES {
+        return Err(BundleError::malformed("bundle", "wrong number of files, layers or cases"));
+    }
+    for c in &b.cases {
+        if !is_case_name(&c.name) {
+            return Err(BundleError::malformed("bundle", format!("bad case name `{}`", c.name.escape_default())));
+        }
     }
     for l in &b.base_layers {
         if !kustannusarvio_engine::tariff::layers::is_layer_name(&l.name) || l.files.is_empty() {
@@ -303,9 +300,17 @@ pub fn load_bundle(bundle: &Bundle) -> Result<Tariff, BundleError> {
     kustannusarvio_engine::tariff::load_layers(&layers).map_err(|e| BundleError::RejectedInvalidTariff { message: e.to_string() })
 }
 
+/// A case's path under tests/cases/: `topic/rule/name.toml` of `[a-z0-9_.-]`.
+pub fn is_case_name(name: &str) -> bool {
+    name.len() <= 200
+        && name.ends_with(".toml")
+        && name.split('/').all(|p| is_safe_name(p) && p != "..")
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-/".contains(&b))
+}
+
 /// The built-in sample (home care, one person) must compute on the publication date — or, for a
 /// tariff that only starts later, on its newest date — unless the tariff does not offer home
-/// care; then every golden scenario must give the publisher's totals.
+/// care; then every case of the organisation must give its hand-worked figures.
 pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest) -> Result<(), BundleError> {
     let mut dates = vec![manifest.created_at.date_naive()];
     dates.extend(manifest.newest_value_from);
@@ -329,23 +334,17 @@ pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest) -> Resu
     if let Some(message) = last_err {
         return Err(BundleError::RejectedSelfCheck { message });
     }
-    for c in &bundle.self_checks {
-        let got = run_check(tariff, &c.scenario)
-            .map_err(|m| BundleError::RejectedSelfCheck { message: format!("{}: {m}", c.name) })?;
-        if got != c.expected_total {
+    for c in &bundle.cases {
+        let case = kustannusarvio_engine::cases::parse_case(&c.name, &c.text)
+            .map_err(|e| BundleError::RejectedSelfCheck { message: format!("{}: {e}", c.name) })?;
+        let mismatches = kustannusarvio_engine::cases::check(tariff, &case);
+        if let Some(m) = mismatches.first() {
             return Err(BundleError::RejectedSelfCheck {
-                message: format!("{}: totals differ from the publisher's", c.name),
+                message: format!("case {} ({}): {m}{}", c.name, case.law, if mismatches.len() > 1 { " …" } else { "" }),
             });
         }
     }
     Ok(())
-}
-
-/// Computes a golden scenario's `total` as JSON.
-pub fn run_check(tariff: &Tariff, scenario: &serde_json::Value) -> Result<serde_json::Value, String> {
-    let s: kustannusarvio_engine::Scenario = serde_json::from_value(scenario.clone()).map_err(|e| e.to_string())?;
-    let e = kustannusarvio_engine::estimate(tariff, &s).map_err(|e| e.to_string())?;
-    serde_json::to_value(&e.total).map_err(|e| e.to_string())
 }
 
 /// The built-in self-check scenario: home care, 10 h/month, one person with 1500 € gross.

@@ -3,7 +3,7 @@
 
 use super::keys::{KeyPair, PublicKey};
 use super::manifest::{
-    self, AnnouncedKey, Bundle, BundleFile, BundleLayer, FileEntry, Manifest, SelfCheck, SignatureEntry, SignatureFile,
+    self, AnnouncedKey, Bundle, BundleFile, BundleLayer, FileEntry, Manifest, SignatureEntry, SignatureFile,
 };
 use super::{sha256_hex, store, to_hex, FORMAT};
 use chrono::{DateTime, Utc};
@@ -21,6 +21,8 @@ pub struct BuildOptions {
     /// Keys announced for rotation.
     pub new_keys: Vec<PublicKey>,
     pub retired_keys: Vec<String>,
+    /// The test cases to carry as self-checks (default: `<dir>/../../tests/cases`).
+    pub cases_dir: Option<std::path::PathBuf>,
 }
 
 impl BuildOptions {
@@ -35,6 +37,7 @@ impl BuildOptions {
             signers: Vec::new(),
             new_keys: Vec::new(),
             retired_keys: Vec::new(),
+            cases_dir: None,
         }
     }
 }
@@ -70,22 +73,51 @@ pub fn read_sources(dir: &Path) -> Result<Vec<BundleFile>, String> {
     Ok(files)
 }
 
-/// Golden scenarios in `DIR/self-check/*.json` (optional).
-fn read_self_checks(dir: &Path, tariff: &kustannusarvio_engine::Tariff) -> Result<Vec<SelfCheck>, String> {
-    let sc = dir.join("self-check");
-    let Ok(rd) = std::fs::read_dir(&sc) else { return Ok(Vec::new()) };
-    let mut paths: Vec<_> =
-        rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+/// The test cases of the organisation (`tariff = "<org>"`, without a known issue) under
+/// `cases_dir` (tests/cases/), each checked against the tariff: a tariff that fails its own
+/// hand-worked cases is not published.
+pub fn read_cases(cases_dir: &Path, org: &str, tariff: &kustannusarvio_engine::Tariff) -> Result<Vec<BundleFile>, String> {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+        for e in std::fs::read_dir(dir)? {
+            let p = e?.path();
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut paths = Vec::new();
+    if cases_dir.is_dir() {
+        walk(cases_dir, &mut paths).map_err(|e| format!("{}: {e}", cases_dir.display()))?;
+    }
     paths.sort();
     let mut out = Vec::new();
     for p in paths {
+        let name = p.strip_prefix(cases_dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let scenario: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
-        let expected_total = manifest::run_check(tariff, &scenario).map_err(|e| format!("{}: {e}", p.display()))?;
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        out.push(SelfCheck { name, scenario, expected_total });
+        let case = kustannusarvio_engine::cases::parse_case(&name, &text).map_err(|e| e.to_string())?;
+        if case.tariff != org || case.known_issue.is_some() {
+            continue;
+        }
+        if !manifest::is_case_name(&name) {
+            return Err(format!("{}: case file names are [a-z0-9_.-] under tests/cases/", p.display()));
+        }
+        let mismatches = kustannusarvio_engine::cases::check(tariff, &case);
+        if !mismatches.is_empty() {
+            let list: Vec<String> = mismatches.iter().map(|m| m.to_string()).collect();
+            return Err(format!("the tariff fails its case {name}:\n  {}", list.join("\n  ")));
+        }
+        out.push(BundleFile { name, text });
     }
     Ok(out)
+}
+
+/// Where the cases of a tariff directory are by default: `<dir>/../../tests/cases`
+/// (`tariffs/<org>` in the repository).
+pub fn default_cases_dir(dir: &Path) -> std::path::PathBuf {
+    dir.join("../../tests/cases")
 }
 
 /// The sources of a tariff directory and of the layers it extends (`[organisation] extends =
@@ -119,8 +151,9 @@ pub fn build(dir: &Path, opt: &BuildOptions) -> Result<Built, String> {
     if !super::is_safe_name(&org) {
         return Err(format!("organisation id `{org}` must be [A-Za-z0-9._-]"));
     }
-    let self_checks = read_self_checks(dir, &tariff)?;
-    let bundle = Bundle { format: FORMAT, organisation: org.clone(), files, base_layers, self_checks };
+    let cases_dir = opt.cases_dir.clone().unwrap_or_else(|| default_cases_dir(dir));
+    let cases = read_cases(&cases_dir, &org, &tariff)?;
+    let bundle = Bundle { format: FORMAT, organisation: org.clone(), files, base_layers, cases };
     let bundle_bytes = serde_json::to_vec_pretty(&bundle).map_err(|e| e.to_string())?;
     let bundle_name = format!("bundle-{}.json", opt.serial);
     let manifest = Manifest {

@@ -265,10 +265,27 @@ fn invalid_tariff_and_failing_self_check() {
     };
     server.serve(&rebundle(&|b| b["files"][0]["text"] = "[organisation\nbroken".into()));
     expect_rejected(&server, &st, "rejected_invalid_tariff");
-    let scenario = serde_json::json!({"date": "2026-03-01", "household": {"persons": 1, "client": {"gross_income": "1200"}},
-        "services": [{"service": "home_care", "production": "own", "hours_per_month": "8"}]});
+    // The bundle carries the organisation's hand-worked cases; a tariff that fails one is refused.
+    let b: serde_json::Value = serde_json::from_slice(&p.bundle).unwrap();
+    assert!(b["cases"].as_array().unwrap().len() > 100, "Päijät-Häme's cases travel with its bundle");
+    assert_eq!(b["base_layers"][0]["name"], "national");
+    let wrong = r#"title = "8 h"
+law = "asiakasmaksulaki 10 e §"
+tariff = "paijat-hame"
+worked = "(1200 − 699) × 16 % = 80.16, not 1.00"
+[scenario]
+date = "2026-03-01"
+household = { persons = 1, client = { gross_income = "1200" } }
+services = [ { service = "home_care", production = "own", hours_per_month = "8" } ]
+[expected]
+"lines.0.client_fee_monthly" = "1.00"
+"#;
+    server.serve(&rebundle(&|b| b["cases"][0]["text"] = wrong.into()));
+    expect_rejected(&server, &st, "rejected_self_check");
+    // A statutory value changed in the national layer is refused by the cases too.
     server.serve(&rebundle(&|b| {
-        b["self_checks"] = serde_json::json!([{"name": "d2", "scenario": scenario, "expected_total": {"client_fees_monthly": "1.00"}}])
+        let t = b["base_layers"][0]["files"].as_array_mut().unwrap().iter_mut().find(|f| f["name"] == "home_care.toml").unwrap();
+        t["text"] = t["text"].as_str().unwrap().replace(r#"by_persons = ["699", "#, r#"by_persons = ["599", "#).into();
     }));
     expect_rejected(&server, &st, "rejected_self_check");
 }

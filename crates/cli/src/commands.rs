@@ -21,15 +21,17 @@ pub fn keygen(out: &Path, name: Option<&str>, label: &str) -> Result<String, Str
     ))
 }
 
-/// Rotation options shared by build and publish.
+/// Options shared by build and publish: key rotation and where the test cases are.
 #[derive(Debug, Clone, Default)]
-pub struct Rotation {
+pub struct Publication {
     /// `.pub` files of keys to announce.
     pub announce: Vec<PathBuf>,
     pub retire: Vec<String>,
+    /// The cases carried as self-checks (default: `<dir>/../../tests/cases`).
+    pub cases: Option<PathBuf>,
 }
 
-fn options(serial: u64, channel: &str, expires_days: u32, rot: &Rotation) -> Result<BuildOptions, String> {
+fn options(serial: u64, channel: &str, expires_days: u32, rot: &Publication) -> Result<BuildOptions, String> {
     let mut new_keys: Vec<PublicKey> = Vec::new();
     for p in &rot.announce {
         let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
@@ -41,6 +43,7 @@ fn options(serial: u64, channel: &str, expires_days: u32, rot: &Rotation) -> Res
         expires_days,
         new_keys,
         retired_keys: rot.retire.clone(),
+        cases_dir: rot.cases.clone(),
         ..BuildOptions::new(serial, chrono::Utc::now())
     })
 }
@@ -68,7 +71,7 @@ pub fn build(
     channel: &str,
     expires_days: u32,
     out: &Path,
-    rot: &Rotation,
+    rot: &Publication,
 ) -> Result<String, String> {
     let built = publish::build(dir, &options(serial, channel, expires_days, rot)?)?;
     publish::write_build(out, &built)?;
@@ -90,7 +93,7 @@ pub fn publish(
     serial: Option<u64>,
     channel: &str,
     expires_days: u32,
-    rot: &Rotation,
+    rot: &Publication,
 ) -> Result<String, String> {
     let kps = keys.iter().map(|k| publish::read_key(k)).collect::<Result<Vec<_>, _>>()?;
     let serial = match serial {

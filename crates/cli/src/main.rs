@@ -105,7 +105,7 @@ enum TariffCmd {
         #[arg(long)]
         out: PathBuf,
         #[command(flatten)]
-        rotation: RotationArgs,
+        publication: PublicationArgs,
     },
     /// Add a signature to OUT/manifest.sig (run once per signer: author, reviewer).
     Sign {
@@ -128,7 +128,7 @@ enum TariffCmd {
         #[arg(long, default_value_t = 400)]
         expires: u32,
         #[command(flatten)]
-        rotation: RotationArgs,
+        publication: PublicationArgs,
     },
     /// Show what changes between two tariffs (directories, published directories or bundles).
     Diff { old: PathBuf, new: PathBuf },
@@ -146,7 +146,10 @@ enum TariffCmd {
 }
 
 #[derive(clap::Args)]
-struct RotationArgs {
+struct PublicationArgs {
+    /// The test cases to carry and check (default: DIR/../../tests/cases).
+    #[arg(long)]
+    cases: Option<PathBuf>,
     /// Announce a new trusted key (.pub file) in the manifest (key rotation).
     #[arg(long)]
     announce_key: Vec<PathBuf>,
@@ -155,9 +158,9 @@ struct RotationArgs {
     retire_key: Vec<String>,
 }
 
-impl RotationArgs {
-    fn into_rotation(self) -> commands::Rotation {
-        commands::Rotation { announce: self.announce_key, retire: self.retire_key }
+impl PublicationArgs {
+    fn into_publication(self) -> commands::Publication {
+        commands::Publication { announce: self.announce_key, retire: self.retire_key, cases: self.cases }
     }
 }
 
@@ -267,12 +270,12 @@ fn main() -> ExitCode {
             Ok(())
         }
         Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name, label } } => text(commands::keygen(&out, name.as_deref(), &label)),
-        Cmd::Tariffs { cmd: TariffCmd::Build { dir, serial, channel, expires, out, rotation } } => {
-            text(commands::build(&dir, serial, &channel, expires, &out, &rotation.into_rotation()))
+        Cmd::Tariffs { cmd: TariffCmd::Build { dir, serial, channel, expires, out, publication } } => {
+            text(commands::build(&dir, serial, &channel, expires, &out, &publication.into_publication()))
         }
         Cmd::Tariffs { cmd: TariffCmd::Sign { out, key } } => text(commands::sign(&out, &key)),
-        Cmd::Tariffs { cmd: TariffCmd::Publish { dir, key, out, serial, channel, expires, rotation } } => {
-            text(commands::publish(&dir, &key, &out, serial, &channel, expires, &rotation.into_rotation()))
+        Cmd::Tariffs { cmd: TariffCmd::Publish { dir, key, out, serial, channel, expires, publication } } => {
+            text(commands::publish(&dir, &key, &out, serial, &channel, expires, &publication.into_publication()))
         }
         Cmd::Tariffs { cmd: TariffCmd::Diff { old, new } } => text(commands::diff(&old, &new)),
         Cmd::Tariffs { cmd: TariffCmd::Verify { dir, trusted_keys, threshold, channel } } => {
