@@ -9,10 +9,13 @@ static FILES: OnceLock<Vec<(String, String)>> = OnceLock::new();
 fuzz_target!(|data: &[u8]| {
     let files = FILES.get_or_init(|| {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../tariffs/paijat-hame"));
-        let mut v: Vec<(String, String)> = std::fs::read_dir(dir).unwrap().map(|e| {
-            let p = e.unwrap().path();
-            (p.display().to_string(), std::fs::read_to_string(&p).unwrap())
-        }).collect();
+        let mut v: Vec<(String, String)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                (p.display().to_string(), std::fs::read_to_string(&p).unwrap())
+            })
+            .collect();
         v.sort();
         v
     });

@@ -1,13 +1,13 @@
 //! Tauri commands: thin adapters from the webview to the engine. No fee is computed here.
 
-use kustannusarvio_engine::catalogue::{self, ServiceOption};
 use crate::settings::{self, Settings};
 use crate::state::AppState;
+use crate::updater::{self, UpdateView};
 use kustannusarvio_bundle::store::ActiveInfo;
+use kustannusarvio_engine::catalogue::{self, ServiceOption};
 use kustannusarvio_engine::compare::Comparison;
 use kustannusarvio_engine::{EngineError, Estimate, Scenario};
 use serde::Serialize;
-use crate::updater::{self, UpdateView};
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_store::StoreExt;
 
@@ -71,16 +71,10 @@ pub fn compare(
         return Err(EngineError::input("names", "one name per scenario is required"));
     }
     if scenarios.is_empty() || scenarios.len() > MAX_ALTERNATIVES {
-        return Err(EngineError::input(
-            "scenarios",
-            format!("1 to {MAX_ALTERNATIVES} scenarios are compared"),
-        ));
+        return Err(EngineError::input("scenarios", format!("1 to {MAX_ALTERNATIVES} scenarios are compared")));
     }
     state.with_active(|t| {
-        let ests = scenarios
-            .iter()
-            .map(|s| kustannusarvio_engine::estimate(t, s))
-            .collect::<Result<Vec<_>, _>>()?;
+        let ests = scenarios.iter().map(|s| kustannusarvio_engine::estimate(t, s)).collect::<Result<Vec<_>, _>>()?;
         Ok(kustannusarvio_engine::compare::compare(&names, &ests))
     })
 }
@@ -91,18 +85,12 @@ pub fn compare(
 pub fn tariff_info(state: State<'_, AppState>) -> AppTariffs {
     let active = state.active_id();
     AppTariffs {
-        active: active
-            .as_ref()
-            .and_then(|id| state.tariff(id))
-            .map(|t| summary(&state, &t)),
+        active: active.as_ref().and_then(|id| state.tariff(id)).map(|t| summary(&state, &t)),
         available: state.all_tariffs().iter().map(|t| summary(&state, t)).collect(),
         load_errors: state
             .load_errors
             .iter()
-            .map(|(d, e)| TariffLoadError {
-                directory: d.clone(),
-                error: e.clone(),
-            })
+            .map(|(d, e)| TariffLoadError { directory: d.clone(), error: e.clone() })
             .collect(),
         app_version: env!("CARGO_PKG_VERSION").to_string(),
     }
@@ -150,15 +138,10 @@ pub fn save_settings<R: Runtime>(
         .store(settings::STORE_FILE)
         .map_err(|e| EngineError::input("settings", format!("cannot open the settings store: {e}")))?;
     store.set("language", serde_json::to_value(settings.language).unwrap_or_default());
-    store.set(
-        "organisation",
-        serde_json::to_value(&settings.organisation).unwrap_or_default(),
-    );
+    store.set("organisation", serde_json::to_value(&settings.organisation).unwrap_or_default());
     store.set("update_url", serde_json::to_value(settings.update_url()).unwrap_or_default());
     store.set("root_ca_path", serde_json::to_value(settings.root_ca_path()).unwrap_or_default());
-    store
-        .save()
-        .map_err(|e| EngineError::input("settings", format!("cannot save the settings: {e}")))?;
+    store.save().map_err(|e| EngineError::input("settings", format!("cannot save the settings: {e}")))?;
     let source_changed = previous.update_url() != settings.update_url()
         || previous.root_ca_path() != settings.root_ca_path()
         || previous.organisation != settings.organisation;

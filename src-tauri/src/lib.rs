@@ -13,17 +13,18 @@ use tauri::Manager;
 #[macro_export]
 macro_rules! specta_builder {
     ($runtime:ty) => {
-        $crate::__tauri_specta::Builder::<$runtime>::new().commands($crate::__tauri_specta::collect_commands![
-            $crate::commands::estimate,
-            $crate::commands::compare,
-            $crate::commands::tariff_info,
-            $crate::commands::list_services,
-            $crate::commands::get_settings::<$runtime>,
-            $crate::commands::save_settings::<$runtime>,
-            $crate::commands::update_status::<$runtime>,
-            $crate::commands::check_updates_now::<$runtime>,
-        ])
-        .events($crate::__tauri_specta::collect_events![$crate::updater::TariffStatusChanged])
+        $crate::__tauri_specta::Builder::<$runtime>::new()
+            .commands($crate::__tauri_specta::collect_commands![
+                $crate::commands::estimate,
+                $crate::commands::compare,
+                $crate::commands::tariff_info,
+                $crate::commands::list_services,
+                $crate::commands::get_settings::<$runtime>,
+                $crate::commands::save_settings::<$runtime>,
+                $crate::commands::update_status::<$runtime>,
+                $crate::commands::check_updates_now::<$runtime>,
+            ])
+            .events($crate::__tauri_specta::collect_events![$crate::updater::TariffStatusChanged])
     };
 }
 #[doc(hidden)]

@@ -50,9 +50,7 @@ fn string(v: Option<serde_json::Value>) -> Option<String> {
 /// Reads stored values strictly: anything malformed falls back to the default.
 pub fn from_store(get: impl Fn(&str) -> Option<serde_json::Value>) -> Settings {
     Settings {
-        language: get("language")
-            .and_then(|v| serde_json::from_value(v).ok())
-            .unwrap_or_default(),
+        language: get("language").and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default(),
         organisation: string(get("organisation")),
         update_url: string(get("update_url")),
         root_ca_path: string(get("root_ca_path")),

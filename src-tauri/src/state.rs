@@ -43,7 +43,9 @@ impl AppState {
     /// layer is not a tariff of its own.
     pub fn from_sources(sources: &[(&str, &[(&str, &str)])]) -> Self {
         use kustannusarvio_engine::tariff::{self, Layer};
-        let layer = |dir: &str, files: &[(&str, &str)]| Layer::new(dir, files.iter().map(|(n, t)| (n.to_string(), t.to_string())));
+        let layer = |dir: &str, files: &[(&str, &str)]| {
+            Layer::new(dir, files.iter().map(|(n, t)| (n.to_string(), t.to_string())))
+        };
         let layers: BTreeMap<&str, Layer> = sources.iter().map(|(dir, files)| (*dir, layer(dir, files))).collect();
         let mut tariffs = BTreeMap::new();
         let mut load_errors = Vec::new();
@@ -63,7 +65,13 @@ impl AppState {
                     Ok(None) => break tariff::load_layers(&chain),
                     Ok(Some(base)) => match layers.get(base.as_str()) {
                         Some(b) if chain.len() < 4 => chain.insert(0, b.clone()),
-                        _ => break Err(EngineError::tariff(dir.to_string(), None, format!("extends `{base}`, which is not bundled"))),
+                        _ => {
+                            break Err(EngineError::tariff(
+                                dir.to_string(),
+                                None,
+                                format!("extends `{base}`, which is not bundled"),
+                            ))
+                        }
                     },
                     Err(e) => break Err(e),
                 }
@@ -154,12 +162,9 @@ impl AppState {
 
     /// The active tariff, or an error the UI can translate.
     pub fn with_active<T>(&self, f: impl FnOnce(&Tariff) -> Result<T, EngineError>) -> Result<T, EngineError> {
-        let id = self
-            .active_id()
-            .ok_or_else(|| EngineError::input("organisation", "no tariff is bundled"))?;
-        let t = self
-            .tariff(&id)
-            .ok_or_else(|| EngineError::input("organisation", format!("no bundled tariff `{id}`")))?;
+        let id = self.active_id().ok_or_else(|| EngineError::input("organisation", "no tariff is bundled"))?;
+        let t =
+            self.tariff(&id).ok_or_else(|| EngineError::input("organisation", format!("no bundled tariff `{id}`")))?;
         f(&t)
     }
 }

@@ -37,11 +37,8 @@ pub fn app_trust() -> Trust {
     if let Some(dir) = std::env::var_os(DEV_TRUSTED_KEYS_ENV) {
         match Trust::from_dir(Path::new(&dir)) {
             Ok(extra) => {
-                trust.threshold = if trust.keys.is_empty() {
-                    extra.threshold
-                } else {
-                    trust.threshold.max(extra.threshold)
-                };
+                trust.threshold =
+                    if trust.keys.is_empty() { extra.threshold } else { trust.threshold.max(extra.threshold) };
                 trust.keys.extend(extra.keys);
             }
             Err(e) => eprintln!("kustannusarvio-app: {DEV_TRUSTED_KEYS_ENV}: {e}"),

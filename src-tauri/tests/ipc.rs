@@ -9,23 +9,13 @@ use serde_json::{json, Value};
 use tauri::test::{mock_builder, MockRuntime};
 
 const TESTI: &[(&str, &str)] = &[
-    (
-        "testi/10-home-care.toml",
-        include_str!("../fixtures/tariffs/testi/10-home-care.toml"),
-    ),
-    (
-        "testi/20-other.toml",
-        include_str!("../fixtures/tariffs/testi/20-other.toml"),
-    ),
+    ("testi/10-home-care.toml", include_str!("../fixtures/tariffs/testi/10-home-care.toml")),
+    ("testi/20-other.toml", include_str!("../fixtures/tariffs/testi/20-other.toml")),
 ];
 
 fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     let state = AppState::from_sources(&[("testi", TESTI)]);
-    assert!(
-        state.load_errors.is_empty(),
-        "fixture tariff loads: {:?}",
-        state.load_errors
-    );
+    assert!(state.load_errors.is_empty(), "fixture tariff loads: {:?}", state.load_errors);
     mock_app(mock_builder().plugin(tauri_plugin_store::Builder::new().build()).manage(state))
 }
 
@@ -69,29 +59,15 @@ fn compare_and_catalogue_and_info() {
     let mut voucher = home_care_scenario();
     voucher["services"][0]["production"] = json!("voucher");
     voucher["services"][0]["provider_price_per_hour"] = json!("40");
-    let c = invoke(
-        &wv,
-        "compare",
-        json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Oma", "Seteli"] }),
-    )
-    .expect("compare");
+    let c = invoke(&wv, "compare", json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Oma", "Seteli"] }))
+        .expect("compare");
     assert_eq!(c["columns"].as_array().map(Vec::len), Some(2));
     assert_eq!(c["columns"][1]["name"], "Seteli");
-    let bad = invoke(
-        &wv,
-        "compare",
-        json!({ "scenarios": [home_care_scenario()], "names": [] }),
-    )
-    .expect_err("names");
+    let bad = invoke(&wv, "compare", json!({ "scenarios": [home_care_scenario()], "names": [] })).expect_err("names");
     assert_eq!(bad["field"], "names");
 
     let svc = invoke(&wv, "list_services", json!({})).expect("services");
-    let codes: Vec<&str> = svc
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|s| s["code"].as_str())
-        .collect();
+    let codes: Vec<&str> = svc.as_array().expect("array").iter().filter_map(|s| s["code"].as_str()).collect();
     assert!(codes.contains(&"home_care") && codes.contains(&"meals"), "{codes:?}");
     let info = invoke(&wv, "tariff_info", json!({})).expect("info");
     assert_eq!(info["active"]["organisation"], "testi");
@@ -100,11 +76,7 @@ fn compare_and_catalogue_and_info() {
 #[test]
 fn settings_hold_only_language_and_organisation() {
     let (_app, wv) = app();
-    let bad = invoke(
-        &wv,
-        "save_settings",
-        json!({ "settings": { "language": "fi", "organisation": "nowhere" } }),
-    );
+    let bad = invoke(&wv, "save_settings", json!({ "settings": { "language": "fi", "organisation": "nowhere" } }));
     assert!(bad.is_err());
     // Unknown keys (e.g. an income) are rejected by the type.
     let extra = invoke(
@@ -132,14 +104,8 @@ fn write_ui_fixtures() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/tests/fixtures");
     std::fs::create_dir_all(&dir).expect("fixtures dir");
     let mut out = serde_json::Map::new();
-    out.insert(
-        "tariff_info".into(),
-        invoke(&wv, "tariff_info", json!({})).expect("info"),
-    );
-    out.insert(
-        "list_services".into(),
-        invoke(&wv, "list_services", json!({})).expect("services"),
-    );
+    out.insert("tariff_info".into(), invoke(&wv, "tariff_info", json!({})).expect("info"));
+    out.insert("list_services".into(), invoke(&wv, "list_services", json!({})).expect("services"));
     out.insert(
         "estimate_home_care_8h".into(),
         invoke(&wv, "estimate", json!({ "scenario": home_care_scenario() })).expect("est"),
@@ -188,18 +154,8 @@ fn installed_signed_bundle_is_used_and_reported() {
     let sig = publish::add_signature(None, &built.manifest_bytes, &author).expect("sign");
     let sig = publish::add_signature(Some(&sig), &built.manifest_bytes, &reviewer).expect("sign");
     let data = tempfile::tempdir().expect("tempdir");
-    let store = Store::new(
-        data.path().join("paijat-hame"),
-        trust.clone(),
-        Some("paijat-hame"),
-        "stable",
-    );
-    assert_eq!(
-        store
-            .install_files(&built.manifest_bytes, &sig, &built.bundle_bytes, now)
-            .code(),
-        "updated"
-    );
+    let store = Store::new(data.path().join("paijat-hame"), trust.clone(), Some("paijat-hame"), "stable");
+    assert_eq!(store.install_files(&built.manifest_bytes, &sig, &built.bundle_bytes, now).code(), "updated");
 
     let read = |dir: &str| -> Vec<(String, String)> {
         std::fs::read_dir(root.join("tariffs").join(dir))

@@ -6,11 +6,11 @@
 mod common;
 
 use common::{invoke, mock_app};
-use kustannusarvio_bundle::keys::{KeyPair, Trust};
-use kustannusarvio_bundle::publish::{self, BuildOptions};
 use kustannusarvio_app::settings::Settings;
 use kustannusarvio_app::state::AppState;
 use kustannusarvio_app::updater::Updater;
+use kustannusarvio_bundle::keys::{KeyPair, Trust};
+use kustannusarvio_bundle::publish::{self, BuildOptions};
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -211,10 +211,7 @@ fn missing_root_ca_is_reported() {
 /// Release builds ignore the debug-only trusted-keys variable.
 #[test]
 fn dev_trusted_keys_only_in_debug_builds() {
-    std::env::set_var(
-        kustannusarvio_app::updater::DEV_TRUSTED_KEYS_ENV,
-        root().join("tests/fixtures/bundle/keys"),
-    );
+    std::env::set_var(kustannusarvio_app::updater::DEV_TRUSTED_KEYS_ENV, root().join("tests/fixtures/bundle/keys"));
     let trust = kustannusarvio_app::updater::app_trust();
     let author = key("author").public.key_id;
     assert_eq!(trust.keys.contains_key(&author), cfg!(debug_assertions));

@@ -13,7 +13,9 @@ fn root() -> PathBuf {
 
 /// A publication of tariffs/paijat-hame signed by the two test keys of tests/fixtures/bundle.
 fn signed_bundle() -> (Vec<u8>, Vec<u8>, Vec<u8>, Trust) {
-    let key = |n: &str| publish::read_key(&root().join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key");
+    let key = |n: &str| {
+        publish::read_key(&root().join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key")
+    };
     let (author, reviewer) = (key("author"), key("reviewer"));
     let opt = publish::BuildOptions::new(1, chrono::Utc::now());
     let built = publish::build(&root().join("tariffs/paijat-hame"), &opt).expect("bundle builds");
@@ -30,8 +32,16 @@ fn bundle_verify_load(c: &mut Criterion) {
     let mut g = c.benchmark_group("tariff");
     g.bench_function("bundle_verify_load", |b| {
         b.iter(|| {
-            kustannusarvio_bundle::embedded::verify(&manifest, &sig, &bundle, &trust, Some("paijat-hame"), "stable", chrono::Utc::now())
-                .expect("verifies")
+            kustannusarvio_bundle::embedded::verify(
+                &manifest,
+                &sig,
+                &bundle,
+                &trust,
+                Some("paijat-hame"),
+                "stable",
+                chrono::Utc::now(),
+            )
+            .expect("verifies")
         })
     });
     g.finish();

@@ -73,6 +73,8 @@ impl Fetcher {
             base_str.push('/');
         }
         let base = check_url(&base_str)?;
+        // reqwest uses the process's rustls provider: ring (another installed one is fine too)
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let mut b = reqwest::blocking::Client::builder()
             .connect_timeout(cfg.connect_timeout)
             .timeout(cfg.timeout)

@@ -15,8 +15,8 @@
 use super::keys::Trust;
 use super::manifest::{self, Expect, Verified};
 use super::BundleError;
-use kustannusarvio_engine::tariff::Tariff;
 use chrono::{DateTime, Utc};
+use kustannusarvio_engine::tariff::Tariff;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmbeddedBundle {

@@ -3,8 +3,8 @@
 
 use super::keys::{PublicKey, Trust};
 use super::{is_safe_name, sha256_hex, BundleError, FORMAT, MAX_BUNDLE_BYTES, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES};
-use kustannusarvio_engine::tariff::Tariff;
 use chrono::{DateTime, NaiveDate, Utc};
+use kustannusarvio_engine::tariff::Tariff;
 use serde::{Deserialize, Serialize};
 
 /// How far in the future `created_at` may be (clock skew of the device).
@@ -294,10 +294,14 @@ pub fn verify_bundle(manifest: &Manifest, bundle_bytes: &[u8], limit: u64) -> Re
 /// The engine's loader over the bundle's layers (base layers first, then the organisation's).
 pub fn load_bundle(bundle: &Bundle) -> Result<Tariff, BundleError> {
     use kustannusarvio_engine::tariff::Layer;
-    let pairs = |l: &str, files: &[BundleFile]| files.iter().map(|f| (format!("{l}/{}", f.name), f.text.clone())).collect::<Vec<_>>();
-    let mut layers: Vec<Layer> = bundle.base_layers.iter().map(|l| Layer::new(l.name.clone(), pairs(&l.name, &l.files))).collect();
+    let pairs = |l: &str, files: &[BundleFile]| {
+        files.iter().map(|f| (format!("{l}/{}", f.name), f.text.clone())).collect::<Vec<_>>()
+    };
+    let mut layers: Vec<Layer> =
+        bundle.base_layers.iter().map(|l| Layer::new(l.name.clone(), pairs(&l.name, &l.files))).collect();
     layers.push(Layer::new(bundle.organisation.clone(), pairs(&bundle.organisation, &bundle.files)));
-    kustannusarvio_engine::tariff::load_layers(&layers).map_err(|e| BundleError::RejectedInvalidTariff { message: e.to_string() })
+    kustannusarvio_engine::tariff::load_layers(&layers)
+        .map_err(|e| BundleError::RejectedInvalidTariff { message: e.to_string() })
 }
 
 /// A case's path under tests/cases/: `topic/rule/name.toml` of `[a-z0-9_.-]`.
@@ -319,7 +323,9 @@ pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest) -> Resu
         let sample = sample_scenario(date)
             .map_err(|e| BundleError::RejectedSelfCheck { message: format!("built-in sample: {e}") })?;
         match kustannusarvio_engine::estimate(tariff, &sample) {
-            Ok(_) | Err(kustannusarvio_engine::EngineError::NotOffered { .. }) | Err(kustannusarvio_engine::EngineError::UnknownService { .. }) => {
+            Ok(_)
+            | Err(kustannusarvio_engine::EngineError::NotOffered { .. })
+            | Err(kustannusarvio_engine::EngineError::UnknownService { .. }) => {
                 last_err = None;
                 break;
             }

@@ -76,7 +76,11 @@ pub fn read_sources(dir: &Path) -> Result<Vec<BundleFile>, String> {
 /// The test cases of the organisation (`tariff = "<org>"`, without a known issue) under
 /// `cases_dir` (tests/cases/), each checked against the tariff: a tariff that fails its own
 /// hand-worked cases is not published.
-pub fn read_cases(cases_dir: &Path, org: &str, tariff: &kustannusarvio_engine::Tariff) -> Result<Vec<BundleFile>, String> {
+pub fn read_cases(
+    cases_dir: &Path,
+    org: &str,
+    tariff: &kustannusarvio_engine::Tariff,
+) -> Result<Vec<BundleFile>, String> {
     fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
         for e in std::fs::read_dir(dir)? {
             let p = e?.path();
@@ -128,8 +132,13 @@ pub fn read_layered_sources(dir: &Path) -> Result<(Vec<BundleLayer>, Vec<BundleF
     let mut files = own.clone();
     let mut cur = dir.to_path_buf();
     loop {
-        let layer = kustannusarvio_engine::tariff::Layer::new("", files.iter().map(|f| (f.name.clone(), f.text.clone())));
-        let Some(base) = kustannusarvio_engine::tariff::declared_base(&layer).map_err(|e| format!("invalid tariff: {e}"))? else { break };
+        let layer =
+            kustannusarvio_engine::tariff::Layer::new("", files.iter().map(|f| (f.name.clone(), f.text.clone())));
+        let Some(base) =
+            kustannusarvio_engine::tariff::declared_base(&layer).map_err(|e| format!("invalid tariff: {e}"))?
+        else {
+            break;
+        };
         if bases.len() >= 4 || !kustannusarvio_engine::tariff::layers::is_layer_name(&base) {
             return Err(format!("{}: bad `extends = \"{base}\"`", cur.display()));
         }

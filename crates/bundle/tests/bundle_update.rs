@@ -284,7 +284,12 @@ services = [ { service = "home_care", production = "own", hours_per_month = "8" 
     expect_rejected(&server, &st, "rejected_self_check");
     // A statutory value changed in the national layer is refused by the cases too.
     server.serve(&rebundle(&|b| {
-        let t = b["base_layers"][0]["files"].as_array_mut().unwrap().iter_mut().find(|f| f["name"] == "home_care.toml").unwrap();
+        let t = b["base_layers"][0]["files"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|f| f["name"] == "home_care.toml")
+            .unwrap();
         t["text"] = t["text"].as_str().unwrap().replace(r#"by_persons = ["699", "#, r#"by_persons = ["599", "#).into();
     }));
     expect_rejected(&server, &st, "rejected_self_check");

@@ -120,9 +120,14 @@ pub fn publish(
 }
 
 fn published_tariff(webroot: &Path) -> Option<kustannusarvio_engine::Tariff> {
-    let m = kustannusarvio_bundle::manifest::parse_manifest(&std::fs::read(webroot.join("manifest.json")).ok()?).ok()?;
+    let m =
+        kustannusarvio_bundle::manifest::parse_manifest(&std::fs::read(webroot.join("manifest.json")).ok()?).ok()?;
     let f = m.files.first()?;
-    let b = kustannusarvio_bundle::manifest::parse_bundle(&std::fs::read(webroot.join(&f.name)).ok()?, kustannusarvio_bundle::MAX_BUNDLE_BYTES).ok()?;
+    let b = kustannusarvio_bundle::manifest::parse_bundle(
+        &std::fs::read(webroot.join(&f.name)).ok()?,
+        kustannusarvio_bundle::MAX_BUNDLE_BYTES,
+    )
+    .ok()?;
     kustannusarvio_bundle::manifest::load_bundle(&b).ok()
 }
 
@@ -131,7 +136,8 @@ pub fn diff(old: &Path, new: &Path) -> Result<String, String> {
     let load = |p: &Path| -> Result<kustannusarvio_engine::Tariff, String> {
         if p.is_file() {
             let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let b = kustannusarvio_bundle::manifest::parse_bundle(&bytes, kustannusarvio_bundle::MAX_BUNDLE_BYTES).map_err(|e| e.to_string())?;
+            let b = kustannusarvio_bundle::manifest::parse_bundle(&bytes, kustannusarvio_bundle::MAX_BUNDLE_BYTES)
+                .map_err(|e| e.to_string())?;
             return kustannusarvio_bundle::manifest::load_bundle(&b).map_err(|e| e.to_string());
         }
         if p.join("manifest.json").is_file() {

@@ -220,9 +220,18 @@ fn validate(dir: &Path) -> Result<String, EngineError> {
         }
     }
     if users.is_empty() {
-        return Err(EngineError::tariff(dir.display().to_string(), None, "a base layer (no [organisation]) that no sibling organisation extends"));
+        return Err(EngineError::tariff(
+            dir.display().to_string(),
+            None,
+            "a base layer (no [organisation]) that no sibling organisation extends",
+        ));
     }
-    Ok(format!("ok: {} (base layer, {} files), extended by: {} (each loads and validates)", layer.name, layer.files.len(), users.join(", ")))
+    Ok(format!(
+        "ok: {} (base layer, {} files), extended by: {} (each loads and validates)",
+        layer.name,
+        layer.files.len(),
+        users.join(", ")
+    ))
 }
 
 fn load(dir: &Path) -> Result<Tariff, EngineError> {
@@ -231,7 +240,9 @@ fn load(dir: &Path) -> Result<Tariff, EngineError> {
 
 fn read_scenario(path: Option<&Path>) -> Result<kustannusarvio_engine::Scenario, EngineError> {
     let text = match path {
-        Some(p) => std::fs::read_to_string(p).map_err(|e| EngineError::input(p.display().to_string(), e.to_string()))?,
+        Some(p) => {
+            std::fs::read_to_string(p).map_err(|e| EngineError::input(p.display().to_string(), e.to_string()))?
+        }
         None => {
             let mut s = String::new();
             std::io::stdin().read_to_string(&mut s).map_err(|e| EngineError::input("stdin", e.to_string()))?;
@@ -261,15 +272,27 @@ fn main() -> ExitCode {
                 })?;
                 ests.push(estimate(&t, &s)?);
             }
-            println!("{}", serde_json::to_string_pretty(&kustannusarvio_engine::compare::compare(&scenarios.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(), &ests)).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&kustannusarvio_engine::compare::compare(
+                    &scenarios.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+                    &ests
+                ))
+                .unwrap_or_default()
+            );
             Ok(())
         }),
         Cmd::Tariffs { cmd: TariffCmd::Validate { dir } } => validate(&dir).map(|t| println!("{t}")),
         Cmd::Tariffs { cmd: TariffCmd::Schema } => {
-            println!("{}", serde_json::to_string_pretty(&kustannusarvio_engine::tariff::json_schema()).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&kustannusarvio_engine::tariff::json_schema()).unwrap_or_default()
+            );
             Ok(())
         }
-        Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name, label } } => text(commands::keygen(&out, name.as_deref(), &label)),
+        Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name, label } } => {
+            text(commands::keygen(&out, name.as_deref(), &label))
+        }
         Cmd::Tariffs { cmd: TariffCmd::Build { dir, serial, channel, expires, out, publication } } => {
             text(commands::build(&dir, serial, &channel, expires, &out, &publication.into_publication()))
         }
@@ -281,15 +304,39 @@ fn main() -> ExitCode {
         Cmd::Tariffs { cmd: TariffCmd::Verify { dir, trusted_keys, threshold, channel } } => {
             text(commands::verify(&dir, trusted_keys.as_deref(), threshold, channel.as_deref()))
         }
-        Cmd::Update { from, state_dir, organisation, channel, trusted_keys, threshold, proxy, ca_cert, timeout, retries } => {
+        Cmd::Update {
+            from,
+            state_dir,
+            organisation,
+            channel,
+            trusted_keys,
+            threshold,
+            proxy,
+            ca_cert,
+            timeout,
+            retries,
+        } => {
             let args = commands::UpdateArgs {
-                from, state_dir, organisation, channel, trusted_keys, threshold, proxy, ca_cert, timeout_secs: timeout, retries,
+                from,
+                state_dir,
+                organisation,
+                channel,
+                trusted_keys,
+                threshold,
+                proxy,
+                ca_cert,
+                timeout_secs: timeout,
+                retries,
             };
             return match commands::update(&args) {
                 Ok((json, ok)) => {
                     use std::io::Write;
                     let _ = writeln!(std::io::stdout(), "{json}");
-                    if ok { ExitCode::SUCCESS } else { ExitCode::from(3) }
+                    if ok {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(3)
+                    }
                 }
                 Err(m) => fail(&EngineError::input("update", m)),
             };

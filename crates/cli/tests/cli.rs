@@ -10,12 +10,21 @@ fn bin() -> Command {
 }
 
 fn calc(tariffs: &str, input: &str) -> (i32, String, String) {
-    let mut child = bin().args(["calc", "--tariffs", tariffs]).stdin(Stdio::piped()).stdout(Stdio::piped())
-        .stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = bin()
+        .args(["calc", "--tariffs", tariffs])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     // the tool may exit before reading stdin (e.g. no tariff): a broken pipe is fine here
     let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 const README_SCENARIO: &str = r#"{"date": "2026-03-01",
@@ -70,8 +79,12 @@ fn compare_shows_differences_to_the_first() {
     let b = a.replace("\"8\"", "\"12\"");
     std::fs::write(dir.join("a.json"), a).unwrap();
     std::fs::write(dir.join("b.json"), b).unwrap();
-    let out = bin().args(["compare", "--tariffs", "tariffs/paijat-hame"]).arg(dir.join("a.json")).arg(dir.join("b.json"))
-        .output().unwrap();
+    let out = bin()
+        .args(["compare", "--tariffs", "tariffs/paijat-hame"])
+        .arg(dir.join("a.json"))
+        .arg(dir.join("b.json"))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     // a: (1200 − 699) × 16 % = 80.16; b: 12 h → 20 %: 100.20; difference 20.04
@@ -96,9 +109,13 @@ fn tariffs_validate_and_schema() {
 #[test]
 fn committed_json_schema_is_current() {
     let out = bin().args(["tariffs", "schema"]).output().unwrap();
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs/tariff.schema.json")).unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), committed.trim(),
-        "regenerate with: cargo run -q -- tariffs schema > tariffs/tariff.schema.json");
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs/tariff.schema.json")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        committed.trim(),
+        "regenerate with: cargo run -q -- tariffs schema > tariffs/tariff.schema.json"
+    );
 }
 
 /// `tariffs validate` names the layers and every national value an organisation overrides; a
@@ -132,14 +149,29 @@ fn validate_lists_layers_and_overrides() {
     let out = bin().args(["tariffs", "validate"]).arg(t.path().join("paijat-hame")).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("long_term_care.toml:") && err.contains("`long_term_care.client_percent` is already defined"), "{err}");
+    assert!(
+        err.contains("long_term_care.toml:") && err.contains("`long_term_care.client_percent` is already defined"),
+        "{err}"
+    );
     assert!(err.contains("overrides = true"), "{err}");
     // With the flag it loads, and validate lists it.
-    std::fs::write(&own, std::fs::read_to_string(&own).unwrap().replace("[long_term_care.client_percent]\n", "[long_term_care.client_percent]\noverrides = true\n")).unwrap();
+    std::fs::write(
+        &own,
+        std::fs::read_to_string(&own)
+            .unwrap()
+            .replace("[long_term_care.client_percent]\n", "[long_term_care.client_percent]\noverrides = true\n"),
+    )
+    .unwrap();
     let out = bin().args(["tariffs", "validate"]).arg(t.path().join("paijat-hame")).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("overrides national: long_term_care.client_percent"));
     // An override of a name the national layer does not have (a typo) is refused.
-    std::fs::write(&own, std::fs::read_to_string(&own).unwrap().replace("[long_term_care.client_percent]", "[long_term_care.client_percentage]")).unwrap();
+    std::fs::write(
+        &own,
+        std::fs::read_to_string(&own)
+            .unwrap()
+            .replace("[long_term_care.client_percent]", "[long_term_care.client_percentage]"),
+    )
+    .unwrap();
     let out = bin().args(["tariffs", "validate"]).arg(t.path().join("paijat-hame")).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && err.contains("no lower layer"), "{err}");

@@ -51,4 +51,3 @@ fn process_killed_while_switching_slots() {
     assert_eq!(v["active"]["serial"], 4);
     assert_active(&store(&state), 4);
 }
-

@@ -21,12 +21,18 @@ use support::*;
 /// runs once on smaller inputs, to check that it still works; no timings.
 fn quick() -> bool {
     let args: Vec<String> = std::env::args().collect();
-    std::env::var_os("BENCH_QUICK").is_some() || args.iter().any(|a| a == "--test") || !args.iter().any(|a| a == "--bench")
+    std::env::var_os("BENCH_QUICK").is_some()
+        || args.iter().any(|a| a == "--test")
+        || !args.iter().any(|a| a == "--bench")
 }
 
 /// `n`, or a thousandth of it in quick mode.
 fn size(n: usize) -> usize {
-    if quick() { (n / 1000).max(10) } else { n }
+    if quick() {
+        (n / 1000).max(10)
+    } else {
+        n
+    }
 }
 
 fn tariff() -> Tariff {
@@ -53,7 +59,9 @@ fn package10(c: &mut Criterion) {
     // The engine call the app makes once the scenario is deserialized: Scenario → Estimate.
     g.bench_function("estimate", |b| b.iter(|| estimate(black_box(&t), black_box(&s)).expect("ok")));
     // JSON text in → Estimate (what `estimate_json` does: parse + estimate).
-    g.bench_function("estimate_json", |b| b.iter(|| estimate_json(black_box(&t), black_box(PACKAGE_10_JSON)).expect("ok")));
+    g.bench_function("estimate_json", |b| {
+        b.iter(|| estimate_json(black_box(&t), black_box(PACKAGE_10_JSON)).expect("ok"))
+    });
     // The full round trip of the CLI / IPC: JSON in → Estimate → JSON out.
     g.bench_function("json_in_json_out", |b| {
         b.iter(|| {
@@ -113,9 +121,13 @@ fn sweep(c: &mut Criterion) {
 fn tariff_load(c: &mut Criterion) {
     let dir = tariff_dir();
     let files: Vec<(String, String)> = {
-        let mut f: Vec<_> = std::fs::read_dir(&dir).expect("dir").filter_map(|e| e.ok()).map(|e| e.path())
+        let mut f: Vec<_> = std::fs::read_dir(&dir)
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
             .filter(|p| p.extension().and_then(|x| x.to_str()) == Some("toml"))
-            .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read"))).collect();
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read")))
+            .collect();
         f.sort();
         f
     };

@@ -39,7 +39,13 @@ fn run_batch(t: &Tariff, v: &[Scenario]) -> Duration {
 
 fn fmt(d: Duration) -> String {
     let s = d.as_secs_f64();
-    if s >= 1.0 { format!("{s:.3} s") } else if s >= 1e-3 { format!("{:.2} ms", s * 1e3) } else { format!("{:.2} µs", s * 1e6) }
+    if s >= 1.0 {
+        format!("{s:.3} s")
+    } else if s >= 1e-3 {
+        format!("{:.2} ms", s * 1e3)
+    } else {
+        format!("{:.2} µs", s * 1e6)
+    }
 }
 
 fn scenarios_row(t: &Tariff, n: usize, runs: usize) {
@@ -69,8 +75,12 @@ fn scenarios_row(t: &Tariff, n: usize, runs: usize) {
         }
     }
     let m = median(times.clone());
-    println!("| {n:>9} | {total_lines:>9} | {:>10} | {:>10} | {:>8.2} µs | {runs} |", fmt(m),
-             fmt(*times.iter().max().expect("runs")), m.as_secs_f64() * 1e6 / n as f64);
+    println!(
+        "| {n:>9} | {total_lines:>9} | {:>10} | {:>10} | {:>8.2} µs | {runs} |",
+        fmt(m),
+        fmt(*times.iter().max().expect("runs")),
+        m.as_secs_f64() * 1e6 / n as f64
+    );
 }
 
 fn main() {
@@ -109,7 +119,11 @@ fn main() {
             times.push(start.elapsed());
         }
         let m = median(times);
-        println!("{n} varied scenarios, estimate + JSON: median {} ({:.2} µs per scenario, 5 runs)", fmt(m), m.as_secs_f64() * 1e6 / n as f64);
+        println!(
+            "{n} varied scenarios, estimate + JSON: median {} ({:.2} µs per scenario, 5 runs)",
+            fmt(m),
+            m.as_secs_f64() * 1e6 / n as f64
+        );
         return;
     }
     if args.first().map(String::as_str) == Some("dump") {

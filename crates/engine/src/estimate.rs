@@ -122,8 +122,14 @@ fn check_household(s: &Scenario) -> Result<()> {
         m(&"gross_income", person.gross_income)?;
         m(&"net_income", person.net_income)?;
         m(&"forest_income_yearly", person.forest_income_yearly)?;
-        for k in [DeductionKind::Maintenance, DeductionKind::Guardianship, DeductionKind::Foreclosure,
-                  DeductionKind::Compensation, DeductionKind::Medicines, DeductionKind::Housing] {
+        for k in [
+            DeductionKind::Maintenance,
+            DeductionKind::Guardianship,
+            DeductionKind::Foreclosure,
+            DeductionKind::Compensation,
+            DeductionKind::Medicines,
+            DeductionKind::Housing,
+        ] {
             m(&format_args!("deductions.{}", k.field()), person.deductions.get(k))?;
         }
     }
@@ -169,7 +175,8 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     }
     // Yearly fees with the payment ceiling.
     let mut yearly: Vec<Decimal> = calcs.iter().map(|c| c.client_fee_monthly * Decimal::from(12)).collect();
-    let counting_idx: Vec<usize> = calcs.iter().enumerate().filter(|(_, c)| c.ceiling.is_some()).map(|(i, _)| i).collect();
+    let counting_idx: Vec<usize> =
+        calcs.iter().enumerate().filter(|(_, c)| c.ceiling.is_some()).map(|(i, _)| i).collect();
     let counting: Vec<payment_ceiling::Counting> = counting_idx
         .iter()
         .map(|&i| {
@@ -217,7 +224,11 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         t.client_fees_yearly += y;
         t.organiser_cost_yearly += c.organiser_cost_monthly * Decimal::from(12);
         // The ceiling lowers what the organiser receives by the same amount as the client's fee.
-        let y_to_org = if c.fee_to_organiser_monthly.is_zero() { Decimal::ZERO } else { y - (c.client_fee_monthly - c.fee_to_organiser_monthly) * Decimal::from(12) };
+        let y_to_org = if c.fee_to_organiser_monthly.is_zero() {
+            Decimal::ZERO
+        } else {
+            y - (c.client_fee_monthly - c.fee_to_organiser_monthly) * Decimal::from(12)
+        };
         fees_to_org_yearly += y_to_org;
         for p in c.trace.steps.iter().flat_map(|s| &s.params) {
             if valid_from.is_none_or(|v| p.valid_from > v) {
@@ -241,8 +252,14 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         });
     }
     t.organiser_net_yearly = t.organiser_cost_yearly - fees_to_org_yearly;
-    for v in [&mut t.client_fees_monthly, &mut t.organiser_cost_monthly, &mut t.organiser_net_monthly,
-              &mut t.client_fees_yearly, &mut t.organiser_cost_yearly, &mut t.organiser_net_yearly] {
+    for v in [
+        &mut t.client_fees_monthly,
+        &mut t.organiser_cost_monthly,
+        &mut t.organiser_net_monthly,
+        &mut t.client_fees_yearly,
+        &mut t.organiser_cost_yearly,
+        &mut t.organiser_net_yearly,
+    ] {
         *v = round_cents(*v);
     }
     for s in &t.explanation {
@@ -254,7 +271,10 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     }
     // Long-term care fees already leave the käyttövara by law (7 c §): the 11 § warning is for
     // packages of other services.
-    let long_term = scenario.services.iter().any(|l| matches!(l.service.as_str(), "round_the_clock_housing" | "institutional_care"));
+    let long_term = scenario
+        .services
+        .iter()
+        .any(|l| matches!(l.service.as_str(), "round_the_clock_housing" | "institutional_care"));
     if !long_term {
         if let Some(w) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
             warnings.push(w);
@@ -270,8 +290,17 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     if !unverified.is_empty() {
         warnings.push(Warning {
             code: "unverified_parameters".into(),
-            message: format!("Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: {}", unverified.join(", ")),
-            values: unverified.iter().map(|n| crate::explain::NamedValue { name: "parameter".into(), value: crate::explain::TraceValue::trace_value((*n).to_string()) }).collect(),
+            message: format!(
+                "Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: {}",
+                unverified.join(", ")
+            ),
+            values: unverified
+                .iter()
+                .map(|n| crate::explain::NamedValue {
+                    name: "parameter".into(),
+                    value: crate::explain::TraceValue::trace_value((*n).to_string()),
+                })
+                .collect(),
         });
     }
     let valid_from = valid_from.unwrap_or(scenario.date).to_string();

@@ -2,10 +2,10 @@
 //! Each step has a stable `key` (translation key for the UI's sv/en catalogues), the Finnish
 //! text, the values it used, the dated tariff parameters it read and the legal reference.
 
-use std::borrow::Cow;
 use crate::tariff::Dated;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Version of the trace format; bump when a step's meaning changes.
 pub const TRACE_FORMAT: &str = "kustannusarvio.trace.v1";
@@ -605,12 +605,35 @@ mod tests {
         let ratio = crate::tariff::Ratio::try_from("30/7".to_string()).unwrap();
         let name: std::sync::Arc<str> = "Ateriapalvelu".into();
         let owned = String::from("A");
-        let t = text!("{}: {} × {} {} = {}; {} h, {} henkilöä, {} viikkoa, {}", &name, eur(d("1234.565")), num(d("4.33333")),
-            "kertaa", eur(d("-0.004")), d("12.50"), 3u32, ratio, &owned);
-        let expected = format!("{}: {} × {} {} = {}; {} h, {} henkilöä, {} viikkoa, {}", name, eur(d("1234.565")),
-            num(d("4.33333")), "kertaa", eur(d("-0.004")), d("12.50"), 3u32, ratio, owned);
+        let t = text!(
+            "{}: {} × {} {} = {}; {} h, {} henkilöä, {} viikkoa, {}",
+            &name,
+            eur(d("1234.565")),
+            num(d("4.33333")),
+            "kertaa",
+            eur(d("-0.004")),
+            d("12.50"),
+            3u32,
+            ratio,
+            &owned
+        );
+        let expected = format!(
+            "{}: {} × {} {} = {}; {} h, {} henkilöä, {} viikkoa, {}",
+            name,
+            eur(d("1234.565")),
+            num(d("4.33333")),
+            "kertaa",
+            eur(d("-0.004")),
+            d("12.50"),
+            3u32,
+            ratio,
+            owned
+        );
         assert_eq!(t.to_string(), expected);
-        assert_eq!(t.render(), "Ateriapalvelu: 1\u{a0}234,57\u{a0}€ × 4,3333 kertaa = 0,00\u{a0}€; 12.50 h, 3 henkilöä, 30/7 viikkoa, A");
+        assert_eq!(
+            t.render(),
+            "Ateriapalvelu: 1\u{a0}234,57\u{a0}€ × 4,3333 kertaa = 0,00\u{a0}€; 12.50 h, 3 henkilöä, 30/7 viikkoa, A"
+        );
         assert_eq!(serde_json::to_value(&t).unwrap(), serde_json::Value::String(expected.clone()));
         assert!(t.contains("4,3333 kertaa"));
         assert_eq!(text!("Ei argumentteja").to_string(), "Ei argumentteja");

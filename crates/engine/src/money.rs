@@ -147,7 +147,7 @@ impl fmt::Display for Eur {
             put("\u{2212}".as_bytes(), &mut o);
         }
         for i in 0..n {
-            if i > 0 && (n - i) % 3 == 0 {
+            if i > 0 && (n - i).is_multiple_of(3) {
                 put("\u{a0}".as_bytes(), &mut o);
             }
             put(&[digits[n - 1 - i]], &mut o);
@@ -249,8 +249,16 @@ pub fn date_string(date: chrono::NaiveDate) -> String {
     }
     let y = y as u32;
     let b = [
-        b'0' + (y / 1000) as u8, b'0' + (y / 100 % 10) as u8, b'0' + (y / 10 % 10) as u8, b'0' + (y % 10) as u8, b'-',
-        b'0' + (m / 10) as u8, b'0' + (m % 10) as u8, b'-', b'0' + (d / 10) as u8, b'0' + (d % 10) as u8,
+        b'0' + (y / 1000) as u8,
+        b'0' + (y / 100 % 10) as u8,
+        b'0' + (y / 10 % 10) as u8,
+        b'0' + (y % 10) as u8,
+        b'-',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+        b'-',
+        b'0' + (d / 10) as u8,
+        b'0' + (d % 10) as u8,
     ];
     std::str::from_utf8(&b).map(str::to_owned).unwrap_or_else(|_| date.to_string())
 }
@@ -283,10 +291,32 @@ mod tests {
     #[test]
     fn fast_formatting_matches_display() {
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut cases: Vec<Decimal> = ["0", "-0", "0.00", "-0.00", "0.005", "-0.005", "1", "10", "100", "12.5", "216.535",
-            "1234567.891", "0.0000001", "-12.345", "79228162514264337593543950335", "-79228162514264337593543950335",
-            "7.9228162514264337593543950335", "0.0000000000000000000000000001", "999.999", "1000", "999999.995"]
-            .iter().map(|s| d(s)).collect();
+        let mut cases: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.00",
+            "0.005",
+            "-0.005",
+            "1",
+            "10",
+            "100",
+            "12.5",
+            "216.535",
+            "1234567.891",
+            "0.0000001",
+            "-12.345",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "0.0000000000000000000000000001",
+            "999.999",
+            "1000",
+            "999999.995",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
         for _ in 0..20_000 {
             x ^= x << 13;
             x ^= x >> 7;
@@ -299,10 +329,26 @@ mod tests {
         }
         for c in cases {
             assert_eq!(with_decimal_str(c, str::to_owned), c.to_string(), "{c:?}");
-            assert_eq!(num_fi(c), c.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero).normalize().to_string().replace('.', ","), "{c:?}");
-            assert_eq!(eur(c).to_string(), eur_slow(round_cents(c), { let r = round_cents(c); r.is_sign_negative() && !r.is_zero() }), "{c:?}");
+            assert_eq!(
+                num_fi(c),
+                c.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
+                    .normalize()
+                    .to_string()
+                    .replace('.', ","),
+                "{c:?}"
+            );
+            assert_eq!(
+                eur(c).to_string(),
+                eur_slow(round_cents(c), {
+                    let r = round_cents(c);
+                    r.is_sign_negative() && !r.is_zero()
+                }),
+                "{c:?}"
+            );
         }
-        for (y, m, dd) in [(2021, 7, 1), (2026, 12, 31), (1, 1, 1), (999, 10, 9), (9999, 12, 31), (10000, 1, 1), (-5, 3, 3)] {
+        for (y, m, dd) in
+            [(2021, 7, 1), (2026, 12, 31), (1, 1, 1), (999, 10, 9), (9999, 12, 31), (10000, 1, 1), (-5, 3, 3)]
+        {
             let date = chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
             assert_eq!(date_string(date), date.to_string());
         }

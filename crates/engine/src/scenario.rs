@@ -276,10 +276,25 @@ impl ServiceLine {
         macro_rules! chk {
             ($($f:ident),*) => { $( if self.$f.is_some() { v.push(stringify!($f)); } )* };
         }
-        chk!(hours_per_month, visits_per_week, visits_per_day, minutes_per_visit, meals_per_week,
-             times_per_week, days_per_week, days_per_month, visits_per_month, times_per_month,
-             level, legal_basis, care_class, staff, provider_price_per_hour,
-             provider_price_per_day, provider_price_per_unit);
+        chk!(
+            hours_per_month,
+            visits_per_week,
+            visits_per_day,
+            minutes_per_visit,
+            meals_per_week,
+            times_per_week,
+            days_per_week,
+            days_per_month,
+            visits_per_month,
+            times_per_month,
+            level,
+            legal_basis,
+            care_class,
+            staff,
+            provider_price_per_hour,
+            provider_price_per_day,
+            provider_price_per_unit
+        );
         v
     }
 }

@@ -40,10 +40,21 @@ fn hours_beyond_a_month_and_conflicting_quantities() {
     assert_field(&err_of(hc(json!({"hours_per_month": "-2"}))), "invalid_input", "services[0].hours_per_month");
     assert_field(&err_of(hc(json!({}))), "invalid_input", "services[0].hours_per_month");
     assert_field(&err_of(hc(json!({"visits_per_week": "7"}))), "invalid_input", "services[0].minutes_per_visit");
-    assert_field(&err_of(hc(json!({"hours_per_month": "5", "visits_per_week": "7", "minutes_per_visit": "30"}))),
-                 "invalid_input", "services[0].hours_per_month");
-    assert_field(&err_of(hc(json!({"visits_per_day": "24", "minutes_per_visit": "120"}))), "invalid_input", "services[0].visits_per_week");
-    assert_field(&err_of(hc(json!({"hours_per_month": "5", "meals_per_week": "7"}))), "invalid_input", "services[0].meals_per_week");
+    assert_field(
+        &err_of(hc(json!({"hours_per_month": "5", "visits_per_week": "7", "minutes_per_visit": "30"}))),
+        "invalid_input",
+        "services[0].hours_per_month",
+    );
+    assert_field(
+        &err_of(hc(json!({"visits_per_day": "24", "minutes_per_visit": "120"}))),
+        "invalid_input",
+        "services[0].visits_per_week",
+    );
+    assert_field(
+        &err_of(hc(json!({"hours_per_month": "5", "meals_per_week": "7"}))),
+        "invalid_input",
+        "services[0].meals_per_week",
+    );
 }
 
 #[test]
@@ -54,7 +65,8 @@ fn persons_zero_or_absurd() {
     }
     let e = err_of(json!({"date": "2026-03-01", "household": {"persons": -1, "client": {}}, "services": []}));
     assert_field(&e, "invalid_input", "household.persons");
-    let e = err_of(json!({"date": "2026-03-01", "household": {"persons": 1, "client": {}, "spouse": {}}, "services": []}));
+    let e =
+        err_of(json!({"date": "2026-03-01", "household": {"persons": 1, "client": {}, "spouse": {}}, "services": []}));
     assert_field(&e, "invalid_input", "household.persons");
 }
 
@@ -101,21 +113,30 @@ fn malformed_tariff_names_file_and_line() {
     }
     let dir = tmp.path().join("paijat-hame");
     // an unknown key on line 3 of a file
-    std::fs::write(dir.join("income.toml"), "[income.forest_income_percent]\nunit = \"percent\"\nvalues_typo = []\n").unwrap();
+    std::fs::write(dir.join("income.toml"), "[income.forest_income_percent]\nunit = \"percent\"\nvalues_typo = []\n")
+        .unwrap();
     let e = kustannusarvio_engine::load_dir(&dir).unwrap_err();
     assert_eq!(e.code(), "tariff");
     let s = e.to_string();
     assert!(s.contains("income.toml:3"), "{s}");
     assert!(s.contains("values_typo"), "{s}");
     // overlapping periods
-    std::fs::write(dir.join("income.toml"), "[income.forest_income_percent]\nvalues = [\n\
+    std::fs::write(
+        dir.join("income.toml"),
+        "[income.forest_income_percent]\nvalues = [\n\
         { from = \"2021-07-01\", to = \"2022-12-31\", value = \"100\", source = \"x\", verified = false },\n\
-        { from = \"2022-01-01\", value = \"90\", source = \"x\", verified = false } ]\n").unwrap();
+        { from = \"2022-01-01\", value = \"90\", source = \"x\", verified = false } ]\n",
+    )
+    .unwrap();
     let s = kustannusarvio_engine::load_dir(&dir).unwrap_err().to_string();
     assert!(s.contains("income.forest_income_percent") && s.contains("overlap"), "{s}");
     // a value without a source
-    std::fs::write(dir.join("income.toml"), "[income.forest_income_percent]\nvalues = [\n\
-        { from = \"2021-07-01\", value = \"100\", source = \" \", verified = false } ]\n").unwrap();
+    std::fs::write(
+        dir.join("income.toml"),
+        "[income.forest_income_percent]\nvalues = [\n\
+        { from = \"2021-07-01\", value = \"100\", source = \" \", verified = false } ]\n",
+    )
+    .unwrap();
     let s = kustannusarvio_engine::load_dir(&dir).unwrap_err().to_string();
     assert!(s.contains("no source"), "{s}");
     // not TOML at all
@@ -126,7 +147,7 @@ fn malformed_tariff_names_file_and_line() {
 
 fn money_str() -> impl Strategy<Value = String> {
     prop_oneof![
-        (0u64..100_000_00).prop_map(|c| format!("{}.{:02}", c / 100, c % 100)),
+        (0u64..10_000_000).prop_map(|c| format!("{}.{:02}", c / 100, c % 100)),
         any::<i64>().prop_map(|i| i.to_string()),
         "[-0-9.eE+a-z]{0,30}",
         Just("79228162514264337593543950335".to_string()),
@@ -135,11 +156,23 @@ fn money_str() -> impl Strategy<Value = String> {
 
 fn service_code() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just("home_care"), Just("communal_housing"), Just("round_the_clock_housing"), Just("institutional_care"),
-        Just("short_term_care"), Just("day_night_care"), Just("temporary_home_nursing"), Just("informal_care_leave"),
-        Just("informal_care_support"), Just("meal_delivery"), Just("safety_phone"), Just("communal_meals"),
-        Just("grocery_delivery"), Just("cleaning"), Just("xyz"),
-    ].prop_map(|s| s.to_string())
+        Just("home_care"),
+        Just("communal_housing"),
+        Just("round_the_clock_housing"),
+        Just("institutional_care"),
+        Just("short_term_care"),
+        Just("day_night_care"),
+        Just("temporary_home_nursing"),
+        Just("informal_care_leave"),
+        Just("informal_care_support"),
+        Just("meal_delivery"),
+        Just("safety_phone"),
+        Just("communal_meals"),
+        Just("grocery_delivery"),
+        Just("cleaning"),
+        Just("xyz"),
+    ]
+    .prop_map(|s| s.to_string())
 }
 
 proptest! {

@@ -284,9 +284,7 @@ fn cases_cover_both_organisations_and_are_filed_by_topic_and_rule() {
         let parts: Vec<&str> = rel.split('/').collect();
         let ok = match parts.as_slice() {
             ["README.md"] => true,
-            [topic, rule, file] => {
-                snake(topic) && snake(rule) && file.strip_suffix(".toml").is_some_and(&snake)
-            }
+            [topic, rule, file] => snake(topic) && snake(rule) && file.strip_suffix(".toml").is_some_and(&snake),
             _ => false,
         };
         if !ok {

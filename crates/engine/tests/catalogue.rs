@@ -5,7 +5,8 @@ use kustannusarvio_engine::scenario::Production;
 use std::path::Path;
 
 fn load(org: &str) -> kustannusarvio_engine::Tariff {
-    kustannusarvio_engine::load_dir(&Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs")).join(org)).expect("loads")
+    kustannusarvio_engine::load_dir(&Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs")).join(org))
+        .expect("loads")
 }
 
 #[test]

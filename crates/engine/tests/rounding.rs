@@ -11,8 +11,11 @@ fn fee_at_a_cent_midpoint_rounds_up() {
     // the third decimal with an even second decimal: (1412.90625 − 699) × 16 % = 114.225 → 114.23
     // (banker's rounding would give 114.22).
     let t = tariff("paijat-hame");
-    let e = run(&t, json!({"date": "2026-03-01", "household": single("1412.90625", "1000"),
-        "services": [{"service": "home_care", "production": "own", "hours_per_month": "8"}]}));
+    let e = run(
+        &t,
+        json!({"date": "2026-03-01", "household": single("1412.90625", "1000"),
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "8"}]}),
+    );
     assert_eq!(step(&e, 0, "home_care.fee"), d("114.23"));
     assert_eq!(e.lines[0].client_fee_monthly, d("114.23"));
 }

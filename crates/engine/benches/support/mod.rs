@@ -163,7 +163,12 @@ pub fn varied(r: &mut Rng, lines: usize) -> Scenario {
 /// `n` varied scenarios of 1–10 lines (mean ≈ 5.5).
 pub fn varied_batch(seed: u64, n: usize) -> Vec<Scenario> {
     let mut r = Rng::new(seed);
-    (0..n).map(|_| { let k = r.range(1, 10) as usize; varied(&mut r, k) }).collect()
+    (0..n)
+        .map(|_| {
+            let k = r.range(1, 10) as usize;
+            varied(&mut r, k)
+        })
+        .collect()
 }
 
 /// A package of exactly `lines` lines (the 10 kinds cycled), fixed household, 2026-03-01.

@@ -30,5 +30,9 @@ pub fn check(ctx: &Ctx, fees: Decimal) -> Result<Option<TooLittleLeft>> {
     let income = |p: &Person| if p.net_income.is_zero() { p.gross_income } else { p.net_income };
     let net = income(&hh.client) + hh.spouse.as_ref().map(income).unwrap_or_default();
     let left = net - fees;
-    Ok((left < threshold).then(|| TooLittleLeft { remaining: round_cents(left), threshold, used: table.used_as(threshold) }))
+    Ok((left < threshold).then(|| TooLittleLeft {
+        remaining: round_cents(left),
+        threshold,
+        used: table.used_as(threshold),
+    }))
 }

@@ -31,16 +31,31 @@ struct Kind<'a> {
 fn kind<'a>(ctx: &Ctx<'a>, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Result<Kind<'a>> {
     let ff = &ctx.tariff.flat_fees;
     let days = || quantity(line.days_per_month, Dotted(f, "days_per_month"), Decimal::from(31));
-    let per_day = |qty, unit_fi, fee, legal| Kind { qty, unit_fi, fee, legal, price_field: "provider_price_per_day", price: line.provider_price_per_day };
+    let per_day = |qty, unit_fi, fee, legal| Kind {
+        qty,
+        unit_fi,
+        fee,
+        legal,
+        price_field: "provider_price_per_day",
+        price: line.provider_price_per_day,
+    };
     Ok(match kind {
-        StatutoryKind::ShortTermCare => per_day(days()?, "hoitopäivää", &ff.short_term_care_per_day, "asetus 912/1992 12 §; asiakasmaksulaki 6 a §"),
-        StatutoryKind::DayNightCare => per_day(days()?, "vuorokautta", &ff.day_night_care_per_day, "asetus 912/1992 13 §"),
-        StatutoryKind::InformalCareLeave => per_day(days()?, "vuorokautta", &ff.informal_care_leave_per_day, "asiakasmaksulaki 6 b §"),
+        StatutoryKind::ShortTermCare => {
+            per_day(days()?, "hoitopäivää", &ff.short_term_care_per_day, "asetus 912/1992 12 §; asiakasmaksulaki 6 a §")
+        }
+        StatutoryKind::DayNightCare => {
+            per_day(days()?, "vuorokautta", &ff.day_night_care_per_day, "asetus 912/1992 13 §")
+        }
+        StatutoryKind::InformalCareLeave => {
+            per_day(days()?, "vuorokautta", &ff.informal_care_leave_per_day, "asiakasmaksulaki 6 b §")
+        }
         StatutoryKind::TemporaryHomeNursing => {
             let fee = match line.staff.as_deref() {
                 None | Some("nurse") => &ff.temporary_home_nursing_nurse_per_visit,
                 Some("doctor") => &ff.temporary_home_nursing_doctor_per_visit,
-                Some(other) => return Err(EngineError::input(format!("{f}.staff"), format!("`{other}` is not doctor or nurse"))),
+                Some(other) => {
+                    return Err(EngineError::input(format!("{f}.staff"), format!("`{other}` is not doctor or nurse")))
+                }
             };
             Kind {
                 qty: quantity(line.visits_per_month, Dotted(f, "visits_per_month"), Decimal::from(62))?,
@@ -60,11 +75,14 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     let mut c = Calc::new(ctx);
     let unit_fee = *c.param(k.fee)?;
     let fee = round_cents(unit_fee * k.qty);
-    c.step(String::from(Dotted(kind.code(), "fee")), text!("{} × {} {} = {}", eur(unit_fee), num(k.qty), k.unit_fi, eur(fee)))
-        .val("unit_fee", unit_fee)
-        .val("quantity", k.qty)
-        .legal(k.legal)
-        .result(fee);
+    c.step(
+        String::from(Dotted(kind.code(), "fee")),
+        text!("{} × {} {} = {}", eur(unit_fee), num(k.qty), k.unit_fi, eur(fee)),
+    )
+    .val("unit_fee", unit_fee)
+    .val("quantity", k.qty)
+    .legal(k.legal)
+    .result(fee);
     let counts = super::payment_ceiling::counts(&c, kind.code())?;
     let after = if kind == StatutoryKind::ShortTermCare {
         *c.read(&c.tariff.flat_fees.short_term_care_after_ceiling_per_day)?.value()
@@ -72,11 +90,15 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
         Decimal::ZERO
     };
     let mut out = LineCalc::with_fee(fee);
-    out.ceiling = counts.then_some(CeilingUse { units_per_month: k.qty, fee_per_unit: unit_fee, after_ceiling_per_unit: after });
+    out.ceiling =
+        counts.then_some(CeilingUse { units_per_month: k.qty, fee_per_unit: unit_fee, after_ceiling_per_unit: after });
     match line.production {
         Production::Own | Production::Purchased => {
             if k.price.is_some() {
-                return Err(EngineError::input(format!("{f}.{}", k.price_field), "is used only with production = voucher"));
+                return Err(EngineError::input(
+                    format!("{f}.{}", k.price_field),
+                    "is used only with production = voucher",
+                ));
             }
             out.organiser_cost_monthly = super::organiser_cost::organiser_cost(&mut c, line, f, k.qty, k.unit_fi)?;
         }

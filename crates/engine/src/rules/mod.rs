@@ -69,7 +69,11 @@ impl StatutoryKind {
     pub fn allowed_fields(self) -> &'static [&'static str] {
         match self {
             StatutoryKind::HomeCare | StatutoryKind::CommunalHousing => &[
-                "hours_per_month", "visits_per_week", "visits_per_day", "minutes_per_visit", "provider_price_per_hour",
+                "hours_per_month",
+                "visits_per_week",
+                "visits_per_day",
+                "minutes_per_visit",
+                "provider_price_per_hour",
             ],
             StatutoryKind::RoundTheClockHousing => &["provider_price_per_day"],
             StatutoryKind::InstitutionalCare => &["legal_basis", "provider_price_per_day"],

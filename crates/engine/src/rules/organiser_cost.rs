@@ -9,7 +9,13 @@ use crate::money::{eur, num, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
 
-pub fn organiser_cost(c: &mut Calc, line: &ServiceLine, f: &str, qty: Decimal, unit_fi: &'static str) -> Result<Decimal> {
+pub fn organiser_cost(
+    c: &mut Calc,
+    line: &ServiceLine,
+    f: &str,
+    qty: Decimal,
+    unit_fi: &'static str,
+) -> Result<Decimal> {
     let prices = c.tariff.prices.get(&line.service).ok_or_else(|| EngineError::NotOffered {
         field: format!("{f}.service"),
         message: format!("the tariff has no price list entry for `{}`", line.service),
@@ -17,7 +23,9 @@ pub fn organiser_cost(c: &mut Calc, line: &ServiceLine, f: &str, qty: Decimal, u
     let (param, how) = match line.production {
         Production::Own => (&prices.own, "oma tuotanto"),
         Production::Purchased => (&prices.purchased, "ostopalvelu"),
-        Production::Voucher => return Err(EngineError::input(format!("{f}.production"), "voucher lines are priced by the voucher rule")),
+        Production::Voucher => {
+            return Err(EngineError::input(format!("{f}.production"), "voucher lines are priced by the voucher rule"))
+        }
     };
     let param = param.as_ref().ok_or_else(|| EngineError::NotOffered {
         field: format!("{f}.production"),
@@ -25,9 +33,12 @@ pub fn organiser_cost(c: &mut Calc, line: &ServiceLine, f: &str, qty: Decimal, u
     })?;
     let price = *c.param(param)?;
     let cost = round_cents(mul(price, qty, f)?);
-    c.step("organiser.cost", text!("Hyvinvointialueen kustannus ({}): {} × {} {} = {}", how, eur(price), num(qty), unit_fi, eur(cost)))
-        .val("unit_price", price)
-        .val("quantity", qty)
-        .result(cost);
+    c.step(
+        "organiser.cost",
+        text!("Hyvinvointialueen kustannus ({}): {} × {} {} = {}", how, eur(price), num(qty), unit_fi, eur(cost)),
+    )
+    .val("unit_price", price)
+    .val("quantity", qty)
+    .result(cost);
     Ok(cost)
 }

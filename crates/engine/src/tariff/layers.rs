@@ -69,7 +69,9 @@ pub(super) struct Merged {
 
 /// A layer name as `extends` may give it: a directory name, `[a-z0-9_-]`, not empty.
 pub fn is_layer_name(name: &str) -> bool {
-    !name.is_empty() && name.len() <= 64 && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    !name.is_empty()
+        && name.len() <= 64
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 fn is_param(v: &toml::Value) -> bool {
@@ -159,10 +161,14 @@ impl Merged {
             match base.get_mut(&k) {
                 None => {
                     if is_param(&v) && overrides(&v) {
-                        return Err(self.error_at(&file, &p, format!(
-                            "`{p}` says `overrides = true`, but no lower layer ({}) defines it: check the name",
-                            if ctx.lower.is_empty() { "none" } else { ctx.lower }
-                        )));
+                        return Err(self.error_at(
+                            &file,
+                            &p,
+                            format!(
+                                "`{p}` says `overrides = true`, but no lower layer ({}) defines it: check the name",
+                                if ctx.lower.is_empty() { "none" } else { ctx.lower }
+                            ),
+                        ));
                     }
                     self.origins.insert(p.clone(), file.clone());
                     for (sub, f) in ctx.file_of.range(format!("{p}.")..) {
@@ -182,7 +188,11 @@ impl Merged {
                         )));
                     }
                     let base_layer = ctx.lower.rsplit(" + ").next().unwrap_or_default().to_string();
-                    self.provenance.overrides.push(Override { parameter: p.clone(), layer: ctx.layer.to_string(), base: base_layer });
+                    self.provenance.overrides.push(Override {
+                        parameter: p.clone(),
+                        layer: ctx.layer.to_string(),
+                        base: base_layer,
+                    });
                     self.origins.insert(p.clone(), file);
                     *b = v;
                 }
@@ -192,7 +202,11 @@ impl Merged {
                 },
                 Some(_) => {
                     let prev = self.origins.get(&p).or_else(|| self.origins.get(path)).cloned().unwrap_or_default();
-                    return Err(self.error_at(&file, &p, format!("`{p}` is already set in {prev}; only parameters can be overridden")));
+                    return Err(self.error_at(
+                        &file,
+                        &p,
+                        format!("`{p}` is already set in {prev}; only parameters can be overridden"),
+                    ));
                 }
             }
         }
@@ -209,7 +223,11 @@ impl Merged {
             let mut t = target.clone();
             let resolved = loop {
                 let Some(v) = lookup(&self.table, &t) else {
-                    return Err(self.error_at(&file, &path, format!("`{path}`: same_as = \"{t}\" names no parameter of the tariff")));
+                    return Err(self.error_at(
+                        &file,
+                        &path,
+                        format!("`{path}`: same_as = \"{t}\" names no parameter of the tariff"),
+                    ));
                 };
                 if !is_param(v) {
                     return Err(self.error_at(&file, &path, format!("`{path}`: same_as = \"{t}\" is not a parameter")));
@@ -219,7 +237,13 @@ impl Merged {
                         seen.push(t.clone());
                         t = next.to_string();
                     }
-                    Some(_) => return Err(self.error_at(&file, &path, format!("`{path}`: same_as forms a cycle or a chain too long"))),
+                    Some(_) => {
+                        return Err(self.error_at(
+                            &file,
+                            &path,
+                            format!("`{path}`: same_as forms a cycle or a chain too long"),
+                        ))
+                    }
                     None => break v.clone(),
                 }
             };
@@ -283,23 +307,42 @@ fn record_origins(out: &mut BTreeMap<String, String>, path: &str, v: &toml::Valu
 }
 
 /// `[organisation] extends` must name the layer below, and only the top layer may have one.
-fn check_extends(own: &toml::Table, layer: &str, base: Option<&str>, section_file: &BTreeMap<String, String>) -> Result<()> {
+fn check_extends(
+    own: &toml::Table,
+    layer: &str,
+    base: Option<&str>,
+    section_file: &BTreeMap<String, String>,
+) -> Result<()> {
     let file = section_file.get("organisation").cloned().unwrap_or_else(|| layer.to_string());
     let extends = own.get("organisation").and_then(|o| o.get("extends"));
     let extends = match extends {
         None => None,
         Some(toml::Value::String(s)) => Some(s.as_str()),
-        Some(_) => return Err(EngineError::tariff(file, None, "`organisation.extends` must be the name of a layer, e.g. \"national\"")),
+        Some(_) => {
+            return Err(EngineError::tariff(
+                file,
+                None,
+                "`organisation.extends` must be the name of a layer, e.g. \"national\"",
+            ))
+        }
     };
     match (extends, base) {
         (Some(e), Some(b)) if e == b => Ok(()),
-        (Some(e), Some(b)) => Err(EngineError::tariff(file, None, format!("organisation extends `{e}`, but the layer below is `{b}`"))),
-        (Some(e), None) => Err(EngineError::tariff(file, None, format!(
+        (Some(e), Some(b)) => {
+            Err(EngineError::tariff(file, None, format!("organisation extends `{e}`, but the layer below is `{b}`")))
+        }
+        (Some(e), None) => Err(EngineError::tariff(
+            file,
+            None,
+            format!(
             "organisation extends `{e}`, which was not given: load the directory with its base layer (tariffs/{e}/)"
-        ))),
-        (None, Some(b)) if own.contains_key("organisation") => Err(EngineError::tariff(file, None, format!(
-            "the organisation is loaded on top of `{b}` but does not say `extends = \"{b}\"`"
-        ))),
+        ),
+        )),
+        (None, Some(b)) if own.contains_key("organisation") => Err(EngineError::tariff(
+            file,
+            None,
+            format!("the organisation is loaded on top of `{b}` but does not say `extends = \"{b}\"`"),
+        )),
         (None, _) => Ok(()),
     }
 }
@@ -394,35 +437,48 @@ mod tests {
         let s = e.to_string();
         assert!(s.contains("o.toml:4") && s.contains("overrides = true"), "{s}");
         let up = up.replace("[a.p]\n", "[a.p]\noverrides = true\n");
-        let m = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", &up)])]).ok().expect("merges");
-        assert_eq!(m.provenance.overrides, vec![Override { parameter: "a.p".into(), layer: "org".into(), base: "national".into() }]);
+        let m = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", &up)])])
+            .expect("merges");
+        assert_eq!(
+            m.provenance.overrides,
+            vec![Override { parameter: "a.p".into(), layer: "org".into(), base: "national".into() }]
+        );
     }
 
     #[test]
     fn overriding_nothing_is_an_error() {
         let up = "[organisation]\nextends = \"national\"\n\n[a.q]\noverrides = true\nvalues = []\n";
-        let e = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", up)])]).err().expect("fails");
+        let e = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", up)])])
+            .err()
+            .expect("fails");
         assert!(e.to_string().contains("no lower layer"), "{e}");
     }
 
     #[test]
     fn extends_must_match_the_layer_below() {
         let up = "[organisation]\nextends = \"kansallinen\"\n";
-        let e = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", up)])]).err().expect("fails");
+        let e = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", up)])])
+            .err()
+            .expect("fails");
         assert!(e.to_string().contains("the layer below is `national`"), "{e}");
-        let e = Merged::new(&[layer("org", &[("o.toml", "[organisation]\nextends = \"national\"\n")])]).err().expect("fails");
+        let e = Merged::new(&[layer("org", &[("o.toml", "[organisation]\nextends = \"national\"\n")])])
+            .err()
+            .expect("fails");
         assert!(e.to_string().contains("was not given"), "{e}");
     }
 
     #[test]
     fn same_as_copies_the_values_and_keeps_the_description() {
         let up = "[organisation]\nextends = \"national\"\n\n[b.c]\ndescription = \"own\"\nsame_as = \"a.p\"\n";
-        let m = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", up)])]).ok().expect("merges");
+        let m = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", up)])])
+            .expect("merges");
         let c = lookup(&m.table, "b.c").expect("resolved");
         assert_eq!(c.get("description").and_then(toml::Value::as_str), Some("own"));
         assert!(c.get("values").is_some() && c.get("same_as").is_none());
         let bad = up.replace("a.p", "a.x");
-        let e = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", &bad)])]).err().expect("fails");
+        let e = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", &bad)])])
+            .err()
+            .expect("fails");
         assert!(e.to_string().contains("names no parameter"), "{e}");
     }
 

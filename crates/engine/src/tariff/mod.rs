@@ -4,9 +4,9 @@ pub mod layers;
 pub mod params;
 pub mod schema;
 
+pub use layers::{Layer, Override, Provenance, SourceFile};
 pub use params::{Band, BandTable, Dated, Param, PersonTable, Ratio, Read, StepRow, StepTable};
 pub use schema::*;
-pub use layers::{Layer, Override, Provenance, SourceFile};
 
 use crate::error::{EngineError, Result};
 use chrono::NaiveDate;
@@ -29,7 +29,11 @@ pub fn read_layers(dir: &std::path::Path) -> Result<Vec<Layer>> {
             return Err(EngineError::tariff(cur.display().to_string(), None, "layers extend each other too deep"));
         }
         if !layers::is_layer_name(&base) {
-            return Err(EngineError::tariff(cur.display().to_string(), None, format!("`extends = \"{base}\"` is not a layer name")));
+            return Err(EngineError::tariff(
+                cur.display().to_string(),
+                None,
+                format!("`extends = \"{base}\"` is not a layer name"),
+            ));
         }
         cur = cur.parent().map(|p| p.join(&base)).unwrap_or_else(|| std::path::PathBuf::from(&base));
         layers.insert(0, read_layer(&cur)?);
@@ -129,38 +133,61 @@ pub fn validate(t: &Tariff) -> Result<()> {
     let v = serde_json::to_value(t).map_err(|e| EngineError::tariff("tariff", None, e.to_string()))?;
     walk_params(&v, String::new())?;
     for p in &t.home_care.percentages.values {
-        p.value.check().map_err(|m| EngineError::tariff("tariff", None, format!("home_care.percentages from {}: {m}", p.from)))?;
+        p.value
+            .check()
+            .map_err(|m| EngineError::tariff("tariff", None, format!("home_care.percentages from {}: {m}", p.from)))?;
     }
     if let Some(c) = &t.communal_housing {
         for p in &c.percentages.values {
-            p.value.check().map_err(|m| EngineError::tariff("tariff", None, format!("communal_housing.percentages from {}: {m}", p.from)))?;
+            p.value.check().map_err(|m| {
+                EngineError::tariff("tariff", None, format!("communal_housing.percentages from {}: {m}", p.from))
+            })?;
         }
     }
     for (code, s) in &t.support_services {
         let rules = [s.fee_per_unit.is_some(), s.income_tiered.is_some(), s.fee_by_level.is_some()];
         if rules.iter().filter(|b| **b).count() != 1 {
-            return Err(EngineError::tariff("tariff", None, format!(
-                "support_services.{code}: exactly one of fee_per_unit, income_tiered, fee_by_level is required")));
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!(
+                    "support_services.{code}: exactly one of fee_per_unit, income_tiered, fee_by_level is required"
+                ),
+            ));
         }
         if s.quantity.per_week() && s.weeks_per_month.is_none() {
-            return Err(EngineError::tariff("tariff", None, format!(
-                "support_services.{code}: weeks_per_month is required for a per-week quantity")));
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("support_services.{code}: weeks_per_month is required for a per-week quantity"),
+            ));
         }
         if (s.quantity == Quantity::Level) != s.fee_by_level.is_some() {
-            return Err(EngineError::tariff("tariff", None, format!(
-                "support_services.{code}: quantity = \"level\" goes with fee_by_level")));
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("support_services.{code}: quantity = \"level\" goes with fee_by_level"),
+            ));
         }
         if crate::rules::StatutoryKind::from_code(code).is_some() {
-            return Err(EngineError::tariff("tariff", None, format!(
-                "support_services.{code}: the code is a statutory service kind")));
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("support_services.{code}: the code is a statutory service kind"),
+            ));
         }
     }
     for (code, v) in &t.vouchers {
         let n = [v.flat_value.is_some(), v.income_related.is_some(), v.by_net_income.is_some()]
-            .iter().filter(|b| **b).count();
+            .iter()
+            .filter(|b| **b)
+            .count();
         if n != 1 {
-            return Err(EngineError::tariff("tariff", None, format!(
-                "vouchers.{code}: exactly one of flat_value, income_related, by_net_income is required")));
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("vouchers.{code}: exactly one of flat_value, income_related, by_net_income is required"),
+            ));
         }
     }
     Ok(())
@@ -212,7 +239,12 @@ fn check_values(path: &str, values: &[serde_json::Value]) -> Result<()> {
     spans.sort();
     for w in spans.windows(2) {
         match w[0].1 {
-            None => return Err(err(format!("parameter `{path}`: value from {} is open-ended but another starts {}", w[0].0, w[1].0))),
+            None => {
+                return Err(err(format!(
+                    "parameter `{path}`: value from {} is open-ended but another starts {}",
+                    w[0].0, w[1].0
+                )))
+            }
             Some(to) if to >= w[1].0 => {
                 return Err(err(format!("parameter `{path}`: values from {} and {} overlap", w[0].0, w[1].0)))
             }
@@ -227,8 +259,20 @@ fn check_values(path: &str, values: &[serde_json::Value]) -> Result<()> {
 /// fields are not `required` here; the loader checks the merged tariff for completeness.
 pub fn json_schema() -> serde_json::Value {
     let mut v = serde_json::to_value(schemars::schema_for!(TariffFile)).unwrap_or_default();
-    const PARTIAL: [&str; 12] = ["IncomeRules", "HomeCare", "LongTermCare", "FlatFees", "PaymentCeiling", "FeeReduction",
-        "InformalCareSupport", "ServicePrices", "Voucher", "IncomeRelatedVoucher", "SupportService", "IncomeTieredFee"];
+    const PARTIAL: [&str; 12] = [
+        "IncomeRules",
+        "HomeCare",
+        "LongTermCare",
+        "FlatFees",
+        "PaymentCeiling",
+        "FeeReduction",
+        "InformalCareSupport",
+        "ServicePrices",
+        "Voucher",
+        "IncomeRelatedVoucher",
+        "SupportService",
+        "IncomeTieredFee",
+    ];
     if let Some(defs) = v.get_mut("$defs").and_then(serde_json::Value::as_object_mut) {
         for (name, def) in defs.iter_mut() {
             if PARTIAL.contains(&name.as_str()) {

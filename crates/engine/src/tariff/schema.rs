@@ -333,7 +333,9 @@ impl Tariff {
         };
         set(&mut self.income.forest_income_percent, "income.forest_income_percent".into());
         set(&mut self.income.guardianship_cap, "income.guardianship_cap".into());
-        for (hc, pfx) in [(Some(&mut self.home_care), "home_care"), (self.communal_housing.as_mut(), "communal_housing")] {
+        for (hc, pfx) in
+            [(Some(&mut self.home_care), "home_care"), (self.communal_housing.as_mut(), "communal_housing")]
+        {
             let Some(hc) = hc else { continue };
             set(&mut hc.percentages, format!("{pfx}.percentages"));
             set(&mut hc.income_limit, format!("{pfx}.income_limit"));
@@ -367,7 +369,10 @@ impl Tariff {
         }
         if let Some(ics) = &mut self.informal_care_support {
             set(&mut ics.minimum_allowance, "informal_care_support.minimum_allowance".into());
-            set(&mut ics.minimum_allowance_heavy_transition, "informal_care_support.minimum_allowance_heavy_transition".into());
+            set(
+                &mut ics.minimum_allowance_heavy_transition,
+                "informal_care_support.minimum_allowance_heavy_transition".into(),
+            );
             for (class, p) in &mut ics.classes {
                 set(p, format!("informal_care_support.classes.{class}"));
             }

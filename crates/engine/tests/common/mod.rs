@@ -1,7 +1,7 @@
 //! Shared helpers for the engine tests.
 #![allow(dead_code)]
 
-use kustannusarvio_engine::{Estimate, EngineError, Tariff};
+use kustannusarvio_engine::{EngineError, Estimate, Tariff};
 use rust_decimal::Decimal;
 use std::path::Path;
 use std::str::FromStr;
@@ -32,7 +32,9 @@ pub fn step(e: &Estimate, i: usize, key: &str) -> Decimal {
         .explanation
         .iter()
         .find(|s| s.key == key)
-        .unwrap_or_else(|| panic!("no step {key} in line {i}: {:?}", e.lines[i].explanation.iter().map(|s| &s.key).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!("no step {key} in line {i}: {:?}", e.lines[i].explanation.iter().map(|s| &s.key).collect::<Vec<_>>())
+        })
         .result
         .unwrap_or_else(|| panic!("step {key} has no result"))
 }

@@ -11,7 +11,13 @@ use crate::tariff::HomeCare;
 use rust_decimal::Decimal;
 
 /// (the fee after the cap, the cap that applies, whether it limited the fee).
-pub fn apply<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare, band: &Band<'a>, hours: Decimal, fee: Decimal) -> Result<(Decimal, Option<Decimal>, bool)> {
+pub fn apply<'a>(
+    c: &mut Calc<'_, 'a>,
+    hc: &'a HomeCare,
+    band: &Band<'a>,
+    hours: Decimal,
+    fee: Decimal,
+) -> Result<(Decimal, Option<Decimal>, bool)> {
     let cap = match (band.cap, &hc.cost_cap_per_hour) {
         (Some(cap), _) => {
             let mut shown = String::from("cap ");

@@ -12,11 +12,14 @@ pub fn fee(c: &mut Calc, income: Decimal, limit: Decimal, percent: Decimal) -> R
     let over = non_negative(income - limit);
     let raw = over * percent / Decimal::from(100);
     let fee = round_cents(raw);
-    c.step("home_care.fee", text!("Tulorajan ylittävä osa {} × {} % = {} → {}", eur(over), num(percent), num(raw), eur(fee)))
-        .val("income_over_limit", over)
-        .val("percent", percent)
-        .val("unrounded", raw)
-        .legal(LEGAL)
-        .result(fee);
+    c.step(
+        "home_care.fee",
+        text!("Tulorajan ylittävä osa {} × {} % = {} → {}", eur(over), num(percent), num(raw), eur(fee)),
+    )
+    .val("income_over_limit", over)
+    .val("percent", percent)
+    .val("unrounded", raw)
+    .legal(LEGAL)
+    .result(fee);
     Ok(fee)
 }

@@ -17,7 +17,10 @@ pub const MAX_HOURS_PER_MONTH: Decimal = Decimal::from_parts(744, 0, 0, false, 0
 pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: &'a HomeCare) -> Result<Decimal> {
     let visits = match (line.visits_per_week, line.visits_per_day) {
         (Some(_), Some(_)) => {
-            return Err(EngineError::input(format!("{f}.visits_per_day"), "give visits_per_week or visits_per_day, not both"))
+            return Err(EngineError::input(
+                format!("{f}.visits_per_day"),
+                "give visits_per_week or visits_per_day, not both",
+            ))
         }
         (Some(w), None) => Some(bounded(w, Dotted(f, "visits_per_week"), Decimal::from(7 * 24))?),
         (None, Some(d)) => Some(bounded(d, Dotted(f, "visits_per_day"), Decimal::from(24))? * Decimal::from(7)),
@@ -30,7 +33,10 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
         )),
         (Some(h), None) => {
             if line.minutes_per_visit.is_some() {
-                return Err(EngineError::input(format!("{f}.minutes_per_visit"), "is used only with visits_per_week or visits_per_day"));
+                return Err(EngineError::input(
+                    format!("{f}.minutes_per_visit"),
+                    "is used only with visits_per_week or visits_per_day",
+                ));
             }
             let h = quantity(Some(h), Dotted(f, "hours_per_month"), MAX_HOURS_PER_MONTH)?;
             c.step("home_care.hours_given", text!("Suunnitellut palvelutunnit: {} h/kk", h))
@@ -44,15 +50,26 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
             let weekly_hours = mul(per_week, minutes, f)? / Decimal::from(60);
             let h = weeks.apply(weekly_hours).ok_or_else(|| EngineError::Overflow { field: f.to_string() })?;
             if h > MAX_HOURS_PER_MONTH {
-                return Err(EngineError::input(format!("{f}.visits_per_week"), "visits × minutes exceed the hours of a month"));
+                return Err(EngineError::input(
+                    format!("{f}.visits_per_week"),
+                    "visits × minutes exceed the hours of a month",
+                ));
             }
-            c.step("home_care.hours_from_visits", text!(
-                "{} käyntiä viikossa × {} min = {} h/vko; × {} viikkoa/kk = {} h/kk",
-                num(per_week), num(minutes), num(weekly_hours), weeks, num(h)))
-                .val("visits_per_week", per_week)
-                .val("minutes_per_visit", minutes)
-                .val("weekly_hours", weekly_hours)
-                .result(h);
+            c.step(
+                "home_care.hours_from_visits",
+                text!(
+                    "{} käyntiä viikossa × {} min = {} h/vko; × {} viikkoa/kk = {} h/kk",
+                    num(per_week),
+                    num(minutes),
+                    num(weekly_hours),
+                    weeks,
+                    num(h)
+                ),
+            )
+            .val("visits_per_week", per_week)
+            .val("minutes_per_visit", minutes)
+            .val("weekly_hours", weekly_hours)
+            .result(h);
             Ok(h)
         }
         (None, None) => Err(EngineError::input(
@@ -68,8 +85,11 @@ pub fn rounded<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare, hours: Decimal) -> Re
     let rounding = c.read(&hc.hours_rounding)?;
     c.show(rounding.used_as(rounding.name_fi()));
     let rounded = rounding.apply(hours);
-    c.step("home_care.hours_rounded", text!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.name_fi(), num(rounded)))
-        .val("hours", hours)
-        .result(rounded);
+    c.step(
+        "home_care.hours_rounded",
+        text!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.name_fi(), num(rounded)),
+    )
+    .val("hours", hours)
+    .result(rounded);
     Ok(rounded)
 }

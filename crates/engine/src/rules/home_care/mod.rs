@@ -15,8 +15,8 @@
 
 pub mod cost_cap;
 pub mod fee;
-pub mod household_income;
 pub mod hours;
+pub mod household_income;
 pub mod income_limit;
 pub mod percent;
 
@@ -81,7 +81,10 @@ pub fn calc(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineCalc> {
     match line.production {
         Production::Own | Production::Purchased => {
             if line.provider_price_per_hour.is_some() {
-                return Err(EngineError::input(format!("{f}.provider_price_per_hour"), "is used only with production = voucher"));
+                return Err(EngineError::input(
+                    format!("{f}.provider_price_per_hour"),
+                    "is used only with production = voucher",
+                ));
             }
             out.organiser_cost_monthly = super::organiser_cost::organiser_cost(&mut c, line, f, hc.hours, "h")?;
         }

@@ -26,8 +26,11 @@ pub fn percent<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare, hours: Decimal) -> Re
     let persons = c.household.persons;
     let table = c.read(&hc.percentages)?;
     let name = table.param.name();
-    let (idx, band) = table.band(hours).ok_or_else(|| EngineError::tariff("tariff", None, format!("{name}: no band for {hours} h")))?;
-    let pct = BandTable::percent(band, persons).ok_or_else(|| EngineError::tariff("tariff", None, format!("{name}: no column")))?;
+    let (idx, band) = table
+        .band(hours)
+        .ok_or_else(|| EngineError::tariff("tariff", None, format!("{name}: no band for {hours} h")))?;
+    let pct = BandTable::percent(band, persons)
+        .ok_or_else(|| EngineError::tariff("tariff", None, format!("{name}: no column")))?;
     // "{min_hours} h → {pct} %", the cell used
     let mut cell = String::with_capacity(24);
     push_decimal(&mut cell, band.min_hours);
@@ -35,12 +38,15 @@ pub fn percent<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare, hours: Decimal) -> Re
     push_decimal(&mut cell, pct);
     cell.push_str(" %");
     c.show(table.used_as(cell));
-    c.step("home_care.percent", text!("Maksuprosentti {} h/kk ja {} henkilön perheelle: {} %", num(hours), persons, num(pct)))
-        .val("hours", hours)
-        .val("persons", persons)
-        .val("percent", pct)
-        .legal(LEGAL)
-        .result(pct);
+    c.step(
+        "home_care.percent",
+        text!("Maksuprosentti {} h/kk ja {} henkilön perheelle: {} %", num(hours), persons, num(pct)),
+    )
+    .val("hours", hours)
+    .val("persons", persons)
+    .val("percent", pct)
+    .legal(LEGAL)
+    .result(pct);
     Ok(Band {
         min_hours: band.min_hours,
         next_min_hours: table.bands.get(idx + 1).map(|b| b.min_hours),

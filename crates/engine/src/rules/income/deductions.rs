@@ -12,7 +12,13 @@ use crate::tariff::Param;
 use rust_decimal::Decimal;
 
 /// The sum of the deductions listed in `kinds` that the person has, one step each.
-pub fn deductions<'a>(c: &mut Calc<'_, 'a>, p: &Person, who: &str, kinds: &'a Param<Vec<DeductionKind>>, legal: &'static str) -> Result<Decimal> {
+pub fn deductions<'a>(
+    c: &mut Calc<'_, 'a>,
+    p: &Person,
+    who: &str,
+    kinds: &'a Param<Vec<DeductionKind>>,
+    legal: &'static str,
+) -> Result<Decimal> {
     let list = c.read(kinds)?;
     let mut sum = Decimal::ZERO;
     for kind in list.value() {

@@ -14,12 +14,18 @@ pub fn monthly(c: &mut Calc, yearly: Decimal) -> Result<Decimal> {
     }
     let percent = *c.param(&c.tariff.income.forest_income_percent)?;
     let monthly = yearly * percent / Decimal::from(100) / Decimal::from(12);
-    c.step("income.forest", text!(
-        "Laskennallinen metsätulo {} vuodessa, josta huomioidaan {} % kuukautta kohden: {}",
-        eur(yearly), num(percent), eur(monthly)))
-        .val("forest_income_yearly", yearly)
-        .val("percent", percent)
-        .legal("asiakasmaksulaki 10 f §")
-        .result(monthly);
+    c.step(
+        "income.forest",
+        text!(
+            "Laskennallinen metsätulo {} vuodessa, josta huomioidaan {} % kuukautta kohden: {}",
+            eur(yearly),
+            num(percent),
+            eur(monthly)
+        ),
+    )
+    .val("forest_income_yearly", yearly)
+    .val("percent", percent)
+    .legal("asiakasmaksulaki 10 f §")
+    .result(monthly);
     Ok(monthly)
 }

@@ -36,7 +36,7 @@ pub fn counted_income(c: &mut Calc, p: &Person, who: &str, basis: Basis) -> Resu
 
 /// Whether [`check_money`] accepts `v`.
 pub fn money_ok(v: Decimal) -> bool {
-    !(v.is_sign_negative() && !v.is_zero()) && v <= MAX_MONTHLY_INCOME
+    (v.is_zero() || !v.is_sign_negative()) && v <= MAX_MONTHLY_INCOME
 }
 
 /// Money inputs are non-negative and below an absurd bound.

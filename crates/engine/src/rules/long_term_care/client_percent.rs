@@ -11,10 +11,13 @@ use rust_decimal::Decimal;
 pub fn fee(c: &mut Calc, net: Decimal) -> Result<Decimal> {
     let percent = *c.param(&c.tariff.long_term_care.client_percent)?;
     let fee = net * percent / Decimal::from(100);
-    c.step("long_term.percent", text!("{} % asiakkaan nettotuloista {} = {}", num(percent), eur(net), eur(non_negative(fee))))
-        .val("net_income", net)
-        .val("percent", percent)
-        .legal(LEGAL)
-        .result(non_negative(fee));
+    c.step(
+        "long_term.percent",
+        text!("{} % asiakkaan nettotuloista {} = {}", num(percent), eur(net), eur(non_negative(fee))),
+    )
+    .val("net_income", net)
+    .val("percent", percent)
+    .legal(LEGAL)
+    .result(non_negative(fee));
     Ok(fee)
 }

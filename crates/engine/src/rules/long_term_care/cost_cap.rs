@@ -17,7 +17,12 @@ pub fn apply(c: &mut Calc, housing: bool, line: &ServiceLine, f: &str, fee: Deci
         match line.legal_basis {
             Some(LegalBasis::SocialWelfare) => &ltc.cost_cap_institution_social,
             Some(LegalBasis::HealthCare) => &ltc.cost_cap_institution_health,
-            None => return Err(EngineError::input(format!("{f}.legal_basis"), "is required: social_welfare or health_care")),
+            None => {
+                return Err(EngineError::input(
+                    format!("{f}.legal_basis"),
+                    "is required: social_welfare or health_care",
+                ))
+            }
         }
     };
     let cap = c.read(cap)?;

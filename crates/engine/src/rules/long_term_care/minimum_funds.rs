@@ -18,7 +18,13 @@ pub fn apply(c: &mut Calc, kv: Read<'_, Decimal>, net: Decimal, fee: Decimal, wi
     let fee = net - *kv;
     c.show(kv.used());
     let text = if with_arithmetic {
-        text!("Asiakkaalle on jäätävä käyttövara {}; maksu enintään {} − {} = {}", eur(*kv), eur(net), eur(*kv), eur(non_negative(fee)))
+        text!(
+            "Asiakkaalle on jäätävä käyttövara {}; maksu enintään {} − {} = {}",
+            eur(*kv),
+            eur(net),
+            eur(*kv),
+            eur(non_negative(fee))
+        )
     } else {
         text!("Asiakkaalle on jäätävä käyttövara {}; maksu enintään {}", eur(*kv), eur(non_negative(fee)))
     };

@@ -38,11 +38,14 @@ pub fn net_income(c: &mut Calc, who: Who, housing: bool) -> Result<Net> {
     }
     let net = counted - ded;
     let whom = if who == Who::Client { "Asiakkaan" } else { "Puolison" };
-    c.step("long_term.net_income", text!("{} nettotulot {} − vähennykset {} = {}", whom, eur(counted), eur(ded), eur(net)))
-        .val("who", key)
-        .val("net_income", counted)
-        .val("deductions", ded)
-        .legal("asiakasmaksulaki 10 b–10 c §")
-        .result(net);
+    c.step(
+        "long_term.net_income",
+        text!("{} nettotulot {} − vähennykset {} = {}", whom, eur(counted), eur(ded), eur(net)),
+    )
+    .val("who", key)
+    .val("net_income", counted)
+    .val("deductions", ded)
+    .legal("asiakasmaksulaki 10 b–10 c §")
+    .result(net);
     Ok(Net { counted, net })
 }

@@ -20,9 +20,16 @@ pub fn apply(c: &mut Calc, kv: Read<'_, Decimal>, combined: Decimal, fee: Decima
     let fee = combined - keep;
     c.show(kv.used());
     c.show(amount.used());
-    c.step("long_term.spouse_protection", text!(
-        "Puolisoille on jäätävä vähintään käyttövara {} + {} = {}; maksu enintään {}",
-        eur(*kv), eur(*amount), eur(keep), eur(non_negative(fee))))
-        .result(non_negative(fee));
+    c.step(
+        "long_term.spouse_protection",
+        text!(
+            "Puolisoille on jäätävä vähintään käyttövara {} + {} = {}; maksu enintään {}",
+            eur(*kv),
+            eur(*amount),
+            eur(keep),
+            eur(non_negative(fee))
+        ),
+    )
+    .result(non_negative(fee));
     Ok(fee)
 }

@@ -29,12 +29,18 @@ pub fn fee(c: &mut Calc, client_net: Decimal, spouse_net: Decimal) -> Result<Dec
     let percent = *c.param(&c.tariff.long_term_care.spouse_percent)?;
     let combined = client_net + spouse_net;
     let fee = combined * percent / Decimal::from(100);
-    c.step("long_term.spouse_rule", text!(
-        "Asiakkaan tulot ovat puolison tuloja suuremmat: {} % puolisoiden yhteenlasketuista nettotuloista {} = {}",
-        num(percent), eur(combined), eur(fee)))
-        .val("combined_net_income", combined)
-        .val("percent", percent)
-        .legal("asiakasmaksulaki 7 c § 2 mom.")
-        .result(fee);
+    c.step(
+        "long_term.spouse_rule",
+        text!(
+            "Asiakkaan tulot ovat puolison tuloja suuremmat: {} % puolisoiden yhteenlasketuista nettotuloista {} = {}",
+            num(percent),
+            eur(combined),
+            eur(fee)
+        ),
+    )
+    .val("combined_net_income", combined)
+    .val("percent", percent)
+    .legal("asiakasmaksulaki 7 c § 2 mom.")
+    .result(fee);
     Ok(fee)
 }

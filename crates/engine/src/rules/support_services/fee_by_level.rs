@@ -10,13 +10,20 @@ use crate::tariff::{Param, SupportService};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
-pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, levels: &'a BTreeMap<String, Param<Decimal>>, line: &ServiceLine, f: &str) -> Result<Decimal> {
+pub fn fee<'a>(
+    c: &mut Calc<'_, 'a>,
+    s: &'a SupportService,
+    levels: &'a BTreeMap<String, Param<Decimal>>,
+    line: &ServiceLine,
+    f: &str,
+) -> Result<Decimal> {
     let level = line.level.ok_or_else(|| EngineError::input(format!("{f}.level"), "is required: full or partial"))?;
     let key = match level {
         MealLevel::Full => "full",
         MealLevel::Partial => "partial",
     };
-    let p = levels.get(key).ok_or_else(|| EngineError::input(format!("{f}.level"), format!("`{key}` is not offered")))?;
+    let p =
+        levels.get(key).ok_or_else(|| EngineError::input(format!("{f}.level"), format!("`{key}` is not offered")))?;
     let fee = *c.param(p)?;
     c.step("support.level", text!("{} ({}): {} kuukaudessa", &s.name, key, eur(fee)))
         .legal(&s.legal_reference)

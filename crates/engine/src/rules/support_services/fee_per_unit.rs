@@ -8,7 +8,12 @@ use crate::rules::Calc;
 use crate::tariff::{Param, SupportService};
 use rust_decimal::Decimal;
 
-pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, per_unit: &'a Param<Decimal>, units: Decimal) -> Result<Decimal> {
+pub fn fee<'a>(
+    c: &mut Calc<'_, 'a>,
+    s: &'a SupportService,
+    per_unit: &'a Param<Decimal>,
+    units: Decimal,
+) -> Result<Decimal> {
     let unit_fee = *c.param(per_unit)?;
     let fee = round_cents(unit_fee * units);
     c.step("support.fee", text!("{}: {} × {} = {}", &s.name, eur(unit_fee), num(units), eur(fee)))

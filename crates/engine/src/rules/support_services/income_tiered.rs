@@ -20,11 +20,20 @@ pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredF
     let low = income <= limit;
     c.show(limits.used_as(limit));
     let fee = *c.param(if low { &t.low } else { &t.high })?;
-    c.step("support.income_tiered", text!("{}: tulot {} {} tulorajan {} → {} kuukaudessa", &s.name, eur(income),
-        if low { "enintään" } else { "yli" }, eur(limit), eur(fee)))
-        .val("income", income)
-        .val("limit", limit)
-        .legal(&s.legal_reference)
-        .result(fee);
+    c.step(
+        "support.income_tiered",
+        text!(
+            "{}: tulot {} {} tulorajan {} → {} kuukaudessa",
+            &s.name,
+            eur(income),
+            if low { "enintään" } else { "yli" },
+            eur(limit),
+            eur(fee)
+        ),
+    )
+    .val("income", income)
+    .val("limit", limit)
+    .legal(&s.legal_reference)
+    .result(fee);
     Ok(fee)
 }

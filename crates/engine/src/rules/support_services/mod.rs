@@ -22,7 +22,10 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
     }
     super::check_fields(line, f, &allowed)?;
     if line.production != Production::Voucher && line.provider_price_per_unit.is_some() {
-        return Err(EngineError::input(format!("{f}.provider_price_per_unit"), "is used only with production = voucher"));
+        return Err(EngineError::input(
+            format!("{f}.provider_price_per_unit"),
+            "is used only with production = voucher",
+        ));
     }
     let mut c = Calc::new(ctx);
     let (units, unit_fi) = units(&mut c, s, line, f)?;
@@ -50,18 +53,36 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
             }
         }
         Production::Voucher => {
-            super::voucher::per_unit(&mut c, line, f, line.provider_price_per_unit, "provider_price_per_unit", units, &mut out)?;
+            super::voucher::per_unit(
+                &mut c,
+                line,
+                f,
+                line.provider_price_per_unit,
+                "provider_price_per_unit",
+                units,
+                &mut out,
+            )?;
         }
     }
-    if super::payment_ceiling::counts(&c, &line.service)? && line.production != Production::Voucher && !units.is_zero() {
-        out.ceiling = Some(CeilingUse { units_per_month: units, fee_per_unit: out.client_fee_monthly / units, after_ceiling_per_unit: Decimal::ZERO });
+    if super::payment_ceiling::counts(&c, &line.service)? && line.production != Production::Voucher && !units.is_zero()
+    {
+        out.ceiling = Some(CeilingUse {
+            units_per_month: units,
+            fee_per_unit: out.client_fee_monthly / units,
+            after_ceiling_per_unit: Decimal::ZERO,
+        });
     }
     out.trace = c.finish();
     Ok(out)
 }
 
 /// Units per month from the line's quantity field (per week × the tariff's weeks per month).
-fn units<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, line: &ServiceLine, f: &str) -> Result<(Decimal, &'static str)> {
+fn units<'a>(
+    c: &mut Calc<'_, 'a>,
+    s: &'a SupportService,
+    line: &ServiceLine,
+    f: &str,
+) -> Result<(Decimal, &'static str)> {
     Ok(match s.quantity {
         Quantity::Monthly | Quantity::Level => (Decimal::ONE, "kk"),
         q if q.per_week() => {
@@ -74,13 +95,20 @@ fn units<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, line: &ServiceLine, f:
             let max = if q == Quantity::DaysPerWeek { Decimal::from(7) } else { Decimal::from(7 * 6) };
             let per_week = quantity(raw, Dotted(f, field), max)?;
             let weeks = s.weeks_per_month.as_ref().ok_or_else(|| {
-                EngineError::tariff("tariff", None, format!("support_services.{}.weeks_per_month missing", line.service))
+                EngineError::tariff(
+                    "tariff",
+                    None,
+                    format!("support_services.{}.weeks_per_month missing", line.service),
+                )
             })?;
             let weeks = *c.param(weeks)?;
             let units = weeks.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
-            c.step("support.units", text!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), weeks, num(units)))
-                .val("per_week", per_week)
-                .result(units);
+            c.step(
+                "support.units",
+                text!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), weeks, num(units)),
+            )
+            .val("per_week", per_week)
+            .result(units);
             (units, "kertaa")
         }
         q => {

@@ -9,12 +9,15 @@ use crate::money::{eur, num};
 use crate::rules::Calc;
 
 pub fn apply(c: &mut Calc, p: &Paid) {
-    c.step("voucher.full_cover", text!(
+    c.step(
+        "voucher.full_cover",
+        text!(
         "Asiakas maksaa tavanomaisen maksun {} hyvinvointialueelle; hyvinvointialue maksaa tuottajalle {} × {} = {}.",
-        eur(p.ordinary), eur(p.organiser_per_unit), num(p.qty), eur(p.cost)))
-        .val("provider_price", p.price)
-        .val("voucher_value", p.value)
-        .val("quantity", p.qty)
-        .legal(LEGAL)
-        .result(p.ordinary);
+        eur(p.ordinary), eur(p.organiser_per_unit), num(p.qty), eur(p.cost)),
+    )
+    .val("provider_price", p.price)
+    .val("voucher_value", p.value)
+    .val("quantity", p.qty)
+    .legal(LEGAL)
+    .result(p.ordinary);
 }

@@ -13,15 +13,22 @@ use rust_decimal::Decimal;
 pub fn per_month(c: &mut Calc, line: &ServiceLine, f: &str, net_income: Decimal, out: &mut LineCalc) -> Result<()> {
     let v = super::scheme(c, line, f)?;
     let daily = super::provider_price(line.provider_price_per_day, format!("{f}.provider_price_per_day"))?;
-    let days = v.days_per_month.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("vouchers.{}.days_per_month is missing", line.service)))?;
+    let days = v.days_per_month.as_ref().ok_or_else(|| {
+        EngineError::tariff("tariff", None, format!("vouchers.{}.days_per_month is missing", line.service))
+    })?;
     let days = *c.param(days)?;
     let monthly_price = round_cents(days.apply(daily).ok_or_else(|| EngineError::Overflow { field: f.into() })?);
-    c.step("voucher.monthly_price", text!("Tuottajan hinta kuukaudessa: {} × {} päivää = {}", eur(daily), days, eur(monthly_price)))
-        .val("daily_price", daily)
-        .result(monthly_price);
+    c.step(
+        "voucher.monthly_price",
+        text!("Tuottajan hinta kuukaudessa: {} × {} päivää = {}", eur(daily), days, eur(monthly_price)),
+    )
+    .val("daily_price", daily)
+    .result(monthly_price);
     let value = if let Some(t) = &v.by_net_income {
         let table = c.read(t)?;
-        let row = table.lookup(net_income).ok_or_else(|| EngineError::tariff("tariff", None, format!("{} is empty", t.name())))?;
+        let row = table
+            .lookup(net_income)
+            .ok_or_else(|| EngineError::tariff("tariff", None, format!("{} is empty", t.name())))?;
         c.show(table.used_as(format!("> {} → {}", row.above, row.value)));
         c.step("voucher.by_net_income", text!("Setelin arvo nettotuloilla {}: {}", eur(net_income), eur(row.value)))
             .val("net_income", net_income)

@@ -34,7 +34,15 @@ fn provider_price(v: Option<Decimal>, field: String) -> Result<Decimal> {
 
 /// Applies a voucher of `value` per unit to a line whose ordinary fee is already in
 /// `out.client_fee_monthly`: the organiser pays min(value, price) per unit.
-fn apply(c: &mut Calc, v: &Voucher, value: Decimal, price: Decimal, qty: Decimal, f: &str, out: &mut LineCalc) -> Result<()> {
+fn apply(
+    c: &mut Calc,
+    v: &Voucher,
+    value: Decimal,
+    price: Decimal,
+    qty: Decimal,
+    f: &str,
+    out: &mut LineCalc,
+) -> Result<()> {
     let ordinary = out.client_fee_monthly;
     out.own_production_fee_monthly = Some(ordinary);
     let organiser_per_unit = value.min(price);
@@ -52,7 +60,14 @@ fn apply(c: &mut Calc, v: &Voucher, value: Decimal, price: Decimal, qty: Decimal
 }
 
 /// Home care / communal housing by voucher, per hour.
-pub fn per_hour(c: &mut Calc, line: &ServiceLine, f: &str, hours: Decimal, income: Decimal, out: &mut LineCalc) -> Result<()> {
+pub fn per_hour(
+    c: &mut Calc,
+    line: &ServiceLine,
+    f: &str,
+    hours: Decimal,
+    income: Decimal,
+    out: &mut LineCalc,
+) -> Result<()> {
     let v = scheme(c, line, f)?;
     let price = provider_price(line.provider_price_per_hour, format!("{f}.provider_price_per_hour"))?;
     let value = value::per_unit(c, v, &line.service, Some(income))?;
@@ -61,7 +76,15 @@ pub fn per_hour(c: &mut Calc, line: &ServiceLine, f: &str, hours: Decimal, incom
 }
 
 /// A per-unit service (support service, visit, day) by voucher.
-pub fn per_unit(c: &mut Calc, line: &ServiceLine, f: &str, price: Option<Decimal>, price_field: &str, qty: Decimal, out: &mut LineCalc) -> Result<()> {
+pub fn per_unit(
+    c: &mut Calc,
+    line: &ServiceLine,
+    f: &str,
+    price: Option<Decimal>,
+    price_field: &str,
+    qty: Decimal,
+    out: &mut LineCalc,
+) -> Result<()> {
     let v = scheme(c, line, f)?;
     let price = provider_price(price, format!("{f}.{price_field}"))?;
     let value = value::per_unit(c, v, &line.service, None)?;

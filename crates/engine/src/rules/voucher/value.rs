@@ -14,13 +14,21 @@ use crate::rules::{home_care, Calc};
 use crate::tariff::Voucher;
 use rust_decimal::Decimal;
 
-pub fn per_unit<'a>(c: &mut Calc<'_, 'a>, v: &'a Voucher, service: &str, known_income: Option<Decimal>) -> Result<Decimal> {
+pub fn per_unit<'a>(
+    c: &mut Calc<'_, 'a>,
+    v: &'a Voucher,
+    service: &str,
+    known_income: Option<Decimal>,
+) -> Result<Decimal> {
     if let Some(flat) = &v.flat_value {
         let value = *c.param(flat)?;
         c.step("voucher.flat_value", text!("Palvelusetelin arvo: {}", eur(value))).legal(LEGAL).result(value);
         return Ok(value);
     }
-    let ir = v.income_related.as_ref().ok_or_else(|| EngineError::tariff("tariff", None, format!("vouchers.{service}: no per-unit value")))?;
+    let ir = v
+        .income_related
+        .as_ref()
+        .ok_or_else(|| EngineError::tariff("tariff", None, format!("vouchers.{service}: no per-unit value")))?;
     let hc = home_care::params(c.ctx, service);
     let income = match known_income {
         Some(i) => i,
@@ -49,13 +57,26 @@ pub fn per_unit<'a>(c: &mut Calc<'_, 'a>, v: &'a Voucher, service: &str, known_i
     }
     let raw = (base - (income - limit) * pct / Decimal::from(100) / div) * mult;
     let value = round_cents(raw.max(min).min(max));
-    c.step("voucher.income_related", text!(
-        "Tulosidonnainen setelin arvo: ({} − ({} − {}) × {} % ÷ {}) × {} = {}, rajattuna välille {}…{} → {}",
-        num(base), num(income), num(limit), num(pct), num(div), num(mult), num(raw), num(min), num(max), eur(value)))
-        .val("income", income)
-        .val("limit", limit)
-        .val("percent", pct)
-        .legal(LEGAL)
-        .result(value);
+    c.step(
+        "voucher.income_related",
+        text!(
+            "Tulosidonnainen setelin arvo: ({} − ({} − {}) × {} % ÷ {}) × {} = {}, rajattuna välille {}…{} → {}",
+            num(base),
+            num(income),
+            num(limit),
+            num(pct),
+            num(div),
+            num(mult),
+            num(raw),
+            num(min),
+            num(max),
+            eur(value)
+        ),
+    )
+    .val("income", income)
+    .val("limit", limit)
+    .val("percent", pct)
+    .legal(LEGAL)
+    .result(value);
     Ok(value)
 }
