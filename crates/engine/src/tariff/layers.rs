@@ -437,8 +437,8 @@ mod tests {
         let s = e.to_string();
         assert!(s.contains("o.toml:4") && s.contains("overrides = true"), "{s}");
         let up = up.replace("[a.p]\n", "[a.p]\noverrides = true\n");
-        let m = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", &up)])])
-            .expect("merges");
+        let m =
+            Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", &up)])]).expect("merges");
         assert_eq!(
             m.provenance.overrides,
             vec![Override { parameter: "a.p".into(), layer: "org".into(), base: "national".into() }]
@@ -470,8 +470,8 @@ mod tests {
     #[test]
     fn same_as_copies_the_values_and_keeps_the_description() {
         let up = "[organisation]\nextends = \"national\"\n\n[b.c]\ndescription = \"own\"\nsame_as = \"a.p\"\n";
-        let m = Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", up)])])
-            .expect("merges");
+        let m =
+            Merged::new(&[layer("national", &[("n.toml", BASE)]), layer("org", &[("o.toml", up)])]).expect("merges");
         let c = lookup(&m.table, "b.c").expect("resolved");
         assert_eq!(c.get("description").and_then(toml::Value::as_str), Some("own"));
         assert!(c.get("values").is_some() && c.get("same_as").is_none());
