@@ -11,6 +11,10 @@ if ! dpkg -s $PKGS >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends $PKGS >/dev/null
 fi
+# The toolchain's lint, format and wasm32 parts (scripts/test.sh checks the engine builds for
+# wasm32-unknown-unknown as a standing check of its purity).
+rustup component add clippy rustfmt >/dev/null 2>&1 || true
+rustup target add wasm32-unknown-unknown >/dev/null
 if [ -d src-tauri ]; then
   command -v tauri-driver >/dev/null || cargo install tauri-driver --version 2.1.0 --locked --quiet
 fi

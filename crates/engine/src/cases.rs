@@ -32,7 +32,7 @@
 
 use crate::error::EngineError;
 use crate::tariff::Tariff;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -554,9 +554,7 @@ fn matches(exp: &Expected, got: &Value) -> bool {
             }
             if let Some(approx) = t.strip_prefix('~') {
                 return match (decimal(approx), decimal(&got_text)) {
-                    (Some(e), Some(g)) => {
-                        g.round_dp_with_strategy(e.scale(), RoundingStrategy::MidpointAwayFromZero) == e
-                    }
+                    (Some(e), Some(g)) => crate::money::round_half_away(g, e.scale()) == e,
                     _ => false,
                 };
             }

@@ -275,14 +275,18 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         .services
         .iter()
         .any(|l| matches!(l.service.as_str(), "round_the_clock_housing" | "institutional_care"));
+    let mut checked = None; // the 11 § threshold, when the warning uses it
     if !long_term {
-        if let Some(w) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
+        if let Some((w, used)) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
             warnings.push(w);
+            checked = Some(used);
         }
     }
-    // unverified parameters, in the order first used; borrowed from the trace (no copies)
+    // unverified parameters, in the order first used (lines, the package's steps, the 11 §
+    // threshold); borrowed from the trace (no copies)
     let mut unverified: Vec<&str> = Vec::new();
-    for p in lines.iter().flat_map(|l| &l.explanation).flat_map(|s| &s.params) {
+    let package = t.explanation.iter().flat_map(|s| &s.params);
+    for p in lines.iter().flat_map(|l| &l.explanation).flat_map(|s| &s.params).chain(package).chain(&checked) {
         if !p.verified && !unverified.contains(&p.name.as_str()) {
             unverified.push(&p.name);
         }
@@ -318,10 +322,10 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     })
 }
 
-/// The 11 § warning (rules/fee_reduction.rs).
-fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<Warning>> {
+/// The 11 § warning (rules/fee_reduction.rs) and the threshold parameter it used.
+fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<(Warning, crate::explain::ParamUse)>> {
     let Some(w) = rules::fee_reduction::check(ctx, fees)? else { return Ok(None) };
-    Ok(Some(Warning {
+    let warning = Warning {
         code: "consider_fee_reduction".into(),
         message: format!(
             "Maksujen jälkeen kotitaloudelle jää {} kuukaudessa, alle {}. Harkitse maksun alentamista tai perimättä jättämistä (asiakasmaksulaki 11 §).",
@@ -330,5 +334,6 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<Warning>> {
             crate::explain::NamedValue { name: "remaining".into(), value: crate::explain::TraceText::Decimal(w.remaining) },
             crate::explain::NamedValue { name: "threshold".into(), value: crate::explain::TraceText::Decimal(w.threshold) },
         ],
-    }))
+    };
+    Ok(Some((warning, w.used)))
 }

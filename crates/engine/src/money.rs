@@ -1,20 +1,30 @@
 //! Money and rounding. All euro amounts are [`rust_decimal::Decimal`]; nothing here uses floats.
 //!
-//! Rounding is explicit and happens only through the helpers in this module, each documented
-//! with the rule it implements. `Decimal::round_dp` alone is banker's rounding and must not be
-//! used for money (see `tests/rounding.rs`).
+//! Rounding is explicit and has one rule, [`round_half_away`] (half away from zero): money to the
+//! cent ([`round_cents`]) and the numbers written into explanations. `Decimal::round_dp` alone is
+//! banker's rounding and must not be used (see `tests/rounding.rs`). Service hours are rounded by
+//! the tariff's own rule ([`HoursRounding`]).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;
 
-/// Rounds a euro amount to the cent, half away from zero (0.005 → 0.01, −0.005 → −0.01).
+/// Rounds `d` to at most `dp` decimals, half away from zero (0.005 → 0.01, −0.005 → −0.01); a
+/// zero result is never negative. The project's one rounding rule (`law/README.md`).
+pub fn round_half_away(d: Decimal, dp: u32) -> Decimal {
+    let (neg, m, scale) = half_away_parts(d, dp);
+    // m ≤ |mantissa| < 2⁹⁶, or |mantissa| ÷ 10 + 1 < 2⁹⁶ when rounded: the three words hold it
+    Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, neg && m != 0, scale)
+}
+
+/// Rounds a euro amount to the cent, half away from zero, always with two decimals
+/// (`"0.00"`, `"80.16"` in the JSON).
 ///
 /// No statute fixes cent rounding for client fees; half away from zero is the common
 /// accounting convention and what published municipal calculators produce for positive
-/// amounts (fees-law.md §1.7). Applied once per line, to the final monthly fee.
+/// amounts (`law/README.md`, rounding). Applied once per line, to the final monthly fee.
 pub fn round_cents(amount: Decimal) -> Decimal {
-    let mut r = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    r.rescale(2); // always two decimals in the JSON: "0.00", "80.16"
+    let mut r = round_half_away(amount, 2);
+    r.rescale(2);
     r
 }
 
@@ -45,7 +55,7 @@ impl HoursRounding {
 
     pub fn apply(self, hours: Decimal) -> Decimal {
         match self {
-            HoursRounding::HalfUp => hours.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
+            HoursRounding::HalfUp => round_half_away(hours, 0),
             HoursRounding::Up => hours.round_dp_with_strategy(0, RoundingStrategy::AwayFromZero),
             HoursRounding::Down => hours.round_dp_with_strategy(0, RoundingStrategy::ToZero),
             HoursRounding::None => hours,
@@ -58,25 +68,20 @@ pub fn non_negative(x: Decimal) -> Decimal {
     x.max(Decimal::ZERO)
 }
 
-/// Formats a number for Finnish text: decimal comma, no trailing zeros, at most 4 decimals
-/// (`42,5`, `4,6667`). Used in explanation texts.
-pub fn num_fi(x: Decimal) -> String {
-    num(x).to_string()
-}
-
-/// [`num_fi`] as a `Display` value: writes into the surrounding text without a temporary.
+/// A number for Finnish text as a `Display` value: decimal comma, no trailing zeros, at most 4
+/// decimals (`42,5`, `4,6667`); writes into the surrounding explanation text without a temporary.
 pub fn num(x: Decimal) -> Num {
     Num(x)
 }
 
-/// A number displayed as by [`num_fi`].
+/// A number displayed as by [`num`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Num(pub Decimal);
 
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // = round_dp_with_strategy(4, MidpointAwayFromZero).normalize(), on the integer mantissa
-        let (neg, mut m, mut scale) = round_half_away(self.0, 4);
+        // = round_half_away(x, 4).normalize(), on the integer mantissa
+        let (neg, mut m, mut scale) = half_away_parts(self.0, 4);
         while scale > 0 && m % 10 == 0 {
             m /= 10;
             scale -= 1;
@@ -89,9 +94,9 @@ impl fmt::Display for Num {
 }
 
 /// `|d|` rounded half away from zero to at most `dp` decimals, as (negative, |mantissa|, scale):
-/// what `round_dp_with_strategy(dp, MidpointAwayFromZero)` gives, without its general machinery
-/// (the explanation texts round ~150 amounts per estimate).
-fn round_half_away(d: Decimal, dp: u32) -> (bool, u128, u32) {
+/// the arithmetic of [`round_half_away`] on the integer mantissa, without rust_decimal's general
+/// machinery (the explanation texts round ~150 amounts per estimate).
+fn half_away_parts(d: Decimal, dp: u32) -> (bool, u128, u32) {
     let (neg, a, s) = (d.is_sign_negative(), d.mantissa().unsigned_abs(), d.scale());
     if s <= dp {
         return (neg, a, s);
@@ -107,26 +112,21 @@ fn round_half_away(d: Decimal, dp: u32) -> (bool, u128, u32) {
     (neg, if r >= p - r { q + 1 } else { q }, dp)
 }
 
-/// Formats a euro amount for plain text in Finnish (`1 234,56 €` with no-break spaces), used in
-/// explanation texts of the CLI. The UI formats with `Intl.NumberFormat` instead.
-pub fn format_eur_fi(amount: Decimal) -> String {
-    eur(amount).to_string()
-}
-
-/// [`format_eur_fi`] without the intermediate `String`: `format!("… {}", eur(x))` writes the
-/// amount straight into the text (the explanation trace formats many amounts per estimate).
+/// A euro amount for plain text in Finnish (`1 234,56 €` with no-break spaces) as a `Display`
+/// value: `format!("… {}", eur(x))` writes the amount straight into the explanation text. The UI
+/// formats with `Intl.NumberFormat` instead.
 pub fn eur(amount: Decimal) -> Eur {
     Eur(amount)
 }
 
-/// A euro amount displayed as by [`format_eur_fi`].
+/// A euro amount displayed as by [`eur`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Eur(pub Decimal);
 
 impl fmt::Display for Eur {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The cents, rounded as `round_cents` does (half away from zero), from the mantissa.
-        let (neg, m, scale) = round_half_away(self.0, 2);
+        let (neg, m, scale) = half_away_parts(self.0, 2);
         let cents = m * [100, 10, 1][scale as usize]; // |mantissa| < 2⁹⁶: × 100 fits
         let neg = neg && cents != 0;
         // Integer formatting of the cents: digits grouped by three with U+00A0, comma, "€".
@@ -329,8 +329,18 @@ mod tests {
         }
         for c in cases {
             assert_eq!(with_decimal_str(c, str::to_owned), c.to_string(), "{c:?}");
+            // the one rounding rule against rust_decimal's own half-away-from-zero strategy
+            for dp in [0, 2, 4] {
+                let oracle = c.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+                let ours = round_half_away(c, dp);
+                assert_eq!(
+                    (ours.to_string(), ours.is_sign_negative()),
+                    (oracle.to_string(), oracle.is_sign_negative()),
+                    "{c:?} {dp}"
+                );
+            }
             assert_eq!(
-                num_fi(c),
+                num(c).to_string(),
                 c.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
                     .normalize()
                     .to_string()
@@ -356,9 +366,10 @@ mod tests {
 
     #[test]
     fn finnish_format() {
-        assert_eq!(format_eur_fi(d("1234.5")), "1\u{a0}234,50\u{a0}€");
-        assert_eq!(format_eur_fi(d("0")), "0,00\u{a0}€");
-        assert_eq!(format_eur_fi(d("-12.345")), "\u{2212}12,35\u{a0}€");
-        assert_eq!(format_eur_fi(d("1234567")), "1\u{a0}234\u{a0}567,00\u{a0}€");
+        let eur = |x: &str| eur(d(x)).to_string();
+        assert_eq!(eur("1234.5"), "1\u{a0}234,50\u{a0}€");
+        assert_eq!(eur("0"), "0,00\u{a0}€");
+        assert_eq!(eur("-12.345"), "\u{2212}12,35\u{a0}€");
+        assert_eq!(eur("1234567"), "1\u{a0}234\u{a0}567,00\u{a0}€");
     }
 }

@@ -74,3 +74,32 @@ fn every_service_kind_is_computable_on_every_tariff_period() {
         assert!(e.lines.iter().all(|l| !l.explanation.is_empty()), "{date}");
     }
 }
+
+/// The 11 § threshold is a parameter like any other: when the fee-reduction warning uses an
+/// unconfirmed threshold, `unverified_parameters` names it (it was read and discarded before).
+#[test]
+fn an_unverified_fee_reduction_threshold_is_reported() {
+    let t = tariff("paijat-hame");
+    assert!(!t.fee_reduction.as_ref().expect("section").minimum_remaining_income.values[0].verified);
+    // 2026, 1 person, gross 1 500, net 700, 20 h: a fee well above 100 € leaves less than the
+    // threshold (any threshold above 700 − fee), so the warning fires.
+    let e = run(
+        &t,
+        json!({"date": "2026-03-01", "household": single("1500", "700"),
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "20"}]}),
+    );
+    assert!(e.warnings.iter().any(|w| w.code == "consider_fee_reduction"));
+    let unverified = e.warnings.iter().find(|w| w.code == "unverified_parameters").expect("listed");
+    assert!(
+        unverified.values.iter().any(|v| v.value == "fee_reduction.minimum_remaining_income"),
+        "{}",
+        unverified.message
+    );
+    // Without the warning the threshold was not used and is not listed.
+    let e = run(
+        &t,
+        json!({"date": "2026-03-01", "household": single("1500", "3000"),
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "20"}]}),
+    );
+    assert!(!e.warnings.iter().any(|w| w.values.iter().any(|v| v.value == "fee_reduction.minimum_remaining_income")));
+}
