@@ -2,6 +2,7 @@
 
 pub mod layers;
 pub mod params;
+pub mod ranges;
 pub mod schema;
 
 pub use layers::{Layer, Override, Provenance, SourceFile};
@@ -128,22 +129,12 @@ pub fn load_layers(layers: &[Layer]) -> Result<Tariff> {
 }
 
 /// Structural checks beyond the schema: every parameter's values are sourced and do not
-/// overlap; band tables are ordered; support services have a fee rule.
+/// overlap; every number is in its range and tables are ordered ([`ranges`]); support services
+/// have a fee rule.
 pub fn validate(t: &Tariff) -> Result<()> {
     let v = serde_json::to_value(t).map_err(|e| EngineError::tariff("tariff", None, e.to_string()))?;
     walk_params(&v, String::new())?;
-    for p in &t.home_care.percentages.values {
-        p.value
-            .check()
-            .map_err(|m| EngineError::tariff("tariff", None, format!("home_care.percentages from {}: {m}", p.from)))?;
-    }
-    if let Some(c) = &t.communal_housing {
-        for p in &c.percentages.values {
-            p.value.check().map_err(|m| {
-                EngineError::tariff("tariff", None, format!("communal_housing.percentages from {}: {m}", p.from))
-            })?;
-        }
-    }
+    ranges::check(t)?;
     for (code, s) in &t.support_services {
         let rules = [s.fee_per_unit.is_some(), s.income_tiered.is_some(), s.fee_by_level.is_some()];
         if rules.iter().filter(|b| **b).count() != 1 {
