@@ -19,7 +19,7 @@ fn app() -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     mock_app(mock_builder().plugin(tauri_plugin_store::Builder::new().build()).manage(state))
 }
 
-/// Päijät-Häme style hand calculation from the law (fees-law.md D-2): 1 person, gross 1200 €/kk,
+/// Päijät-Häme style hand calculation from the law (asiakasmaksulaki 10 e §, law/asiakasmaksulaki/10e.md): 1 person, gross 1200 €/kk,
 /// home care 8 h/kk → (1200 − 699) × 16 % = 80.16 €.
 fn home_care_scenario() -> Value {
     json!({

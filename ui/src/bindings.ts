@@ -655,7 +655,7 @@ export type Step_Deserialize = {
 	values: NamedValue[],
 	/**  Tariff parameters read, with their validity and source. */
 	params: ParamUse_Deserialize[],
-	/**  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 b §`. */
+	/**  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`. */
 	legal?: string | null,
 	/**  The step's result, if it produces one amount. */
 	result?: string | null,
@@ -670,7 +670,7 @@ export type Step_Serialize = {
 	values: NamedValue[],
 	/**  Tariff parameters read, with their validity and source. */
 	params: ParamUse_Serialize[],
-	/**  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 b §`. */
+	/**  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`. */
 	legal?: string,
 	/**  The step's result, if it produces one amount. */
 	result?: string,

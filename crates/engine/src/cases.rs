@@ -675,7 +675,7 @@ mod tests {
     /// 2026, 1 person, gross 1200, 8 h own production: (1200 − 699) × 16 % = 80.16; cost 8 × 60.00.
     const HEAD: &str = r#"
 title = "Home care, 8 h"
-law = "asiakasmaksulaki 10 b §"
+law = "asiakasmaksulaki 10 e §"
 tariff = "fixtures/esimerkki"
 worked = "(1200 − 699) × 16 % = 80.16"
 "#;

@@ -24,7 +24,7 @@ pub struct Step {
     pub values: Vec<NamedValue>,
     /// Tariff parameters read, with their validity and source.
     pub params: Vec<ParamUse>,
-    /// Legal section or HVA decision, e.g. `asiakasmaksulaki 10 b §`.
+    /// Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub legal: Option<Cow<'static, str>>,
     /// The step's result, if it produces one amount.

@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn cents_half_away_from_zero_at_midpoint() {
-        // fees-law.md D-3: (2500 − 1103) × 15.5 % = 216.535 → 216.54
+        // a hand-worked midpoint: 2 persons 2022, 10 h: (2500 − 1103) × 15.5 % = 216.535 → 216.54
         assert_eq!(round_cents(d("216.535")), d("216.54"));
         assert_eq!(round_cents(d("216.545")), d("216.55")); // banker's would give 216.54
         assert_eq!(round_cents(d("-0.005")), d("-0.01"));

@@ -89,7 +89,7 @@ pub struct IncomeRules {
     pub guardianship_cap: Option<Param<Decimal>>,
 }
 
-/// Jatkuva ja säännöllinen kotihoito (10 a–10 b §) and yhteisöllinen asuminen (10 e §).
+/// Jatkuva ja säännöllinen kotona annettava palvelu and yhteisöllinen asuminen (10 e §).
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HomeCare {

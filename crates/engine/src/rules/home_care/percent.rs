@@ -20,7 +20,7 @@ pub struct Band<'a> {
     pub table: Read<'a, BandTable>,
 }
 
-pub const LEGAL: &str = "asiakasmaksulaki 10 b §";
+pub const LEGAL: &str = "asiakasmaksulaki 10 e §";
 
 pub fn percent<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare, hours: Decimal) -> Result<Band<'a>> {
     let persons = c.household.persons;

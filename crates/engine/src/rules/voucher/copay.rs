@@ -31,7 +31,7 @@ pub fn apply(c: &mut Calc, p: &Paid, f: &str, out: &mut LineCalc) -> Result<()> 
         .val("voucher_value", p.value)
         .val("quantity", p.qty)
         .val("own_production_fee", p.ordinary)
-        .legal("palvelusetelilaki 569/2009 8 §")
+        .legal("palvelusetelilaki 569/2009 3 §, 7 §")
         .result(client);
     Ok(())
 }

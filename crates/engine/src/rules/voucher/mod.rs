@@ -17,7 +17,7 @@ use crate::scenario::ServiceLine;
 use crate::tariff::{Voucher, VoucherModel};
 use rust_decimal::Decimal;
 
-pub const LEGAL: &str = "palvelusetelilaki 569/2009 7–8 §";
+pub const LEGAL: &str = "palvelusetelilaki 569/2009 7 §";
 
 fn scheme<'a>(c: &Calc<'_, 'a>, line: &ServiceLine, f: &str) -> Result<&'a Voucher> {
     c.tariff.vouchers.get(&line.service).ok_or_else(|| EngineError::NotOffered {

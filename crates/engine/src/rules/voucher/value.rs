@@ -76,7 +76,7 @@ pub fn per_unit<'a>(
     .val("income", income)
     .val("limit", limit)
     .val("percent", pct)
-    .legal(LEGAL)
+    .legal("palvelusetelilaki 569/2009 7 §; asiakasmaksulaki 10 e §")
     .result(value);
     Ok(value)
 }
