@@ -147,9 +147,9 @@ fn scenarios() -> &'static [String] {
     })
 }
 
-fn run(leaf: &Leaf, value: &str) {
-    let src = source();
-    let layers: Vec<Layer> = src
+/// The layers with the number at `leaf` replaced by `value`.
+fn layers_with(leaf: &Leaf, value: &str) -> Vec<Layer> {
+    source()
         .layers
         .iter()
         .enumerate()
@@ -163,8 +163,11 @@ fn run(leaf: &Leaf, value: &str) {
             });
             Layer::new(name.clone(), files)
         })
-        .collect();
-    match load_layers(&layers) {
+        .collect()
+}
+
+fn run(leaf: &Leaf, value: &str) {
+    match load_layers(&layers_with(leaf, value)) {
         Err(e) => assert!(!e.to_string().is_empty()),
         Ok(t) => {
             for s in scenarios() {
@@ -208,22 +211,7 @@ fn out_of_range_values_are_named() {
             .clone()
     };
     let load = |leaf: &Leaf, value: &str| {
-        let layers: Vec<Layer> = src
-            .layers
-            .iter()
-            .enumerate()
-            .map(|(li, (name, files))| {
-                let files = files.iter().enumerate().map(|(fi, (fname, t))| {
-                    let mut v = toml::Value::Table(t.clone());
-                    if (li, fi) == (leaf.0, leaf.1) {
-                        set(&mut v, &leaf.2, value);
-                    }
-                    (fname.clone(), toml::to_string(&v).unwrap())
-                });
-                Layer::new(name.clone(), files)
-            })
-            .collect();
-        load_layers(&layers).err().map(|e| e.to_string()).unwrap_or_default()
+        load_layers(&layers_with(leaf, value)).err().map(|e| e.to_string()).unwrap_or_default()
     };
     let e = load(&find("long_term_care.client_percent.values.0.value"), "101");
     assert!(e.contains("long_term_care.client_percent") && e.contains("2021-07-01") && e.contains("0…100"), "{e}");
