@@ -11,7 +11,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod support;
 
-use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use kustannusarvio_engine::{estimate, estimate_json, load_dir, parse_scenario, Scenario, Tariff};
 use std::hint::black_box;
 use std::time::Duration;
@@ -116,25 +116,16 @@ fn sweep(c: &mut Criterion) {
     g.finish();
 }
 
-/// (d) Tariff load: every TOML file of tariffs/paijat-hame, parsed and validated. The signed
-/// bundle (verification + load, budget ≤ 5 ms) is measured in crates/bundle/benches/bundle.rs.
+/// (d) Tariff load: every TOML file of tariffs/paijat-hame and of the national layer it
+/// extends, merged, parsed and validated. The signed bundle (verification + load, budget ≤ 5 ms)
+/// is measured in crates/bundle/benches/bundle.rs.
 fn tariff_load(c: &mut Criterion) {
     let dir = tariff_dir();
-    let files: Vec<(String, String)> = {
-        let mut f: Vec<_> = std::fs::read_dir(&dir)
-            .expect("dir")
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.extension().and_then(|x| x.to_str()) == Some("toml"))
-            .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read")))
-            .collect();
-        f.sort();
-        f
-    };
+    let layers = kustannusarvio_engine::tariff::read_layers(&dir).expect("layers");
     let mut g = c.benchmark_group("tariff");
     g.bench_function("load_dir", |b| b.iter(|| load_dir(black_box(&dir)).expect("ok")));
-    g.bench_function("load_files_in_memory", |b| {
-        b.iter_batched(|| files.clone(), |f| kustannusarvio_engine::load_files(&f).expect("ok"), BatchSize::SmallInput)
+    g.bench_function("load_layers_in_memory", |b| {
+        b.iter(|| kustannusarvio_engine::tariff::load_layers(black_box(&layers)).expect("ok"))
     });
     g.finish();
 }
