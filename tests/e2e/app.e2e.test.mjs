@@ -60,7 +60,7 @@ test("the bundled tariff is visible and the hand-calculated fee appears (1200 �
   const tariff = await s.text("[data-testid=tariff]");
   assert.match(tariff, /Taksa: .+ versio /);
   await buildPackage("1200", "8");
-  // (1200 − 699) × 16 % = 80.16 € (asiakasmaksulaki 10 b §, tuloraja 2026 for one person).
+  // (1200 − 699) × 16 % = 80.16 € (asiakasmaksulaki 10 e §, tuloraja 2026 for one person).
   const monthly = await s.waitText("[data-testid=total-client-monthly]", /80,16/);
   assert.equal(monthly.replace(/\s/g, " "), "80,16 €");
   assert.match(await s.text(".band"), /16 %/);
@@ -76,7 +76,7 @@ test("the bundled tariff is visible and the hand-calculated fee appears (1200 �
 
 test("a figure opens its explanation with the legal section", async () => {
   await s.click("[data-testid=fee-monthly-0]");
-  const text = await s.waitText("dialog#explain", /10 b §/);
+  const text = await s.waitText("dialog#explain", /10 e §/);
   assert.match(text, /Tuloraja/);
   await shot("app-explanation-1280x800");
   await s.click("#explain-close");
