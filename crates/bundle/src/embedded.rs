@@ -30,7 +30,8 @@ impl EmbeddedBundle {
         EmbeddedBundle { manifest: manifest.to_vec(), signatures: signatures.to_vec(), bundle: bundle.to_vec() }
     }
 
-    /// Verifies and loads. `organisation = None` accepts the bundle's own organisation.
+    /// Verifies and loads, as at start-up: the bundle's cases ran when it was built, so they are
+    /// not run again. `organisation = None` accepts the bundle's own organisation.
     pub fn verify(
         &self,
         trust: &Trust,
@@ -38,12 +39,20 @@ impl EmbeddedBundle {
         channel: &str,
         now: DateTime<Utc>,
     ) -> Result<(Tariff, Verified), BundleError> {
-        verify(&self.manifest, &self.signatures, &self.bundle, trust, organisation, channel, now)
+        verify_with(
+            &self.manifest,
+            &self.signatures,
+            &self.bundle,
+            (trust, organisation, channel),
+            now,
+            manifest::Cases::AlreadyPassed,
+        )
     }
 }
 
-/// Given manifest, signature and bundle bytes: verify everything and return the tariff. Expiry
-/// is not an error here (`verified.manifest.expires_at` tells it).
+/// Given manifest, signature and bundle bytes: verify everything, the organisation's cases
+/// included, and return the tariff. Expiry is not an error here (`verified.manifest.expires_at`
+/// tells it).
 pub fn verify(
     manifest_bytes: &[u8],
     signature_bytes: &[u8],
@@ -53,8 +62,26 @@ pub fn verify(
     channel: &str,
     now: DateTime<Utc>,
 ) -> Result<(Tariff, Verified), BundleError> {
+    verify_with(
+        manifest_bytes,
+        signature_bytes,
+        bundle_bytes,
+        (trust, organisation, channel),
+        now,
+        manifest::Cases::Run,
+    )
+}
+
+fn verify_with(
+    manifest_bytes: &[u8],
+    signature_bytes: &[u8],
+    bundle_bytes: &[u8],
+    (trust, organisation, channel): (&Trust, Option<&str>, &str),
+    now: DateTime<Utc>,
+    cases: manifest::Cases,
+) -> Result<(Tariff, Verified), BundleError> {
     let expect = Expect { organisation, channel, reject_expired: false };
     let v = manifest::verify_manifest(manifest_bytes, signature_bytes, trust, &expect, now)?;
-    let t = manifest::verify_bundle(&v.manifest, bundle_bytes, super::MAX_BUNDLE_BYTES)?;
+    let t = manifest::verify_bundle_with(&v.manifest, bundle_bytes, super::MAX_BUNDLE_BYTES, cases)?;
     Ok((t, v))
 }

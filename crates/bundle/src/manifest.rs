@@ -265,9 +265,30 @@ pub fn check_file(entry: &FileEntry, bytes: &[u8]) -> Result<(), BundleError> {
     Ok(())
 }
 
+/// When a bundle's hand-worked cases are run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cases {
+    /// Installing or checking a bundle: every case of the organisation must give its figures.
+    Run,
+    /// Re-reading a bundle that passed its cases when it was installed (the device's slot) or
+    /// built (the app's embedded fallback): signatures, hashes, load and the built-in sample
+    /// only, so that start-up stays within its budget.
+    AlreadyPassed,
+}
+
 /// Checks the bundle file against the verified manifest, loads the tariff with the engine's
-/// strict loader and runs the self-checks.
+/// strict loader and runs the self-checks (the organisation's cases too).
 pub fn verify_bundle(manifest: &Manifest, bundle_bytes: &[u8], limit: u64) -> Result<Tariff, BundleError> {
+    verify_bundle_with(manifest, bundle_bytes, limit, Cases::Run)
+}
+
+/// [`verify_bundle`], choosing whether the cases are run.
+pub fn verify_bundle_with(
+    manifest: &Manifest,
+    bundle_bytes: &[u8],
+    limit: u64,
+    cases: Cases,
+) -> Result<Tariff, BundleError> {
     let entry = manifest.files.first().ok_or_else(|| BundleError::malformed("manifest.json", "no files"))?;
     if entry.size > limit {
         return Err(BundleError::RejectedTooLarge { what: entry.name.clone(), limit });
@@ -287,7 +308,7 @@ pub fn verify_bundle(manifest: &Manifest, bundle_bytes: &[u8], limit: u64) -> Re
             found: tariff.organisation.id.clone(),
         });
     }
-    self_check(&tariff, &bundle, manifest)?;
+    self_check(&tariff, &bundle, manifest, cases)?;
     Ok(tariff)
 }
 
@@ -315,7 +336,7 @@ pub fn is_case_name(name: &str) -> bool {
 /// The built-in sample (home care, one person) must compute on the publication date — or, for a
 /// tariff that only starts later, on its newest date — unless the tariff does not offer home
 /// care; then every case of the organisation must give its hand-worked figures.
-pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest) -> Result<(), BundleError> {
+pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest, cases: Cases) -> Result<(), BundleError> {
     let mut dates = vec![manifest.created_at.date_naive()];
     dates.extend(manifest.newest_value_from);
     let mut last_err = None;
@@ -339,6 +360,9 @@ pub fn self_check(tariff: &Tariff, bundle: &Bundle, manifest: &Manifest) -> Resu
     }
     if let Some(message) = last_err {
         return Err(BundleError::RejectedSelfCheck { message });
+    }
+    if cases == Cases::AlreadyPassed {
+        return Ok(());
     }
     for c in &bundle.cases {
         let case = kustannusarvio_engine::cases::parse_case(&c.name, &c.text)
