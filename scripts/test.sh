@@ -18,5 +18,7 @@ for d in tariffs/national tariffs/paijat-hame tariffs/helsinki tests/fixtures/ta
 done
 echo "== engine, bundle, CLI and app tests (incl. tests/cases)"
 cargo test --workspace --locked
+echo "== the Windows CLI: cross-built, the cases and a signed update under Wine, output identical to Linux"
+CLI_ONLY=1 LINUX_BIN="${CARGO_TARGET_DIR:-target}/debug/kustannusarvio" scripts/build-windows.sh
 if [ -x scripts/bench-quick.sh ]; then echo "== benchmarks (quick mode)"; scripts/bench-quick.sh; fi
 if [ -x scripts/test-app.sh ]; then echo "== app"; scripts/test-app.sh; fi

@@ -13,7 +13,7 @@ use kustannusarvio_bundle::keys::Trust;
 use kustannusarvio_bundle::store::ActiveSource;
 use kustannusarvio_bundle::{BundleError, StatusReport, Store, UpdateStatus};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -35,7 +35,7 @@ pub fn app_trust() -> Trust {
     let mut trust = Trust::embedded();
     #[cfg(debug_assertions)]
     if let Some(dir) = std::env::var_os(DEV_TRUSTED_KEYS_ENV) {
-        match Trust::from_dir(Path::new(&dir)) {
+        match Trust::from_dir(std::path::Path::new(&dir)) {
             Ok(extra) => {
                 trust.threshold =
                     if trust.keys.is_empty() { extra.threshold } else { trust.threshold.max(extra.threshold) };

@@ -42,6 +42,20 @@ enum Cmd {
         #[arg(required = true, num_args = 2..=3)]
         scenarios: Vec<PathBuf>,
     },
+    /// Run the hand-worked test cases (tests/cases/**/*.toml) and report each that fails.
+    Cases {
+        /// The case directory.
+        #[arg(long, default_value = "tests/cases")]
+        dir: PathBuf,
+        /// The repository root: `tariff = "x"` is ROOT/tariffs/x, `"fixtures/x"` is
+        /// ROOT/tests/fixtures/tariffs/x.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Print every case's estimate (or error) as one JSON line instead of the report: the
+        /// same on every platform (compared between the Linux and the Windows build).
+        #[arg(long)]
+        dump: bool,
+    },
     /// Tariff tools.
     Tariffs {
         #[command(subcommand)]
@@ -234,6 +248,74 @@ fn validate(dir: &Path) -> Result<String, EngineError> {
     ))
 }
 
+/// `kustannusarvio cases`: every case under `dir`, in name order; `true` when none fails (a case
+/// marked `known_issue` is reported but does not fail).
+fn run_cases(dir: &Path, root: &Path, dump: bool) -> Result<bool, EngineError> {
+    use kustannusarvio_engine::cases::{check, parse_case, TariffRef};
+    use std::io::Write;
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
+        for e in std::fs::read_dir(dir)? {
+            let p = e?.path();
+            if p.is_dir() {
+                walk(base, &p, out)?;
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                // the name with `/` on every platform
+                let rel = p.strip_prefix(base).unwrap_or(&p);
+                let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                out.push((name, p));
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dir, dir, &mut files).map_err(|e| EngineError::input("dir", format!("{}: {e}", dir.display())))?;
+    files.sort();
+    let mut tariffs: std::collections::BTreeMap<String, Tariff> = Default::default();
+    let (mut passed, mut failed, mut known) = (0, 0, 0);
+    let mut out = std::io::stdout().lock();
+    for (name, path) in files {
+        let text = std::fs::read_to_string(&path).map_err(|e| EngineError::input("dir", format!("{name}: {e}")))?;
+        let case = parse_case(&name, &text)?;
+        if !tariffs.contains_key(&case.tariff) {
+            let tdir = match case.tariff_ref() {
+                TariffRef::Shipped(id) => root.join("tariffs").join(id),
+                TariffRef::Fixture(id) => root.join("tests").join("fixtures").join("tariffs").join(id),
+            };
+            tariffs.insert(case.tariff.clone(), load(&tdir)?);
+        }
+        let t = &tariffs[&case.tariff];
+        if dump {
+            let json = case.scenario.to_string();
+            let line = match kustannusarvio_engine::estimate_json(t, &json) {
+                Ok(e) => serde_json::to_string(&e).unwrap_or_default(),
+                Err(e) => format!("ERR {}", serde_json::to_string(&e).unwrap_or_default()),
+            };
+            let _ = writeln!(out, "{name} {line}");
+            continue;
+        }
+        let mismatches = check(t, &case);
+        match (&case.known_issue, mismatches.is_empty()) {
+            (None, true) => passed += 1,
+            (Some(_), false) => known += 1,
+            (Some(_), true) => {
+                failed += 1;
+                let _ = writeln!(out, "{name}: passes now; remove its known_issue mark");
+            }
+            (None, false) => {
+                failed += 1;
+                let _ = writeln!(out, "FAIL {name} — {} ({})", case.title, case.law);
+                for m in mismatches {
+                    let _ = writeln!(out, "    {m}");
+                }
+            }
+        }
+    }
+    if !dump {
+        let _ = writeln!(out, "cases: {passed} passed, {failed} failed, {known} known issues");
+    }
+    Ok(failed == 0)
+}
+
 fn load(dir: &Path) -> Result<Tariff, EngineError> {
     kustannusarvio_engine::load_dir(dir)
 }
@@ -303,6 +385,13 @@ fn main() -> ExitCode {
         Cmd::Tariffs { cmd: TariffCmd::Diff { old, new } } => text(commands::diff(&old, &new)),
         Cmd::Tariffs { cmd: TariffCmd::Verify { dir, trusted_keys, threshold, channel } } => {
             text(commands::verify(&dir, trusted_keys.as_deref(), threshold, channel.as_deref()))
+        }
+        Cmd::Cases { dir, root, dump } => {
+            return match run_cases(&dir, &root, dump) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(e) => fail(&e),
+            }
         }
         Cmd::Update {
             from,

@@ -176,3 +176,40 @@ fn validate_lists_layers_and_overrides() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && err.contains("no lower layer"), "{err}");
 }
+
+/// `kustannusarvio cases` runs the hand-worked cases (a controller's check without Rust), and
+/// `--dump` prints one estimate per case (what the Windows build is compared with).
+#[test]
+fn cases_command_reports_and_dumps() {
+    let out = bin().args(["cases"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("0 failed"), "{text}");
+    let out = bin().args(["cases", "--dump"]).output().unwrap();
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(String::from).collect();
+    assert!(lines.len() >= 150);
+    assert!(lines.iter().any(|l| l.starts_with("long_term_care/spouse_rule/") && l.contains("\"client_fee_monthly\"")));
+    // a case whose figure is wrong fails the run, naming the case and the path
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("home_care/fee");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("wrong.toml"),
+        r#"title = "8 h"
+law = "asiakasmaksulaki 10 e §"
+tariff = "paijat-hame"
+worked = "(1200 − 699) × 16 % = 80.16, not 1.00"
+[scenario]
+date = "2026-03-01"
+household = { persons = 1, client = { gross_income = "1200" } }
+services = [ { service = "home_care", production = "own", hours_per_month = "8" } ]
+[expected]
+"lines.0.client_fee_monthly" = "1.00"
+"#,
+    )
+    .unwrap();
+    let out = bin().args(["cases", "--dir"]).arg(t.path()).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("FAIL home_care/fee/wrong.toml") && text.contains("lines.0.client_fee_monthly"), "{text}");
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The Windows CLI, tested on Linux under Wine against the Linux build of the same commit:
+#   1. every hand-worked case (tests/cases) computes under Windows with output identical byte
+#      for byte to Linux (`kustannusarvio cases --dump`), and the cases pass;
+#   2. calc, compare, tariffs validate/schema and an error give identical output;
+#   3. a signed-update cycle against a loopback web server: install, up to date, a newer serial,
+#      a tampered bundle refused while the last good tariff stays; the state directory is a
+#      Windows path with backslashes and a space, and no file written has CRLF line ends.
+# Usage: tests/windows/wine-tests.sh LINUX_BIN WINDOWS_EXE   (run from the repository root)
+# Needs wine, mingw-w64 (for the test-only ProcessPrng stand-in) and python3.
+set -euo pipefail
+LIN="$1"
+WIN_EXE="$2"
+export WINEDEBUG=-all
+WORK="$(mktemp -d)"
+export WINEPREFIX="${WINEPREFIX:-$WORK/wineprefix}"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() { echo "wine-tests: FAILED: $*" >&2; exit 1; }
+
+# Test-only: Debian 12's Wine 8 lacks ProcessPrng (bcryptprimitives.dll), which Rust's standard
+# library imports; a stand-in next to the .exe forwards it to BCryptGenRandom. Never shipped.
+mkdir -p "$WORK/bin"
+cp "$WIN_EXE" "$WORK/bin/kustannusarvio.exe"
+x86_64-w64-mingw32-gcc -O2 -shared -o "$WORK/bin/bcryptprimitives.dll" \
+  tests/windows/processprng.c tests/windows/processprng.def -lbcrypt
+WIN() { wine "$WORK/bin/kustannusarvio.exe" "$@"; }
+wineboot -i >/dev/null 2>&1 || true
+
+same() { # name, then the arguments for both binaries
+  local name="$1"; shift
+  set +e
+  "$LIN" "$@" >"$WORK/l.out" 2>"$WORK/l.err"; local lrc=$?
+  WIN "$@" >"$WORK/w.out" 2>"$WORK/w.err"; local wrc=$?
+  set -e
+  [ "$lrc" = "$wrc" ] || fail "$name: exit $lrc on Linux, $wrc on Windows"
+  cmp -s "$WORK/l.out" "$WORK/w.out" || { diff "$WORK/l.out" "$WORK/w.out" | head -5; fail "$name: stdout differs"; }
+  cmp -s "$WORK/l.err" "$WORK/w.err" || { diff "$WORK/l.err" "$WORK/w.err" | head -5; fail "$name: stderr differs"; }
+  echo "   $name: identical ($(wc -c <"$WORK/l.out") bytes, exit $lrc)"
+}
+
+echo "== 1. the cases"
+same "cases --dump" cases --dump
+[ "$(wc -l <"$WORK/l.out")" -ge 150 ] || fail "fewer than 150 cases"
+same "cases (report)" cases
+echo "== 2. calc, compare, tariffs, an error"
+cat >"$WORK/a.json" <<'JSON'
+{"date": "2026-03-01",
+ "household": {"persons": 2, "client": {"gross_income": "1650.00", "net_income": "1380.00"},
+               "spouse": {"gross_income": "1100.00", "net_income": "950.00"}},
+ "services": [{"service": "home_care", "production": "own", "visits_per_week": "7", "minutes_per_visit": "45"},
+              {"service": "round_the_clock_housing", "production": "own"},
+              {"service": "short_term_care", "production": "own", "days_per_month": "5"}]}
+JSON
+sed 's/"visits_per_week": "7"/"visits_per_week": "14"/' "$WORK/a.json" >"$WORK/b.json"
+cp "$WORK/a.json" a.tmp.json && cp "$WORK/b.json" b.tmp.json
+trap 'rm -f a.tmp.json b.tmp.json; cleanup' EXIT
+same "calc" calc --tariffs tariffs/paijat-hame --scenario a.tmp.json
+same "calc helsinki" calc --tariffs tariffs/helsinki --scenario a.tmp.json
+same "compare" compare --tariffs tariffs/paijat-hame a.tmp.json b.tmp.json
+same "tariffs validate" tariffs validate tariffs/helsinki
+same "tariffs schema" tariffs schema
+echo '{"date": "2026-03-01", "household": {"persons": 0, "client": {}}}' >a.tmp.json
+same "an input error" calc --tariffs tariffs/paijat-hame --scenario a.tmp.json
+
+echo "== 3. a signed-update cycle on loopback"
+KEYS=tests/fixtures/bundle/keys
+mkdir -p "$WORK/trusted"
+cp "$KEYS/test-author.pub" "$KEYS/test-reviewer.pub" "$WORK/trusted/"
+publish() {
+  "$LIN" tariffs publish tariffs/paijat-hame --key "$KEYS/test-author.key" --key "$KEYS/test-reviewer.key" \
+    --out "$WORK/www" --serial "$1" --expires 30 >/dev/null
+}
+publish 1
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/www" >"$WORK/http.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/manifest.json', timeout=1)" 2>/dev/null && break
+  sleep 0.1
+done
+# a per-user app data path with backslashes and a space, as on a Windows desktop
+STATE='C:\users\Public\AppData\Roaming\Kustannusarvio tests\state'
+TRUSTED="Z:$(echo "$WORK/trusted" | tr / '\\')"
+update() { # expected status, expected active serial, expected exit code
+  set +e
+  WIN update --from "http://127.0.0.1:$PORT/" --state-dir "$STATE" --organisation paijat-hame \
+    --trusted-keys "$TRUSTED" --threshold 2 --retries 0 --timeout 10 >"$WORK/u.json"
+  local rc=$?
+  set -e
+  python3 - "$WORK/u.json" "$1" "$2" "$rc" "$3" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+code, serial = r["status"]["code"], (r.get("active") or {}).get("serial")
+print(f"   status {code}, active serial {serial}, exit {sys.argv[4]}")
+assert code == sys.argv[2], f"expected {sys.argv[2]}"
+assert str(serial) == sys.argv[3], f"expected serial {sys.argv[3]}"
+assert sys.argv[4] == sys.argv[5], f"expected exit {sys.argv[5]}"
+PY
+}
+update updated 1 0
+update up_to_date 1 0
+publish 2
+update updated 2 0
+# tamper with the newest bundle: refused, serial 2 stays in force
+publish 3
+python3 - "$WORK/www/bundle-3.json" <<'PY'
+import sys
+p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 1; open(p, "wb").write(b)
+PY
+update rejected_hash_mismatch 2 3
+STATE_UNIX="$WINEPREFIX/drive_c/users/Public/AppData/Roaming/Kustannusarvio tests/state"
+[ -f "$STATE_UNIX/state.json" ] || fail "no state.json under the Windows path"
+if grep -rlq $'\r' "$STATE_UNIX"; then fail "CRLF written into the state directory"; fi
+echo "wine-tests: ok"
