@@ -295,6 +295,12 @@ export type Household_Deserialize = {
 	spouse?: Person_Deserialize | null,
 	/**  The spouse is also in long-term 24-hour care: each pays by their own income (7 c §). */
 	spouse_in_long_term_care?: boolean,
+	/**
+	 *  The client gives no income information: no income or deduction is given, and every
+	 *  income-related fee is the highest one — the cost of the service (asiakasmaksulaki 2 §;
+	 *  Helsinki's convention for a client who does not disclose income). `rules/income/not_given.rs`.
+	 */
+	income_not_given?: boolean,
 };
 
 /**  Kotitalous: the family size used by the fee tables and the incomes. */
@@ -309,6 +315,12 @@ export type Household_Serialize = {
 	spouse: Person_Serialize | null,
 	/**  The spouse is also in long-term 24-hour care: each pays by their own income (7 c §). */
 	spouse_in_long_term_care?: boolean,
+	/**
+	 *  The client gives no income information: no income or deduction is given, and every
+	 *  income-related fee is the highest one — the cost of the service (asiakasmaksulaki 2 §;
+	 *  Helsinki's convention for a client who does not disclose income). `rules/income/not_given.rs`.
+	 */
+	income_not_given?: boolean,
 };
 
 export type Language = "fi" | "sv" | "en";
@@ -783,7 +795,7 @@ export type UpdateView_Serialize = {
 export type Warning = {
 	/**
 	 *  Stable key for translation: `payment_ceiling_reached`, `consider_fee_reduction`,
-	 *  `unverified_parameters`.
+	 *  `unverified_parameters`, `spouse_income_missing`.
 	 */
 	code: string,
 	/**  The warning in Finnish. */
