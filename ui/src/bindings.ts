@@ -733,6 +733,12 @@ export type TariffSummary_Deserialize = {
 	description?: string | null,
 	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
 	bundle?: ActiveInfo_Deserialize | null,
+	/**
+	 *  The dates on which every parameter of the tariff has a value (`YYYY-MM-DD`): what the
+	 *  date field asks for when a date is outside the tariff. `null` when there is no such span.
+	 */
+	coverage_from?: string | null,
+	coverage_until?: string | null,
 };
 
 /**  Tariff summary for the header (organisation, version). */
@@ -743,6 +749,12 @@ export type TariffSummary_Serialize = {
 	description: string | null,
 	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
 	bundle: ActiveInfo_Serialize | null,
+	/**
+	 *  The dates on which every parameter of the tariff has a value (`YYYY-MM-DD`): what the
+	 *  date field asks for when a date is outside the tariff. `null` when there is no such span.
+	 */
+	coverage_from: string | null,
+	coverage_until: string | null,
 };
 
 export type Totals = Totals_Serialize | Totals_Deserialize;
