@@ -16,7 +16,7 @@ import { summaryView } from "./views/summary";
 import { presentationView } from "./views/presentation";
 import { settingsView } from "./views/settings";
 import { closeExplanation, figureAt, openExplanation } from "./views/explanation";
-import { markFields } from "./views/errors";
+import { fieldsRendered, markFields } from "./views/errors";
 import { isMissing, problemOfEngineError, type Missing } from "./fields";
 
 // ---------------------------------------------------------------- engine calls
@@ -155,22 +155,29 @@ function announce(msg: string): void {
   window.setTimeout(() => (el.textContent = msg), 30);
 }
 
+/** What the header and nav depend on: they are rebuilt only when it changes. */
+let chromeInputs: unknown[] = [];
+
 /** The header and nav are replaced only when their content changed (a notice is not re-inserted at every render). */
 function refreshChrome(): void {
   const est = [...ctx.results.values()].find((r) => r.est)?.est;
-  const h = headerView(est?.tariff.valid_from).text;
   const header = document.getElementById("app-header");
-  if (header && h !== headerHtml) {
+  const nav = document.getElementById("app-nav");
+  // while typing none of these change: no markup is built at all
+  const inputs = [header, nav, est?.tariff.valid_from, lang(), ctx.tariff, ctx.update, ctx.state.view, Math.floor(Date.now() / 60000)];
+  if (inputs.length === chromeInputs.length && inputs.every((v, i) => v === chromeInputs[i])) return;
+  chromeInputs = inputs;
+  const hv = headerView(est?.tariff.valid_from);
+  if (header && hv.text !== headerHtml) {
     const focusId = header.contains(document.activeElement) ? document.activeElement?.id : "";
-    header.innerHTML = h;
-    headerHtml = h;
+    render(header, hv);
+    headerHtml = hv.text;
     if (focusId) document.getElementById(focusId)?.focus();
   }
-  const n = navView().text;
-  const nav = document.getElementById("app-nav");
-  if (nav && n !== navHtml) {
-    nav.innerHTML = n;
-    navHtml = n;
+  const nv = navView();
+  if (nav && nv.text !== navHtml) {
+    render(nav, nv);
+    navHtml = nv.text;
   }
   for (const notice of updateNotices()) {
     if (notice.level === "warn" && !announced.has(notice.key)) {
@@ -202,7 +209,14 @@ function renderResults(): void {
     return;
   }
   render(document.getElementById("results"), resultsInner());
-  for (const l of activeAlt().lines) render(document.getElementById(`line-${l.id}-result`), lineResultHtml(l));
+  for (const l of activeAlt().lines) {
+    const box = document.getElementById(`line-${l.id}-result`);
+    const next = lineResultHtml(l);
+    if (box && lineHtml.get(box) !== next.text) {
+      render(box, next);
+      lineHtml.set(box, next.text);
+    }
+  }
   refreshChrome();
   markActive();
   refreshLive();
@@ -220,6 +234,8 @@ function shell(): void {
 }
 
 let presentationShown = false;
+/** The markup last written under each line (the box is new after every form render). */
+const lineHtml = new WeakMap<Element, string>();
 
 function renderMain(): void {
   const root = document.getElementById("app");
@@ -247,6 +263,7 @@ function renderMain(): void {
     refreshChrome();
   }
   restoreFocus(focusId);
+  fieldsRendered();
   markActive();
   refreshLive();
 }

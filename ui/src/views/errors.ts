@@ -87,10 +87,22 @@ function problemSlot(p: InputProblem): Html {
 }
 
 /**
+ * After a re-render of the form every slot is empty again: the next call must look.
+ */
+export function fieldsRendered(): void {
+  marked = true;
+}
+
+/**
  * Marks every field of the active alternative: `aria-invalid` and the message for problems, a
  * neutral prompt for what is missing; clears the others. Called after each estimate and render.
  */
+let marked = true;
+
 export function markFields(problems: InputProblem[], missing: Missing[]): void {
+  // nothing to mark and nothing marked before (the usual case while typing): no DOM scan
+  if (!marked && problems.length === 0 && missing.length === 0) return;
+  marked = problems.length > 0 || missing.length > 0;
   const seen = new Set<string>();
   document.querySelectorAll("[aria-invalid=true]").forEach((el) => el.removeAttribute("aria-invalid"));
   for (const p of problems) {

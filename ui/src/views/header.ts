@@ -20,9 +20,9 @@ export interface Notice {
   text: string;
 }
 
-/** The reason of an update outcome, translated by its code. */
-export function updateReason(code: string, message = "", serial: number | null = null, status = ""): string {
-  return tDyn(`update.code.${code}`, message || t("update.code.unknown"), { serial: serial ?? "", status });
+/** The reason of an update outcome, translated by its code (an unknown code: "unknown reason"). */
+export function updateReason(code: string, serial: number | null = null, status = ""): string {
+  return tDyn(`update.code.${code}`, t("update.code.unknown"), { serial: serial ?? "", status });
 }
 
 /** What the header says about updates; `[]` when nothing needs the counsellor's attention. */
@@ -34,7 +34,7 @@ export function updateNotices(now = Date.now()): Notice[] {
   const code = last?.code ?? b?.last_status ?? "";
   if (code.startsWith("rejected_") && code !== "rejected_rollback") {
     const when = b?.last_check ? dateTime(b.last_check) : "";
-    out.push({ key: `refused-${code}-${when}`, level: "warn", text: t("header.refused", { reason: updateReason(code, last?.message), time: when }) });
+    out.push({ key: `refused-${code}-${when}`, level: "warn", text: t("header.refused", { reason: updateReason(code), time: when }) });
   } else if (NETWORK_FAILURES.includes(code) && b?.last_success && now - new Date(b.last_success).getTime() > FAILING_FOR_MS) {
     out.push({ key: `failing-${b.last_success}`, level: "warn", text: t("header.failing", { time: dateTime(b.last_success) }) });
   }

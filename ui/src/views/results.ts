@@ -157,7 +157,9 @@ export function resultsInner(presentation = false): Html {
   const alt = activeAlt();
   const r = activeResult();
   const busy = ctx.pending ? html` <span class="muted" data-testid="pending">${t("result.pending")}</span>` : "";
-  const head = html`<h2 id="results-h">${presentation ? t("presentation.title") : html`${t("result.title")}: ${altName(alt, ctx.state.active)}`}${busy}</h2>`;
+  const name = altName(alt, ctx.state.active);
+  const title = presentation ? (ctx.state.alternatives.length > 1 ? `${t("presentation.title")}: ${name}` : t("presentation.title")) : `${t("result.title")}: ${name}`;
+  const head = html`<h2 id="results-h">${title}${busy}</h2>`;
   const stop = blocked(r);
   if (stop || !r?.est) return html`${head}${stop ?? html`<p>${t("result.pending")}</p>`}`;
   const est = r.est;

@@ -14,7 +14,7 @@ function lastText(): string {
   const last = u.last;
   if (!last) return t("update.never");
   const status = last.error && "status" in last.error ? String((last.error as { status?: number }).status ?? "") : "";
-  const reason = updateReason(last.code, last.message, last.serial, status);
+  const reason = updateReason(last.code, last.serial ?? null, status);
   return last.ok ? reason : t("update.rejected", { reason });
 }
 
