@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Measures the app's budgets (issue 5) and prints one table:
-#   cold start under Xvfb to the first result shown · typing latency (p95 of 200 edits)
-#   release binary and .deb size · UI assets (JS + CSS, gzipped) · resident memory after 20
-#   estimates (and growth between estimate 10 and 20).
+# Measures the app's budgets (issues 5 and 11) and prints one table:
+#   cold start under Xvfb to the first result shown · typing latency (p95 of 200 edits) · memory
+#   after 20 estimates (and growth between estimate 10 and 20) — each against the stack's own
+#   floor, a bare Tauri 2 window (examples/bare_window.rs: hello world, the same WebKitGTK
+#   settings) launched alternately in the same run · release binary and .deb size · UI assets.
 # Not part of CI (it builds the release app and the .deb: several minutes). Run by hand:
 #   scripts/bench-app.sh                  # RUNS=5 launches, each with EDITS=200 edits
 #   RUNS=9 SKIP_DEB=1 scripts/bench-app.sh
@@ -81,6 +82,13 @@ else
   row "release binary" "≤ 15 MB" "n/a" "build failed: $OUT/build.log"
   APP_BIN=""
 fi
+# the bare window, built like the app (release, embedded assets)
+BARE_BIN="${BENCH_BARE_BIN:-$TARGET_DIR/release/examples/bare_window}"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  log "cargo build --release -p $APP_CRATE --example bare_window $FEATURES"
+  cargo build --release -p "$APP_CRATE" --example bare_window $FEATURES >"$OUT/build-bare.log" 2>&1 || log "bare window build failed: $OUT/build-bare.log"
+fi
+[ -x "$BARE_BIN" ] || { log "no bare window at $BARE_BIN: the relative budgets cannot be measured"; BARE_BIN=""; }
 
 # ---- .deb
 if [ -n "${SKIP_DEB:-}" ]; then
@@ -118,8 +126,8 @@ if [ -n "$APP_BIN" ] && command -v Xvfb >/dev/null && command -v tauri-driver >/
   DRIVER_PID=$!
   PIDS=("$DRIVER_PID" "${PIDS[@]}")   # stopped first (SIGTERM: it stops WebKitWebDriver too)
   for _ in $(seq 50); do curl -s "http://127.0.0.1:$PORT/status" >/dev/null 2>&1 && break; sleep 0.1; done
-  log "driving the app under Xvfb: $RUNS launches × $EDITS edits (details: $OUT/ui.log)"
-  APP_BIN="$APP_BIN" PORT="$PORT" NATIVE_PORT="$(( PORT + 1000 ))" DRIVER_PID="$DRIVER_PID" RUNS="$RUNS" EDITS="$EDITS" \
+  log "driving the app under Xvfb: $RUNS launches × $EDITS edits, each after a bare window launch (details: $OUT/ui.log)"
+  APP_BIN="$APP_BIN" BARE_BIN="$BARE_BIN" PORT="$PORT" NATIVE_PORT="$(( PORT + 1000 ))" DRIVER_PID="$DRIVER_PID" RUNS="$RUNS" EDITS="$EDITS" \
     timeout 1200 python3 scripts/bench_app_ui.py >"$OUT/ui.tsv" 2>"$OUT/ui.log"
   while IFS=$'\t' read -r what budget value note; do row "$what" "$budget" "$value" "$note"; done <"$OUT/ui.tsv"
   [ -s "$OUT/ui.tsv" ] || row "start-up / latency / memory" "" "n/a" "UI measurement failed: $OUT/ui.log"

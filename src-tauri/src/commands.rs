@@ -23,6 +23,50 @@ pub struct TariffSummary {
     pub description: Option<String>,
     /// The signed bundle in use, when one is installed; `null` = the tariff compiled into the app.
     pub bundle: Option<ActiveInfo>,
+    /// The dates on which every parameter of the tariff has a value (`YYYY-MM-DD`): what the
+    /// date field asks for when a date is outside the tariff. `null` when there is no such span.
+    pub coverage_from: Option<String>,
+    pub coverage_until: Option<String>,
+}
+
+/// The span of dates on which every dated parameter has a value: from the latest first day to
+/// the earliest last day (an open-ended value has no last day). Read from the tariff as data,
+/// like the bundle's `newest_value_from`.
+pub fn coverage(t: &kustannusarvio_engine::Tariff) -> (Option<String>, Option<String>) {
+    fn walk(v: &serde_json::Value, from: &mut Option<String>, until: &mut Option<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::Array(values)) = m.get("values") {
+                    let dated: Vec<_> = values.iter().filter_map(|x| x.get("from").and_then(|f| f.as_str())).collect();
+                    if !dated.is_empty() && dated.len() == values.len() {
+                        let first = dated.iter().min().map(|s| s.to_string());
+                        let last =
+                            values.iter().map(|x| x.get("to").and_then(|t| t.as_str())).collect::<Option<Vec<_>>>();
+                        if first > *from {
+                            *from = first;
+                        }
+                        if let Some(last) = last.and_then(|l| l.into_iter().max().map(str::to_string)) {
+                            if until.as_ref().is_none_or(|u| &last < u) {
+                                *until = Some(last);
+                            }
+                        }
+                        return;
+                    }
+                }
+                m.values().for_each(|x| walk(x, from, until));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, from, until)),
+            _ => {}
+        }
+    }
+    let (mut from, mut until) = (None, None);
+    if let Ok(v) = serde_json::to_value(t) {
+        walk(&v, &mut from, &mut until);
+    }
+    match (&from, &until) {
+        (Some(f), Some(u)) if f > u => (None, None),
+        _ => (from, until),
+    }
 }
 
 /// A bundled tariff that failed to load.
@@ -43,12 +87,15 @@ pub struct AppTariffs {
 }
 
 fn summary(state: &AppState, t: &kustannusarvio_engine::Tariff) -> TariffSummary {
+    let (coverage_from, coverage_until) = coverage(t);
     TariffSummary {
         organisation: t.organisation.id.clone(),
         name: t.organisation.name.clone(),
         version: t.organisation.version.clone(),
         description: t.organisation.description.clone(),
         bundle: state.bundle_info(&t.organisation.id),
+        coverage_from,
+        coverage_until,
     }
 }
 

@@ -60,8 +60,10 @@ fn apply_settings<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
 /// the web process ~120 MB more, and each frame several ms more under software GL (measured
 /// under Xvfb with llvmpipe). The cache model and page cache settings were measured too and
 /// made no difference, so they keep WebKit's defaults.
+/// Also used by the bare window of the benchmark (`examples/bare_window.rs`), so that both run
+/// with the same settings.
 #[cfg(target_os = "linux")]
-fn tune_webview(webview: tauri::webview::PlatformWebview) {
+pub fn tune_webview(webview: tauri::webview::PlatformWebview) {
     use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
     if let Some(settings) = WebViewExt::settings(&webview.inner()) {
         settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);

@@ -71,6 +71,10 @@ fn compare_and_catalogue_and_info() {
     assert!(codes.contains(&"home_care") && codes.contains(&"meals"), "{codes:?}");
     let info = invoke(&wv, "tariff_info", json!({})).expect("info");
     assert_eq!(info["active"]["organisation"], "testi");
+    // Every parameter of the fixture has a value from its 2026 income limit on, until the
+    // earliest end date written in the fixture files.
+    assert_eq!(info["active"]["coverage_from"], "2026-01-01");
+    assert_eq!(info["active"]["coverage_until"], "2027-12-31");
 }
 
 #[test]
@@ -125,6 +129,38 @@ fn write_ui_fixtures() {
             json!({ "scenarios": [home_care_scenario(), voucher], "names": ["Vaihtoehto 1", "Vaihtoehto 2"] }),
         )
         .expect("cmp"),
+    );
+    // Highest fee (no income given): the fixture's cost 60 €/h × 8 h = 480.00 €.
+    let highest = json!({
+        "date": "2026-03-01",
+        "household": { "persons": 1, "client": {}, "income_not_given": true },
+        "services": [{ "service": "home_care", "production": "own", "hours_per_month": "8" }]
+    });
+    let est = invoke(&wv, "estimate", json!({ "scenario": highest })).expect("highest fee");
+    assert_eq!(est["lines"][0]["client_fee_monthly"], "480.00");
+    out.insert("estimate_home_care_highest_fee".into(), est);
+    // 24-hour housing for two without the spouse: 85 % × 2 200 = 1 870.00 €, and the warning.
+    let couple = |spouse: Value| {
+        json!({
+            "date": "2026-03-01",
+            "household": { "persons": 2, "client": { "net_income": "2200" }, "spouse": spouse },
+            "services": [{ "service": "round_the_clock_housing", "production": "own" }]
+        })
+    };
+    let est = invoke(&wv, "estimate", json!({ "scenario": couple(Value::Null) })).expect("couple");
+    assert_eq!(est["lines"][0]["client_fee_monthly"], "1870.00");
+    assert!(est["warnings"].as_array().expect("warnings").iter().any(|w| w["code"] == "spouse_income_missing"));
+    out.insert("estimate_long_term_no_spouse".into(), est);
+    // With the spouse's 800 €: 42.5 % × 3 000 = 1 275.00 €, no warning.
+    let est = invoke(&wv, "estimate", json!({ "scenario": couple(json!({ "net_income": "800" })) })).expect("spouse");
+    assert_eq!(est["lines"][0]["client_fee_monthly"], "1275.00");
+    assert!(!est["warnings"].as_array().expect("warnings").iter().any(|w| w["code"] == "spouse_income_missing"));
+    out.insert("estimate_long_term_with_spouse".into(), est);
+    let mut big = home_care_scenario();
+    big["household"]["client"]["gross_income"] = json!("20000000");
+    out.insert(
+        "error_income_too_large".into(),
+        invoke(&wv, "estimate", json!({ "scenario": big })).expect_err("income too large"),
     );
     let mut err = home_care_scenario();
     err["date"] = json!("2019-01-01");

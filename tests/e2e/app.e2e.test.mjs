@@ -119,7 +119,6 @@ test("presentation mode hides the HVA's cost; one tap back", async () => {
   await s.click("[data-nav=presentation]");
   await s.waitFor("#presentation-back");
   assert.equal(await s.exec("return document.querySelectorAll('.hva, #client-gross_income').length;"), 0);
-  await shot("app-presentation-1280x800");
   await s.click("#presentation-back");
   await s.waitFor("[data-nav=presentation]");
   await s.click("[data-nav=estimate]");
@@ -140,6 +139,170 @@ test("keyboard only: Tab reaches the package builder, Enter adds a service", asy
   await s.waitFor(".lines li");
   assert.match(await s.exec("return document.activeElement.id;"), /^line-\d+-/, "focus moves into the new line");
   await s.click("#new-estimate");
+});
+
+// ---------------------------------------------------------------- issue 11 flows in the real window
+
+const NBSP_RE = /[\s\u00a0\u202f]/g;
+const plain = (t) => t.replace(NBSP_RE, " ");
+
+/** Every text of the page: the markup (dialogs too) and each input's and select's value. */
+async function pageText() {
+  return s.exec(`return [document.documentElement.outerHTML,
+    ...[...document.querySelectorAll("input, select")].map((e) => e.value),
+    ...[...document.querySelectorAll("select option:checked")].map((o) => o.textContent)].join("\\n");`);
+}
+/** Of `needles`, those that appear anywhere in the page. */
+async function found(needles) {
+  const text = plain(await pageText());
+  return needles.filter((n) => text.includes(plain(n)));
+}
+/** A figure as the counsellor's view shows it, and its bare digits (`1 234,56 €` → `1 234,56`). */
+const variants = (shown) => [shown, shown.replace(/\s*€\s*/g, "").trim()];
+
+/** The number a tariff file gives a parameter (the first dated value), read as data. */
+function tariffValue(file, param) {
+  const text = readFileSync(join(here, "../../tariffs", file), "utf8");
+  const m = new RegExp(`\\[\\[${param.replace(/\./g, "\\.")}\\.values\\]\\][^\\[]*?value = "([\\d.]+)"`, "s").exec(text);
+  assert.ok(m, `${param} in tariffs/${file}`);
+  return Number(m[1]);
+}
+
+test("issue 11 (1): an ambiguous 1.650 is asked about, never guessed; the chosen reading is computed", async () => {
+  await s.click("#new-estimate");
+  await buildPackage("1200", "8");
+  await s.waitText("[data-testid=total-client-monthly]", /80,16/);
+  await s.type("#client-gross_income", "1.650");
+  await s.waitFor("#client-gross_income[aria-invalid=true]");
+  assert.match(plain(await s.text("#client-gross_income-msg")), /Luku 1\.650 on epäselvä\. Tarkoititko 1 650 €\?/);
+  assert.equal(await s.exec("return document.querySelectorAll('[data-testid=total-client-monthly]').length;"), 0, "no total from a guessed number");
+  assert.match(plain(await s.text("[data-testid=error-summary]")), /Asiakas: Bruttotulot: Luku 1\.650 on epäselvä/);
+  await s.exec("window.scrollTo(0, 0); document.activeElement?.blur();");
+  await shot("app-ambiguous-number-1280x800");
+  await s.click("#client-gross_income-msg button.reading");
+  // (1 650 − 699) × 16 % = 152.16 € (asiakasmaksulaki 10 e §, tuloraja 2026 for one person, 8 h).
+  assert.equal(plain(await s.waitText("[data-testid=total-client-monthly]", /152,16/)), "152,16 €");
+  assert.equal(plain(await s.exec("return document.getElementById('client-gross_income').value;")), "1 650");
+});
+
+test("issue 11 (3): an empty income is not given, not 0 €; the highest fee is chosen explicitly and labelled", async () => {
+  await s.click("#new-estimate");
+  await s.select("#add-category", "home_care");
+  await s.select("#add-service", "home_care");
+  await s.click("#add-line");
+  const id = await s.exec("return document.querySelector(\"input[id$='-hours_per_month']\").id;");
+  await s.type(`#${id}`, "8");
+  const missing = await s.waitText("[data-testid=missing-summary]", /Bruttotulot/);
+  assert.match(missing, /Tuloja ei ole annettu/);
+  assert.equal(await s.exec("return document.querySelectorAll('[data-testid=total-client-monthly]').length;"), 0);
+  assert.ok(!(await s.text("#results")).includes("0,00"), "no 0,00 € for a missing income");
+  await s.click("#use-highest-fee");
+  // The highest fee is the cost of the service (2 §): Päijät-Häme's cost per hour × 8 h, as the
+  // tariff file gives it (a placeholder until the HVA fills it in).
+  const perHour = tariffValue("paijat-hame/home_care.toml", "home_care.cost_cap_per_hour");
+  const expected = new Intl.NumberFormat("fi-FI", { style: "currency", currency: "EUR" }).format(perHour * 8);
+  assert.equal(plain(await s.waitText("[data-testid=total-client-monthly]", /\d/)), plain(expected));
+  assert.match(await s.text("[data-testid=highest-fee-label]"), /Arvioitu korkeimman maksun mukaan/);
+  await s.exec("window.scrollTo(0, 0); document.activeElement?.blur();");
+  await shot("app-highest-fee-1280x800");
+  await s.click("[data-nav=summary]");
+  assert.match(await s.text("[data-testid=summary-highest-fee]"), /korkeimman maksun mukaan/);
+  await s.click("[data-nav=estimate]");
+});
+
+test("issue 11 (4): with 2 persons the spouse is asked; without the spouse's income the engine warns", async () => {
+  await s.click("#new-estimate");
+  await s.type("#persons", "2");
+  const q = await s.waitText("[data-testid=spouse-question]", /Onko asiakkaalla puoliso/);
+  assert.match(q, /42,5 %/);
+  await s.select("#add-category", "housing");
+  await s.select("#add-service", "round_the_clock_housing");
+  await s.click("#add-line");
+  await s.type("#client-net_income", "2200");
+  await s.waitText("[data-testid=missing-summary]", /Onko asiakkaalla puoliso/);
+  await s.click("#has-spouse-no");
+  // 85 % × 2 200 = 1 870.00 € (7 c § 1 mom.; 330 € left ≥ käyttövara).
+  assert.equal(plain(await s.waitText("[data-testid=total-client-monthly]", /1.870,00/)), "1 870,00 €");
+  assert.match(await s.text("[data-code=spouse_income_missing]"), /ilman puolison tuloja/);
+  await s.exec("window.scrollTo(0, 0); document.activeElement?.blur();");
+  await shot("app-spouse-question-1280x800");
+  await s.click("#has-spouse-yes");
+  await s.type("#spouse-net_income", "800");
+  // 42.5 % × (2 200 + 800) = 1 275.00 € (7 c § 2 mom.).
+  assert.equal(plain(await s.waitText("[data-testid=total-client-monthly]", /1.275,00/)), "1 275,00 €");
+  assert.equal(await s.exec("return document.querySelectorAll('[data-code=spouse_income_missing]').length;"), 0);
+});
+
+test("issue 11 (6): presentation mode and Uusi arvio leave no HVA figure or income anywhere in the page", async () => {
+  await s.click("#new-estimate");
+  await buildPackage("1234.56", "8");
+  await s.waitText("[data-testid=total-client-monthly]", /\d/);
+  await s.click("#dup-alt");
+  await s.select("select[id$='-production']", "voucher");
+  const pid = await s.exec("return document.querySelector(\"input[id$='-provider_price_per_hour']\").id;");
+  await s.type(`#${pid}`, "45");
+  await s.waitFor("[data-testid=own-fee-0]");
+  // What the counsellor sees of the HVA: costs, net, the voucher value, the own-production fee.
+  const hva = await s.exec(`return [...document.querySelectorAll("[data-testid^=cost-], [data-testid^=net-], [data-testid^=total-hva], [data-testid=total-cost-fig], [data-testid=total-net-fig], [data-testid^=own-fee-]")].map((e) => e.textContent)
+    .concat([...document.querySelectorAll("#results .sub")].map((e) => (e.textContent.match(/[\\d\\s\\u00a0]+,\\d\\d/) || [""])[0]).filter(Boolean));`);
+  const client = await s.exec(`return [...document.querySelectorAll("[data-testid^=fee-], [data-testid^=total-client]")].map((e) => e.textContent);`);
+  const secrets = [...new Set(hva.filter((v) => !client.some((c) => plain(c).includes(plain(v).trim()))).flatMap(variants)), "1234.56", "1234,56", "1 234,56"];
+  assert.ok(secrets.length >= 6, `HVA figures found: ${secrets}`);
+  await s.click("[data-nav=presentation]");
+  await s.waitFor("#presentation-back");
+  assert.deepEqual(await found(secrets), [], "presentation: no HVA figure or income");
+  const figs = await s.exec("return [...document.querySelectorAll('[data-fig]')].map((b) => b.dataset.testid);");
+  for (const f of figs) {
+    await s.click(`[data-testid=${f}]`);
+    await s.waitFor("dialog#explain[open]");
+    assert.deepEqual(await found(secrets), [], `presentation, explanation of ${f}`);
+    await s.click("#explain-close");
+  }
+  await shot("app-presentation-1280x800");
+  await s.click("#presentation-back");
+  await s.click("[data-nav=compare]");
+  await s.waitFor("[data-testid=compare-table]");
+  await s.click("[data-nav=summary]");
+  await s.click("[data-nav=estimate]");
+  await s.click("#new-estimate");
+  await s.waitFor("#date");
+  const after = [...secrets, ...client.flatMap(variants).filter((v) => !/^0,00/.test(plain(v)))];
+  for (const view of ["estimate", "compare", "summary"]) {
+    await s.click(`[data-nav=${view}]`);
+    assert.deepEqual(await found(after), [], `after Uusi arvio (${view}): nothing of the previous estimate`);
+  }
+  await s.click("[data-nav=estimate]");
+});
+
+test("issue 11 (9): Ctrl + / − / 0 zoom the real window", async () => {
+  const w0 = await s.exec("return window.innerWidth;");
+  const ctrl = async (key) => s.cmd("POST", "/actions", { actions: [{ type: "key", id: "kbd", actions: [
+    { type: "keyDown", value: "\uE009" }, { type: "keyDown", value: key }, { type: "keyUp", value: key }, { type: "keyUp", value: "\uE009" }] }] });
+  await s.click("#persons");
+  await ctrl("=");
+  await new Promise((r) => setTimeout(r, 500));
+  const w1 = await s.exec("return window.innerWidth;");
+  assert.ok(w1 < w0, `zoomed in: ${w0} → ${w1} CSS px`);
+  await ctrl("0");
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await s.exec("return window.innerWidth;"), w0, "Ctrl+0 resets");
+});
+
+test("the app in Swedish and English (screenshots)", async () => {
+  await s.click("#new-estimate");
+  for (const [lang, title] of [["sv", /Kostnadsberäkning/], ["en", /Cost estimate/]]) {
+    await s.select("#lang", lang);
+    await s.waitText("h1", title);
+    await buildPackage("1200", "8");
+    await s.waitText("[data-testid=total-client-monthly]", /80[,.]16/);
+    await s.type("#persons", "2");
+    await s.waitFor("[data-testid=spouse-question]");
+    await s.exec("window.scrollTo(0, 0); document.activeElement?.blur();");
+    await shot(`app-estimate-${lang}-1280x800`);
+    await s.click("#new-estimate");
+  }
+  await s.select("#lang", "fi");
+  await s.waitText("h1", /Kustannusarvio/);
 });
 
 function walk(dir, out = []) {

@@ -69,9 +69,20 @@ export class Session {
   }
   async click(css) { const e = await this.waitFor(css); await this.cmd("POST", `/element/${e}/click`, {}); }
   async type(css, text) {
-    const e = await this.waitFor(css);
-    await this.cmd("POST", `/element/${e}/clear`, {});
-    await this.cmd("POST", `/element/${e}/value`, { text });
+    // A re-render may replace the element between finding and typing, or leave it out of view:
+    // find it again and scroll it into view (WebKitWebDriver does not scroll before `clear`).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const e = await this.waitFor(css);
+        if (attempt > 0) await this.exec("arguments[0].scrollIntoView({ block: 'center' });", [{ [ELEMENT]: e }]);
+        await this.cmd("POST", `/element/${e}/clear`, {});
+        await this.cmd("POST", `/element/${e}/value`, { text });
+        return;
+      } catch (err) {
+        if (attempt >= 2 || !/not interactable|stale/.test(String(err))) throw err;
+        await sleep(200);
+      }
+    }
   }
   async text(css) { const e = await this.waitFor(css); return this.cmd("GET", `/element/${e}/text`); }
   async exec(script, args = []) { return this.cmd("POST", "/execute/sync", { script, args }); }

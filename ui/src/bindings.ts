@@ -295,6 +295,12 @@ export type Household_Deserialize = {
 	spouse?: Person_Deserialize | null,
 	/**  The spouse is also in long-term 24-hour care: each pays by their own income (7 c §). */
 	spouse_in_long_term_care?: boolean,
+	/**
+	 *  The client gives no income information: no income or deduction is given, and every
+	 *  income-related fee is the highest one — the cost of the service (asiakasmaksulaki 2 §;
+	 *  Helsinki's convention for a client who does not disclose income). `rules/income/not_given.rs`.
+	 */
+	income_not_given?: boolean,
 };
 
 /**  Kotitalous: the family size used by the fee tables and the incomes. */
@@ -309,6 +315,12 @@ export type Household_Serialize = {
 	spouse: Person_Serialize | null,
 	/**  The spouse is also in long-term 24-hour care: each pays by their own income (7 c §). */
 	spouse_in_long_term_care?: boolean,
+	/**
+	 *  The client gives no income information: no income or deduction is given, and every
+	 *  income-related fee is the highest one — the cost of the service (asiakasmaksulaki 2 §;
+	 *  Helsinki's convention for a client who does not disclose income). `rules/income/not_given.rs`.
+	 */
+	income_not_given?: boolean,
 };
 
 export type Language = "fi" | "sv" | "en";
@@ -721,6 +733,12 @@ export type TariffSummary_Deserialize = {
 	description?: string | null,
 	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
 	bundle?: ActiveInfo_Deserialize | null,
+	/**
+	 *  The dates on which every parameter of the tariff has a value (`YYYY-MM-DD`): what the
+	 *  date field asks for when a date is outside the tariff. `null` when there is no such span.
+	 */
+	coverage_from?: string | null,
+	coverage_until?: string | null,
 };
 
 /**  Tariff summary for the header (organisation, version). */
@@ -731,6 +749,12 @@ export type TariffSummary_Serialize = {
 	description: string | null,
 	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
 	bundle: ActiveInfo_Serialize | null,
+	/**
+	 *  The dates on which every parameter of the tariff has a value (`YYYY-MM-DD`): what the
+	 *  date field asks for when a date is outside the tariff. `null` when there is no such span.
+	 */
+	coverage_from: string | null,
+	coverage_until: string | null,
 };
 
 export type Totals = Totals_Serialize | Totals_Deserialize;
@@ -783,7 +807,7 @@ export type UpdateView_Serialize = {
 export type Warning = {
 	/**
 	 *  Stable key for translation: `payment_ceiling_reached`, `consider_fee_reduction`,
-	 *  `unverified_parameters`.
+	 *  `unverified_parameters`, `spouse_income_missing`.
 	 */
 	code: string,
 	/**  The warning in Finnish. */

@@ -45,39 +45,19 @@ export function date(iso: string): string {
   return f.format(d);
 }
 
-export function todayIso(): string {
-  const d = new Date();
-  const p = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+/** Money without cents when whole (`1 650 €`), for messages that quote a typed amount. */
+export function moneyShort(s: string): string {
+  const n = Number(s);
+  if (!Number.isFinite(n)) return s;
+  if (!Number.isInteger(n)) return money(s);
+  return numberFormat("moneyShort", { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(n);
 }
 
-/**
- * Parses a typed amount into the decimal string the engine expects: accepts `1 234,56`,
- * `1234.56`, no-break spaces. Returns `null` for empty, `undefined` for invalid.
- */
-export function parseDecimal(input: string): string | null | undefined {
-  const s = input.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  if (s === "") return null;
-  if (!/^\d{1,9}(\.\d{1,4})?$/.test(s)) return undefined;
-  return s;
-}
-
-/** `2026-03-01` → `1.3.2026`: the Finnish way, also used in sv-FI and en-FI. */
-export function dateInputText(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso;
-}
-
-/** Parses `1.3.2026` (or `2026-03-01`) to ISO; `undefined` when it is not a real date. */
-export function parseDateInput(input: string): string | undefined {
-  const s = input.trim();
-  let y: number, mo: number, d: number;
-  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else return undefined;
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d || y < 1990 || y > 2100) return undefined;
-  const p = (x: number) => String(x).padStart(2, "0");
-  return `${y}-${p(mo)}-${p(d)}`;
+/** An RFC 3339 time as the date and the local time (`23.11.2026 klo 8.00`). */
+export function dateTime(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  const f = cached("datetime", (locale) =>
+    new Intl.DateTimeFormat(locale, { day: "numeric", month: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }));
+  return f.format(d);
 }

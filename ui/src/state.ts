@@ -1,7 +1,9 @@
 // The one state object of the UI: the household and the alternative packages being compared.
-// It holds what the counsellor typed (as text); the scenario JSON is derived from it.
+// It holds what the counsellor typed (as text); the scenario JSON is derived from it, together
+// with what cannot be sent yet (problems: wrong input; missing: not yet given).
 import type { Scenario, ServiceLine, Production, Person } from "./types";
-import { dateInputText, parseDateInput, parseDecimal, todayIso } from "./format";
+import { dateInputText, parseDateInput, todayIso } from "./parse";
+import { PERSONS, quantityRange, readMoney, readQuantity, type InputProblem, type Missing, type Place } from "./fields";
 
 export type FreqMode = "hours" | "visits_week" | "visits_day";
 
@@ -32,15 +34,18 @@ export interface PersonInputs {
   housing: string;
 }
 
-export type View = "estimate" | "compare" | "summary";
+export type View = "estimate" | "compare" | "summary" | "settings";
 
 export interface UiState {
   /** The date as typed (`d.m.yyyy`). */
   date: string;
   persons: string;
-  hasSpouse: boolean;
+  /** "Onko asiakkaalla puoliso?" — asked when the household has 2 or more persons; `null` = not answered. */
+  hasSpouse: boolean | null;
   /** Puoliso myös pitkäaikaisessa ympärivuorokautisessa hoidossa (7 c §). */
   spouseInLongTermCare: boolean;
+  /** The client gives no income: the income-related fees are estimated at the highest fee. */
+  incomeNotGiven: boolean;
   client: PersonInputs;
   spouse: PersonInputs;
   alternatives: AlternativeState[];
@@ -62,8 +67,9 @@ export function initialState(): UiState {
   return {
     date: dateInputText(todayIso()),
     persons: "1",
-    hasSpouse: false,
+    hasSpouse: null,
     spouseInLongTermCare: false,
+    incomeNotGiven: false,
     client: emptyPerson(),
     spouse: emptyPerson(),
     alternatives: [{ id: newId(), name: "", lines: [] }],
@@ -73,53 +79,63 @@ export function initialState(): UiState {
   };
 }
 
-export const MONEY_FIELDS: (keyof PersonInputs)[] = ["gross_income", "net_income", "forest_income_yearly"];
+export const INCOME_FIELDS = ["gross_income", "net_income"] as const;
 export const DEDUCTION_FIELDS = ["maintenance", "guardianship", "foreclosure", "compensation", "medicines", "housing"] as const;
 /** Fields of a line that are chosen from a list rather than typed. */
 export const SELECT_FIELDS = ["level", "legal_basis", "care_class", "staff"] as const;
+/** Choices with a default in the engine (not required). */
+const OPTIONAL_FIELDS = ["staff"];
 
 /** Palvelut, joiden maksu lasketaan nettotuloista (7 c §). */
 export const LONG_TERM = ["round_the_clock_housing", "institutional_care"];
+/** Statutory services whose fee is a percentage of the household's gross income (10 e §). */
+export const GROSS_INCOME_SERVICES = ["home_care", "communal_housing"];
+
+/** The household size as typed, when it is a valid one. */
+export function personsOf(s: UiState): number | undefined {
+  const t = s.persons.trim();
+  if (!/^\d{1,2}$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= PERSONS.min && n <= PERSONS.max ? n : undefined;
+}
+
+/** Whether the spouse question is asked (2 or more persons). */
+export function spouseAsked(s: UiState): boolean {
+  return (personsOf(s) ?? 1) >= 2;
+}
+
+/** Whether a spouse is in the household (asked and answered yes). */
+export function withSpouse(s: UiState): boolean {
+  return spouseAsked(s) && s.hasSpouse === true;
+}
+
+function serviceCodes(s: UiState): string[] {
+  return s.alternatives.flatMap((a) => a.lines.map((l) => l.service));
+}
 
 /**
  * Which income fields the chosen services need (over all alternatives, which share the
- * household): gross income for the income-related home-care fees, net income and the medicine
- * and housing deductions for long-term care. Hidden fields are not sent.
+ * household): gross income for home care and other income-related fees, net income for
+ * long-term care and for the fee-reduction check (11 §), the medicine and housing deductions
+ * for long-term care. Hidden fields are not sent.
  */
 export function visibleIncomeFields(s: UiState): Set<string> {
-  const codes = s.alternatives.flatMap((a) => a.lines.map((l) => l.service));
+  const codes = serviceCodes(s);
   const longTerm = codes.some((c) => LONG_TERM.includes(c));
   const other = codes.length === 0 || codes.some((c) => !LONG_TERM.includes(c));
-  const v = new Set<string>(["forest_income_yearly", "maintenance", "guardianship", "foreclosure", "compensation"]);
+  const v = new Set<string>(["forest_income_yearly", "maintenance", "guardianship", "foreclosure", "compensation", "net_income"]);
   if (other) v.add("gross_income");
-  if (longTerm) ["net_income", "medicines", "housing"].forEach((f) => v.add(f));
+  if (longTerm) ["medicines", "housing"].forEach((f) => v.add(f));
   return v;
 }
 
-/** A problem in what was typed, before anything is sent to the engine. */
-export interface InputProblem {
-  /** DOM id of the input. */
-  inputId: string;
-}
-
-function personJson(p: PersonInputs, prefix: string, problems: InputProblem[], visible: Set<string>): Person {
-  const out: Record<string, unknown> = {};
-  const ded: Record<string, string> = {};
-  for (const f of MONEY_FIELDS) {
-    if (!visible.has(f)) continue;
-    const v = parseDecimal(p[f]);
-    if (v === undefined) problems.push({ inputId: `${prefix}-${f}` });
-    else if (v !== null) out[f] = v;
-  }
-  for (const f of DEDUCTION_FIELDS) {
-    if (!visible.has(f)) continue;
-    const v = parseDecimal(p[f]);
-    if (v === undefined) problems.push({ inputId: `${prefix}-${f}` });
-    else if (v !== null) ded[f] = v;
-  }
-  out.deductions = ded;
-  // Absent money fields are zero in the engine contract (scenario.rs).
-  return out as unknown as Person;
+/** The income fields that must be given (empty = "not given", never zero). */
+export function requiredIncomeFields(s: UiState): Set<string> {
+  const codes = serviceCodes(s);
+  const r = new Set<string>();
+  if (codes.some((c) => GROSS_INCOME_SERVICES.includes(c))) r.add("gross_income");
+  if (codes.some((c) => LONG_TERM.includes(c))) r.add("net_income");
+  return r;
 }
 
 /** Which quantity fields a line sends, given its frequency mode and production. */
@@ -136,38 +152,95 @@ export function activeFields(line: LineState, accepted: string[]): string[] {
   });
 }
 
-export function lineJson(line: LineState, accepted: string[], problems: InputProblem[]): ServiceLine {
-  const out: Record<string, unknown> = { service: line.service, production: line.production };
-  for (const f of activeFields(line, accepted)) {
-    const raw = line.values[f] ?? "";
-    if ((SELECT_FIELDS as readonly string[]).includes(f)) {
-      if (raw !== "") out[f] = raw;
-      continue;
-    }
-    const v = parseDecimal(raw);
-    if (v === undefined) problems.push({ inputId: `line-${line.id}-${f}` });
-    else if (v !== null) out[f] = v;
-  }
-  return out as unknown as ServiceLine;
+/** What one alternative becomes: the scenario, and what keeps it from being sent. */
+export interface Prepared {
+  scenario: Scenario;
+  problems: InputProblem[];
+  missing: Missing[];
+  /** The lines sent, in order (`services[i]` of the scenario and of the engine's errors). */
+  sent: LineState[];
+  /** Lines not yet complete (an amount still empty): not sent, shown as waiting. */
+  incomplete: LineState[];
 }
 
-/** The scenario of one alternative; `problems` collects inputs that are not numbers. */
-export function scenarioOf(s: UiState, alt: AlternativeState, fieldsOf: (code: string) => string[]): { scenario: Scenario; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
+function personJson(s: UiState, who: "client" | "spouse", problems: InputProblem[], missing: Missing[]): Person {
+  const p = s[who];
   const visible = visibleIncomeFields(s);
+  const required = requiredIncomeFields(s);
+  const out: Record<string, unknown> = {};
+  const ded: Record<string, string> = {};
+  if (s.incomeNotGiven) return { deductions: {} } as unknown as Person;
+  for (const f of [...INCOME_FIELDS, "forest_income_yearly" as const]) {
+    if (!visible.has(f)) continue;
+    const place: Place = { scope: "person", who, field: f };
+    const v = readMoney(p[f], place, problems);
+    if (v !== null) out[f] = v;
+    else if (p[f].trim() === "" && required.has(f)) missing.push({ place, kind: "income" });
+  }
+  for (const f of DEDUCTION_FIELDS) {
+    if (!visible.has(f)) continue;
+    const v = readMoney(p[f], { scope: "person", who, field: f }, problems);
+    if (v !== null) ded[f] = v;
+  }
+  out.deductions = ded;
+  return out as unknown as Person;
+}
+
+/** A line as the scenario's service line; `complete` is false while an amount is still empty. */
+export function lineJson(line: LineState, index: number, accepted: string[], problems: InputProblem[]): { json: ServiceLine; complete: boolean } {
+  const out: Record<string, unknown> = { service: line.service, production: line.production };
+  let complete = true;
+  for (const f of activeFields(line, accepted)) {
+    const raw = line.values[f] ?? "";
+    const place: Place = { scope: "line", lineId: line.id, index, service: line.service, field: f };
+    if ((SELECT_FIELDS as readonly string[]).includes(f)) {
+      if (raw !== "") out[f] = raw;
+      else if (!OPTIONAL_FIELDS.includes(f)) complete = false;
+      continue;
+    }
+    const range = quantityRange(line.service, f);
+    const v = range ? readQuantity(raw, place, range, problems) : readMoney(raw, place, problems);
+    if (v !== null) out[f] = v;
+    else if (raw.trim() === "") complete = false;
+  }
+  return { json: out as unknown as ServiceLine, complete };
+}
+
+/** The scenario of one alternative and what keeps it from being computed. */
+export function prepare(s: UiState, alt: AlternativeState, fieldsOf: (code: string) => string[]): Prepared {
+  const problems: InputProblem[] = [];
+  const missing: Missing[] = [];
   const date = parseDateInput(s.date);
-  if (!date) problems.push({ inputId: "date" });
-  const persons = /^\d{1,2}$/.test(s.persons.trim()) ? Number(s.persons.trim()) : NaN;
-  if (!Number.isInteger(persons) || persons < 1 || persons > 30) problems.push({ inputId: "persons" });
+  if (!date) problems.push({ place: { scope: "household", field: "date" }, kind: "date" });
+  const persons = personsOf(s);
+  if (persons === undefined) {
+    const n = Number(s.persons.trim().replace(",", "."));
+    problems.push({ place: { scope: "household", field: "persons" }, kind: Number.isFinite(n) && n >= 1 && n <= 30 ? "integer" : "range", range: PERSONS });
+  }
+  if (spouseAsked(s) && s.hasSpouse === null) missing.push({ place: { scope: "household", field: "has_spouse" }, kind: "answer" });
+  const spouse = withSpouse(s);
+  const client = personJson(s, "client", problems, missing);
+  const spouseJson = spouse ? personJson(s, "spouse", problems, missing) : null;
+  const sent: LineState[] = [];
+  const incomplete: LineState[] = [];
+  const services: ServiceLine[] = [];
+  alt.lines.forEach((l, i) => {
+    const { json, complete } = lineJson(l, i, fieldsOf(l.service), problems);
+    if (complete) {
+      sent.push(l);
+      services.push(json);
+    } else incomplete.push(l);
+  });
   const scenario = {
     date: date ?? todayIso(),
     household: {
-      persons: Number.isInteger(persons) ? persons : 1,
-      client: personJson(s.client, "client", problems, visible),
-      spouse: s.hasSpouse ? personJson(s.spouse, "spouse", problems, visible) : null,
-      ...(s.hasSpouse && s.spouseInLongTermCare ? { spouse_in_long_term_care: true } : {}),
+      persons: persons ?? 1,
+      client,
+      spouse: spouseJson,
+      ...(spouse && s.spouseInLongTermCare ? { spouse_in_long_term_care: true } : {}),
+      ...(s.incomeNotGiven ? { income_not_given: true } : {}),
     },
-    services: alt.lines.map((l) => lineJson(l, fieldsOf(l.service), problems)),
+    services,
   } as Scenario;
-  return { scenario, problems };
+  return { scenario, problems, missing, sent, incomplete };
 }

@@ -2,7 +2,7 @@
 // every key the code uses with t("…") exists.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,8 +25,12 @@ for (const lang of ["sv.ts", "en.ts"]) {
 
 test("keys used in the code exist", () => {
   const used = new Set();
-  for (const f of readdirSync(src).filter((f) => f.endsWith(".ts"))) {
-    for (const m of readFileSync(join(src, f), "utf8").matchAll(/\bt\("([\w.]+)"/g)) used.add(m[1]);
+  const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? (f === "i18n" ? [] : files(join(dir, f))) : f.endsWith(".ts") ? [join(dir, f)] : []));
+  for (const f of files(src)) {
+    const text = readFileSync(f, "utf8");
+    for (const m of text.matchAll(/\bt\("([\w.]+)"/g)) used.add(m[1]);
+    // t(cond ? "a" : "b")
+    for (const m of text.matchAll(/\bt\([^()"]*\?\s*"([\w.]+)"\s*:\s*"([\w.]+)"/g)) used.add(m[1]).add(m[2]);
   }
   assert.ok(used.size > 50);
   assert.deepEqual([...used].filter((k) => !fi.has(k)), []);

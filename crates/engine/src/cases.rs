@@ -40,7 +40,8 @@ use std::str::FromStr;
 
 /// The warning codes an estimate can carry (`Warning::code`); `warnings` and `no_warnings` of a
 /// case must name one of them, so that a typo cannot pass silently.
-pub const WARNING_CODES: &[&str] = &["payment_ceiling_reached", "consider_fee_reduction", "unverified_parameters"];
+pub const WARNING_CODES: &[&str] =
+    &["payment_ceiling_reached", "consider_fee_reduction", "unverified_parameters", "spouse_income_missing"];
 
 /// The error codes of [`EngineError::code`].
 pub const ERROR_CODES: &[&str] =

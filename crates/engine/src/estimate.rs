@@ -94,7 +94,7 @@ pub struct Totals {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Warning {
     /// Stable key for translation: `payment_ceiling_reached`, `consider_fee_reduction`,
-    /// `unverified_parameters`.
+    /// `unverified_parameters`, `spouse_income_missing`.
     pub code: String,
     /// The warning in Finnish.
     pub message: String,
@@ -133,6 +133,7 @@ fn check_household(s: &Scenario) -> Result<()> {
             m(&format_args!("deductions.{}", k.field()), person.deductions.get(k))?;
         }
     }
+    rules::income::not_given::check(&s.household)?;
     if s.services.len() > MAX_LINES {
         return Err(EngineError::input("services", format!("at most {MAX_LINES} lines")));
     }
@@ -146,6 +147,7 @@ pub fn calc_line(ctx: &Ctx, line: &crate::scenario::ServiceLine, i: usize) -> Re
     f.push_str("services[");
     crate::money::push_decimal(&mut f, Decimal::from(i));
     f.push(']');
+    rules::income::not_given::check_line(ctx, line)?;
     match StatutoryKind::from_code(&line.service) {
         Some(kind) => {
             rules::check_fields(line, &f, kind.allowed_fields())?;
@@ -276,7 +278,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         .iter()
         .any(|l| matches!(l.service.as_str(), "round_the_clock_housing" | "institutional_care"));
     let mut checked = None; // the 11 § threshold, when the warning uses it
-    if !long_term {
+    if !long_term && !scenario.household.income_not_given {
         if let Some((w, used)) = fee_reduction_warning(&ctx, t.client_fees_monthly)? {
             warnings.push(w);
             checked = Some(used);
@@ -307,6 +309,9 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
                 .collect(),
         });
     }
+    if let Some(w) = rules::long_term_care::spouse_income::check(scenario) {
+        warnings.push(spouse_income_warning(&w));
+    }
     let valid_from = valid_from.unwrap_or(scenario.date).to_string();
     Ok(Estimate {
         tariff: TariffInfo {
@@ -336,4 +341,30 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<(Warning, cr
         ],
     };
     Ok(Some((warning, w.used)))
+}
+
+/// The 7 c § warning (rules/long_term_care/spouse_income.rs).
+fn spouse_income_warning(w: &rules::long_term_care::spouse_income::SpouseIncomeMissing) -> Warning {
+    let message = if w.spouse_given {
+        "Puolisolle ei ole annettu nettotuloja. Jos asiakas asui puolison kanssa, pitkäaikaisen hoidon maksu lasketaan puolisoiden yhteenlasketuista nettotuloista (asiakasmaksulaki 7 c § 2 mom.): anna puolison tulot.".to_string()
+    } else {
+        format!(
+            "Pitkäaikainen hoito on arvioitu {} henkilön kotitaloudelle ilman puolison tuloja. Jos asiakas asui puolison kanssa, maksu lasketaan puolisoiden yhteenlasketuista nettotuloista ja voi olla pienempi (asiakasmaksulaki 7 c § 2 mom.): anna puolison tulot.",
+            w.persons
+        )
+    };
+    Warning {
+        code: "spouse_income_missing".into(),
+        message,
+        values: vec![
+            crate::explain::NamedValue {
+                name: "persons".into(),
+                value: crate::explain::TraceText::Decimal(Decimal::from(w.persons)),
+            },
+            crate::explain::NamedValue {
+                name: "spouse_given".into(),
+                value: crate::explain::TraceValue::trace_value(w.spouse_given.to_string()),
+            },
+        ],
+    }
 }

@@ -38,6 +38,11 @@ pub struct Household {
     /// The spouse is also in long-term 24-hour care: each pays by their own income (7 c §).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub spouse_in_long_term_care: bool,
+    /// The client gives no income information: no income or deduction is given, and every
+    /// income-related fee is the highest one — the cost of the service (asiakasmaksulaki 2 §;
+    /// Helsinki's convention for a client who does not disclose income). `rules/income/not_given.rs`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub income_not_given: bool,
 }
 
 /// The incomes and deductions of one person, euros per month.

@@ -155,7 +155,13 @@ pub fn varied(r: &mut Rng, lines: usize) -> Scenario {
     let first = r.range(0, 9) as usize;
     Scenario {
         date,
-        household: Household { persons, client: person(r), spouse, spouse_in_long_term_care: false },
+        household: Household {
+            persons,
+            client: person(r),
+            spouse,
+            spouse_in_long_term_care: false,
+            income_not_given: false,
+        },
         services: (0..lines).map(|i| varied_line(r, first + i)).collect(),
     }
 }

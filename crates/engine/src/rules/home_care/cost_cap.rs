@@ -6,6 +6,7 @@ use super::percent::Band;
 use crate::error::Result;
 use crate::explain::text;
 use crate::money::{eur, push_decimal, round_cents};
+use crate::rules::income::not_given;
 use crate::rules::Calc;
 use crate::tariff::HomeCare;
 use rust_decimal::Decimal;
@@ -30,7 +31,13 @@ pub fn apply<'a>(
         }
         (None, None) => None,
     };
-    let Some((cap, used)) = cap else { return Ok((fee, None, false)) };
+    let Some((cap, used)) = cap else {
+        not_given::no_cost(c)?;
+        return Ok((fee, None, false));
+    };
+    if not_given::applies(c) && !cap.is_zero() {
+        return Ok((not_given::highest_fee(c, "home_care.cost_cap", cap, used), Some(cap), true));
+    }
     if fee <= cap {
         return Ok((fee, Some(cap), false));
     }

@@ -4,6 +4,7 @@
 
 pub mod deductions;
 pub mod forest_income;
+pub mod not_given;
 
 pub use deductions::deductions;
 

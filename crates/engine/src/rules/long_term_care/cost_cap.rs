@@ -5,6 +5,7 @@
 use crate::error::{EngineError, Result};
 use crate::explain::text;
 use crate::money::eur;
+use crate::rules::income::not_given;
 use crate::rules::Calc;
 use crate::scenario::{LegalBasis, ServiceLine};
 use rust_decimal::Decimal;
@@ -26,6 +27,9 @@ pub fn apply(c: &mut Calc, housing: bool, line: &ServiceLine, f: &str, fee: Deci
         }
     };
     let cap = c.read(cap)?;
+    if not_given::applies(c) {
+        return Ok(not_given::highest_fee(c, "long_term.cost_cap", *cap, cap.used()));
+    }
     if fee <= *cap {
         return Ok(fee);
     }

@@ -16,6 +16,7 @@ pub mod client_percent;
 pub mod cost_cap;
 pub mod minimum_funds;
 pub mod net_income;
+pub mod spouse_income;
 pub mod spouse_protection;
 pub mod spouse_rule;
 

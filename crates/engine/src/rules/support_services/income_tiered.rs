@@ -5,6 +5,7 @@
 use crate::error::{EngineError, Result};
 use crate::explain::text;
 use crate::money::eur;
+use crate::rules::income::not_given;
 use crate::rules::{home_care, Calc};
 use crate::tariff::{IncomeTieredFee, SupportService};
 use rust_decimal::Decimal;
@@ -17,9 +18,20 @@ pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredF
         parameter: format!("{}.each_additional", t.limit.name()),
         date: c.date.to_string(),
     })?;
-    let low = income <= limit;
+    let not_given = not_given::applies(c);
+    let low = !not_given && income <= limit;
     c.show(limits.used_as(limit));
     let fee = *c.param(if low { &t.low } else { &t.high })?;
+    if not_given {
+        c.step(
+            "support.income_tiered",
+            text!("{}: tuloja ei ole annettu → korkeampi maksu {} kuukaudessa", &s.name, eur(fee)),
+        )
+        .val("limit", limit)
+        .legal(&s.legal_reference)
+        .result(fee);
+        return Ok(fee);
+    }
     c.step(
         "support.income_tiered",
         text!(

@@ -10,6 +10,7 @@ use super::LEGAL;
 use crate::error::{EngineError, Result};
 use crate::explain::text;
 use crate::money::{eur, num, round_cents};
+use crate::rules::income::not_given;
 use crate::rules::{home_care, Calc};
 use crate::tariff::Voucher;
 use rust_decimal::Decimal;
@@ -54,6 +55,13 @@ pub fn per_unit<'a>(
     let max = *c.param(&ir.max)?;
     if div.is_zero() {
         return Err(EngineError::tariff("tariff", None, format!("{} is zero", ir.divisor.name())));
+    }
+    if not_given::applies(c) {
+        c.step("voucher.income_related", text!("Tuloja ei ole annettu: setelin arvo on pienin {}", eur(min)))
+            .val("limit", limit)
+            .legal("palvelusetelilaki 569/2009 7 §; asiakasmaksulaki 10 e §")
+            .result(min);
+        return Ok(min);
     }
     let raw = (base - (income - limit) * pct / Decimal::from(100) / div) * mult;
     let value = round_cents(raw.max(min).min(max));

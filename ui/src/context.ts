@@ -1,0 +1,49 @@
+// What the app knows besides what was typed (state.ts): the tariff and its services from the
+// Rust side, the settings, the update status, and the engine's latest answers. Views read it;
+// only app.ts writes it.
+import type { AppTariffs, Comparison, EngineError, Estimate, ServiceOption, Settings, UpdateView } from "./types";
+import type { AlternativeState, Prepared } from "./state";
+import { initialState, type UiState } from "./state";
+import { tDyn, t } from "./i18n";
+
+/** The latest answer for one alternative. */
+export interface Result {
+  prepared: Prepared;
+  est?: Estimate;
+  err?: EngineError;
+}
+
+export const ctx = {
+  state: initialState() as UiState,
+  services: [] as ServiceOption[],
+  tariff: null as AppTariffs | null,
+  settings: { language: "fi", organisation: null, update_url: null, root_ca_path: null } as Settings,
+  update: null as UpdateView | null,
+  /** Latest result per alternative id. */
+  results: new Map<number, Result>(),
+  comparison: null as { data?: Comparison; err?: EngineError } | null,
+  /** An answer is on its way and slower than the pending threshold. */
+  pending: false,
+  /** The category chosen in the "add a service" row. */
+  addCategory: "",
+};
+
+export function serviceOf(code: string): ServiceOption | undefined {
+  return ctx.services.find((s) => s.code === code);
+}
+export function serviceName(code: string): string {
+  return tDyn(`service.${code}`, serviceOf(code)?.name ?? code);
+}
+export function fieldsOf(code: string): string[] {
+  return serviceOf(code)?.fields ?? [];
+}
+export function altName(a: AlternativeState, i: number): string {
+  return a.name.trim() || t("package.defaultName", { n: i + 1 });
+}
+export function activeAlt(): AlternativeState {
+  const s = ctx.state;
+  return s.alternatives[s.active] ?? s.alternatives[0]!;
+}
+export function activeResult(): Result | undefined {
+  return ctx.results.get(activeAlt().id);
+}

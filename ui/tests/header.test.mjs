@@ -1,0 +1,89 @@
+// Issue 11, item 8: settings belong to the administrator. The update address and root CA are on
+// the settings page; the counsellor's header speaks of updates only when it matters — the tariff
+// has expired, a newer one was refused, checks have failed for days — with a time, and a
+// transient failure is no alert at all.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openApp, calls, axe, smallTargets, fixtures } from "./harness.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const HOUR = 3600 * 1000;
+function withBundle(over = {}) {
+  const info = structuredClone(fixtures.tariff_info);
+  info.active.bundle = {
+    source: "slot_a", organisation: "testi", organisation_name: "Testialue", channel: "stable", serial: 8,
+    tariff_version: "2026.test", created_at: "2026-11-01T00:00:00Z", expires_at: "2099-12-31T00:00:00Z", expired: false,
+    newest_value_from: null, signed_by: [], recovered_from: null, last_check: new Date(Date.now() - HOUR).toISOString(),
+    last_success: new Date(Date.now() - HOUR).toISOString(), last_status: "up_to_date", ...over,
+  };
+  return info;
+}
+const failed = (code, extra = {}) => ({ enabled: true, checking: false, last: { code, ok: false, message: code, serial: null, previous_serial: null, error: { code, ...extra } } });
+
+test("no update text in the header while all is well, or updates are off", async () => {
+  for (const [info, update] of [[null, null], [withBundle(), { enabled: true, checking: false, last: { code: "up_to_date", ok: true, message: "", serial: 8, previous_serial: 8, error: null } }]]) {
+    const { page, context } = await openApp(browser, { tariffInfo: info, updateView: update });
+    assert.equal(await page.locator("[data-testid=update-notices]").count(), 0);
+    assert.equal(await page.locator("#update-url, #open-update-settings").count(), 0, "no update settings in the header");
+    await context.close();
+  }
+});
+
+test("a transient failure is not an alert: the header stays calm, the settings page tells", async () => {
+  const { page, context } = await openApp(browser, { tariffInfo: withBundle({ last_status: "server_unreachable" }), updateView: failed("server_unreachable", { message: "refused" }) });
+  assert.equal(await page.locator("[data-testid=update-notices]").count(), 0);
+  assert.equal(await page.locator("[role=alert]").count(), 0);
+  await page.click("[data-nav=settings]");
+  assert.match(await page.textContent("[data-testid=update-status]"), /palvelimeen ei saatu yhteyttä/);
+  assert.match(await page.textContent("[data-testid=settings-tariff]"), /Viimeisin onnistunut tarkistus \d+\.\d+\.\d{4} klo \d+\.\d{2}/);
+  await context.close();
+});
+
+test("checks failing for days, a refused newer tariff, an expired one and a coming one are shown with a time", async () => {
+  const days = new Date(Date.now() - 3 * 24 * HOUR).toISOString();
+  let o = await openApp(browser, { tariffInfo: withBundle({ last_success: days, last_status: "timeout" }), updateView: failed("timeout", { message: "slow" }) });
+  assert.match(await o.page.textContent("[data-testid=update-notices]"), /Taksapäivityksiä ei ole saatu haettua \d+\.\d+\.\d{4} klo \d+\.\d{2} jälkeen/);
+  assert.equal(await o.page.locator("#app-header [role=alert]").count(), 0);
+  // Announced once in the status region.
+  await o.page.waitForFunction(() => /Taksapäivityksiä ei ole saatu/.test(document.getElementById("status")?.textContent ?? ""));
+  await o.context.close();
+
+  o = await openApp(browser, { tariffInfo: withBundle({ last_status: "rejected_hash_mismatch", newest_value_from: "2099-01-01" }), updateView: failed("rejected_hash_mismatch", { file: "bundle.json" }) });
+  const text = await o.page.textContent("[data-testid=update-notices]");
+  assert.match(text, /Uudempaa taksaa ei voitu ottaa käyttöön \(tiedoston tarkiste ei täsmää \(muutettu paketti\)\); käytössä on aiempi taksa\. Tarkistettu \d+\.\d+\.\d{4} klo/);
+  assert.match(text, /Uusi taksa voimaan 1\.1\.2099 alkaen/);
+  let r = await axe(o.page, "header notices");
+  assert.deepEqual(r.bad, []);
+  await o.context.close();
+
+  o = await openApp(browser, { tariffInfo: withBundle({ expired: true, expires_at: "2026-11-20T00:00:00Z" }) });
+  assert.match(await o.page.textContent("[data-testid=update-notices]"), /Taksat vanhentuneet 20\.11\.2026 — yhdistä intranetiin/);
+  await o.context.close();
+});
+
+test("the settings page: address and root CA, 44 px targets, check now, save", async () => {
+  const { page, context } = await openApp(browser, { tariffInfo: withBundle(), updateView: failed("rejected_hash_mismatch", { file: "bundle.json" }) });
+  await page.click("[data-nav=settings]");
+  await page.waitForSelector("[data-testid=settings]");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "settings-h");
+  assert.match(await page.textContent("label[for=update-url]"), /Päivitysosoite/);
+  assert.match(await page.textContent("label[for=update-ca]"), /juurivarmenne/);
+  assert.deepEqual(await smallTargets(page), []);
+  const r = await axe(page, "settings page");
+  assert.deepEqual(r.bad, []);
+  await page.evaluate(() => { window.__updateOverride = { enabled: true, checking: false, last: {
+    code: "server_unreachable", ok: false, message: "unreachable", serial: null, previous_serial: null, error: { code: "server_unreachable", message: "refused" } } }; });
+  await page.click("#update-check");
+  await page.waitForFunction(() => /palvelimeen ei saatu yhteyttä/.test(document.querySelector("[data-testid=update-status]")?.textContent ?? ""));
+  assert.equal((await calls(page, "check_updates_now")).length, 1);
+  await page.fill("#update-url", "https://intranet.example/tariffs/testi/stable/");
+  await page.click("#update-save");
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "save_settings"));
+  const saved = await calls(page, "save_settings");
+  assert.equal(saved[0].args.settings.update_url, "https://intranet.example/tariffs/testi/stable/");
+  assert.equal(saved[0].args.settings.root_ca_path, null);
+  await context.close();
+});
