@@ -4,9 +4,12 @@ import { spawn } from "node:child_process";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
-export async function startDriver({ port = 4444, env = process.env } = {}) {
+/** `E2E_PORT` (default 4444) lets several checkouts run their e2e at once: tauri-driver listens
+ * there and WebKitWebDriver on the next port. */
+export async function startDriver({ port = Number(process.env.E2E_PORT ?? 4444), env = process.env } = {}) {
   const bin = process.env.TAURI_DRIVER ?? "tauri-driver";
-  const child = spawn(bin, ["--port", String(port)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const args = ["--port", String(port), "--native-port", String(port + 1)];
+  const child = spawn(bin, args, { env, stdio: ["ignore", "inherit", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
