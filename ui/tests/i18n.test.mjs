@@ -23,6 +23,21 @@ for (const lang of ["sv.ts", "en.ts"]) {
   });
 }
 
+// The same placeholders (`{name}`) in every language: a sentence that loses `{fee}` in Swedish
+// would show no figure, one with an extra `{x}` would show it unfilled.
+const entries = (file) => new Map([...readFileSync(join(src, "i18n", file), "utf8").matchAll(/^\s*"([\w.]+)":\s*"((?:[^"\\]|\\.)*)",?$/gm)].map((m) => [m[1], m[2]]));
+const vars = (msg) => [...new Set([...msg.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort().join(",");
+for (const lang of ["sv.ts", "en.ts"]) {
+  test(`catalogue ${lang} has the Finnish placeholders in every message`, () => {
+    const fiMsgs = entries("fi.ts");
+    const other = entries(lang);
+    assert.ok(fiMsgs.size > 200, "read the Finnish catalogue");
+    const differ = [...fiMsgs].filter(([k, v]) => k !== "explain.finnishOnly" && other.has(k) && vars(other.get(k)) !== vars(v))
+      .map(([k, v]) => `${k}: fi {${vars(v)}} ${lang} {${vars(other.get(k))}}`);
+    assert.deepEqual(differ, []);
+  });
+}
+
 test("keys used in the code exist", () => {
   const used = new Set();
   const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? (f === "i18n" ? [] : files(join(dir, f))) : f.endsWith(".ts") ? [join(dir, f)] : []));

@@ -2,7 +2,7 @@
 //! 12-month view and adds warnings. The app, the CLI and the tests call [`estimate`].
 
 use crate::error::{EngineError, Result};
-use crate::explain::{Step, TRACE_FORMAT};
+use crate::explain::{text, Step, TRACE_FORMAT};
 use crate::money::{eur, round_cents};
 use crate::rules::{self, payment_ceiling, BandInfo, Ctx, LineCalc, StatutoryKind};
 use crate::scenario::{DeductionKind, Production, Scenario};
@@ -96,8 +96,9 @@ pub struct Warning {
     /// Stable key for translation: `payment_ceiling_reached`, `consider_fee_reduction`,
     /// `unverified_parameters`, `spouse_income_missing`.
     pub code: String,
-    /// The warning in Finnish.
-    pub message: String,
+    /// The warning in the estimate's language (written when serialized).
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub message: crate::explain::StepText,
     pub values: Vec<crate::explain::NamedValue>,
 }
 
@@ -200,7 +201,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         if let Some(step) = step {
             warnings.push(Warning {
                 code: "payment_ceiling_reached".into(),
-                message: format!("Maksukatto täyttyy 12 kuukauden aikana. {}", step.text),
+                message: text!("warning-payment-ceiling", step = step.text.clone()),
                 values: vec![],
             });
             total_steps.push(step);
@@ -296,10 +297,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     if !unverified.is_empty() {
         warnings.push(Warning {
             code: "unverified_parameters".into(),
-            message: format!(
-                "Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: {}",
-                unverified.join(", ")
-            ),
+            message: text!("warning-unverified", list = unverified.join(", ")),
             values: unverified
                 .iter()
                 .map(|n| crate::explain::NamedValue {
@@ -332,12 +330,16 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<(Warning, cr
     let Some(w) = rules::fee_reduction::check(ctx, fees)? else { return Ok(None) };
     let warning = Warning {
         code: "consider_fee_reduction".into(),
-        message: format!(
-            "Maksujen jälkeen kotitaloudelle jää {} kuukaudessa, alle {}. Harkitse maksun alentamista tai perimättä jättämistä (asiakasmaksulaki 11 §).",
-            eur(w.remaining), eur(w.threshold)),
+        message: text!("warning-fee-reduction", remaining = eur(w.remaining), threshold = eur(w.threshold)),
         values: vec![
-            crate::explain::NamedValue { name: "remaining".into(), value: crate::explain::TraceText::Decimal(w.remaining) },
-            crate::explain::NamedValue { name: "threshold".into(), value: crate::explain::TraceText::Decimal(w.threshold) },
+            crate::explain::NamedValue {
+                name: "remaining".into(),
+                value: crate::explain::TraceText::Decimal(w.remaining),
+            },
+            crate::explain::NamedValue {
+                name: "threshold".into(),
+                value: crate::explain::TraceText::Decimal(w.threshold),
+            },
         ],
     };
     Ok(Some((warning, w.used)))
@@ -346,12 +348,9 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<(Warning, cr
 /// The 7 c § warning (rules/long_term_care/spouse_income.rs).
 fn spouse_income_warning(w: &rules::long_term_care::spouse_income::SpouseIncomeMissing) -> Warning {
     let message = if w.spouse_given {
-        "Puolisolle ei ole annettu nettotuloja. Jos asiakas asui puolison kanssa, pitkäaikaisen hoidon maksu lasketaan puolisoiden yhteenlasketuista nettotuloista (asiakasmaksulaki 7 c § 2 mom.): anna puolison tulot.".to_string()
+        text!("warning-spouse-income-not-given")
     } else {
-        format!(
-            "Pitkäaikainen hoito on arvioitu {} henkilön kotitaloudelle ilman puolison tuloja. Jos asiakas asui puolison kanssa, maksu lasketaan puolisoiden yhteenlasketuista nettotuloista ja voi olla pienempi (asiakasmaksulaki 7 c § 2 mom.): anna puolison tulot.",
-            w.persons
-        )
+        text!("warning-spouse-income-missing", persons = w.persons)
     };
     Warning {
         code: "spouse_income_missing".into(),

@@ -53,6 +53,16 @@ impl HoursRounding {
         }
     }
 
+    /// The message naming the rule (`locales/*.ftl`).
+    pub fn message(self) -> &'static str {
+        match self {
+            HoursRounding::HalfUp => "rounding-half_up",
+            HoursRounding::Up => "rounding-up",
+            HoursRounding::Down => "rounding-down",
+            HoursRounding::None => "rounding-none",
+        }
+    }
+
     pub fn apply(self, hours: Decimal) -> Decimal {
         match self {
             HoursRounding::HalfUp => round_half_away(hours, 0),

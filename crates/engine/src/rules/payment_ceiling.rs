@@ -46,9 +46,7 @@ pub fn apply(ctx: &Ctx, lines: &[Counting]) -> Result<(Vec<Decimal>, Option<Step
     }
     let step = Step {
         key: "payment_ceiling.reached".into(),
-        text: text!(
-            "Maksukattoon laskettavat maksut olisivat {} vuodessa; maksukatto {} täyttyy, minkä jälkeen palvelut ovat maksuttomia (lyhytaikaisessa laitoshoidossa ylläpitomaksu, yhteensä {}).",
-            eur(total), eur(ceiling), eur(after_total)),
+        text: text!("step-payment-ceiling", total = eur(total), ceiling = eur(ceiling), after = eur(after_total)),
         values: vec![],
         params: vec![yearly.used()],
         legal: Some("asiakasmaksulaki 6 a §".into()),

@@ -78,6 +78,35 @@ pub struct Organisation {
     pub description: Option<String>,
 }
 
+/// A name in the app's three languages. Every one is required and non-empty (a tariff without
+/// the Swedish or English name does not validate): a Swedish-speaking client is served in Swedish.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// suomeksi
+    pub fi: String,
+    /// på svenska (the official Swedish name)
+    pub sv: String,
+    /// in English
+    pub en: String,
+}
+
+impl Names {
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Fi => &self.fi,
+            crate::i18n::Lang::Sv => &self.sv,
+            crate::i18n::Lang::En => &self.en,
+        }
+    }
+
+    /// The languages whose name is empty.
+    pub fn missing(&self) -> Vec<&'static str> {
+        crate::i18n::Lang::ALL.into_iter().filter(|l| self.get(*l).trim().is_empty()).map(|l| l.code()).collect()
+    }
+}
+
 /// How income is counted (10 f §, 7 c §).
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -23,24 +23,21 @@ pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredF
     c.show(limits.used_as(limit));
     let fee = *c.param(if low { &t.low } else { &t.high })?;
     if not_given {
-        c.step(
-            "support.income_tiered",
-            text!("{}: tuloja ei ole annettu → korkeampi maksu {} kuukaudessa", &s.name, eur(fee)),
-        )
-        .val("limit", limit)
-        .legal(&s.legal_reference)
-        .result(fee);
+        c.step("support.income_tiered", text!("step-support-tiered-not-given", service = &s.name, fee = eur(fee)))
+            .val("limit", limit)
+            .legal(&s.legal_reference)
+            .result(fee);
         return Ok(fee);
     }
     c.step(
         "support.income_tiered",
         text!(
-            "{}: tulot {} {} tulorajan {} → {} kuukaudessa",
-            &s.name,
-            eur(income),
-            if low { "enintään" } else { "yli" },
-            eur(limit),
-            eur(fee)
+            "step-support-tiered",
+            service = &s.name,
+            income = eur(income),
+            low = low,
+            limit = eur(limit),
+            fee = eur(fee)
         ),
     )
     .val("income", income)

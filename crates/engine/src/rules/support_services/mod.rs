@@ -9,6 +9,7 @@ pub mod income_tiered;
 
 use super::{quantity, Calc, CeilingUse, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
+use crate::explain::Msg;
 use crate::explain::{text, Dotted};
 use crate::money::{eur, num};
 use crate::scenario::{Production, ServiceLine};
@@ -28,7 +29,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         ));
     }
     let mut c = Calc::new(ctx);
-    let (units, unit_fi) = units(&mut c, s, line, f)?;
+    let (units, unit) = units(&mut c, s, line, f)?;
     let fee = if let Some(p) = &s.fee_per_unit {
         fee_per_unit::fee(&mut c, s, p, units)?
     } else if let Some(t) = &s.income_tiered {
@@ -41,13 +42,13 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
     let mut out = LineCalc::with_fee(fee);
     match line.production {
         Production::Own | Production::Purchased => {
-            let cost = super::organiser_cost::organiser_cost(&mut c, line, f, units, unit_fi)?;
+            let cost = super::organiser_cost::organiser_cost(&mut c, line, f, units, unit)?;
             out.organiser_cost_monthly = cost;
             // 2 §: the fee never exceeds the cost of the service
             if out.client_fee_monthly > cost {
                 out.client_fee_monthly = cost;
                 out.fee_to_organiser_monthly = cost;
-                c.step("support.cost_cap", text!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(cost)))
+                c.step("support.cost_cap", text!("step-cost-cap", cap = eur(cost)))
                     .legal("asiakasmaksulaki 2 §")
                     .result(cost);
             }
@@ -77,14 +78,9 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
 }
 
 /// Units per month from the line's quantity field (per week × the tariff's weeks per month).
-fn units<'a>(
-    c: &mut Calc<'_, 'a>,
-    s: &'a SupportService,
-    line: &ServiceLine,
-    f: &str,
-) -> Result<(Decimal, &'static str)> {
+fn units<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, line: &ServiceLine, f: &str) -> Result<(Decimal, Msg)> {
     Ok(match s.quantity {
-        Quantity::Monthly | Quantity::Level => (Decimal::ONE, "kk"),
+        Quantity::Monthly | Quantity::Level => (Decimal::ONE, Msg("unit-months")),
         q if q.per_week() => {
             let field = q.field().unwrap_or_default();
             let raw = match q {
@@ -105,11 +101,11 @@ fn units<'a>(
             let units = weeks.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
             c.step(
                 "support.units",
-                text!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), weeks, num(units)),
+                text!("step-support-units", per_week = num(per_week), weeks = weeks, units = num(units)),
             )
             .val("per_week", per_week)
             .result(units);
-            (units, "kertaa")
+            (units, Msg("unit-times"))
         }
         q => {
             let field = q.field().unwrap_or_default();
@@ -119,7 +115,7 @@ fn units<'a>(
                 Quantity::VisitsPerMonth => (line.visits_per_month, Decimal::from(31 * 6)),
                 _ => (line.hours_per_month, super::home_care::MAX_HOURS_PER_MONTH),
             };
-            (quantity(raw, Dotted(f, field), max)?, "kertaa")
+            (quantity(raw, Dotted(f, field), max)?, Msg("unit-times"))
         }
     })
 }
