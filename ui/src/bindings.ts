@@ -7,10 +7,13 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
-	/**  Arvio: the estimate of one scenario under the active tariff. */
-	estimate: (scenario: Scenario_Deserialize) => typedError<Estimate_Serialize, EngineError_Serialize>(__TAURI_INVOKE("estimate", { scenario })),
+	/**
+	 *  Arvio: the estimate of one scenario under the active tariff, its texts (explanations,
+	 *  warnings, names) in `lang` — Finnish when not given, as before the argument existed.
+	 */
+	estimate: (scenario: Scenario_Deserialize, lang: Lang | null) => typedError<Estimate_Serialize, EngineError_Serialize>(__TAURI_INVOKE("estimate", { scenario, lang })),
 	/**  Vertailu: two or three alternatives side by side, differences to the first. */
-	compare: (scenarios: Scenario_Deserialize[], names: string[]) => typedError<Comparison_Serialize, EngineError_Serialize>(__TAURI_INVOKE("compare", { scenarios, names })),
+	compare: (scenarios: Scenario_Deserialize[], names: string[], lang: Lang | null) => typedError<Comparison_Serialize, EngineError_Serialize>(__TAURI_INVOKE("compare", { scenarios, names, lang })),
 	/**  The active tariff and the bundled ones. */
 	tariffInfo: () => __TAURI_INVOKE<AppTariffs_Serialize>("tariff_info"),
 	/**  Palveluvalikoima: the services of the active tariff for the package builder. */
@@ -269,6 +272,12 @@ export type Estimate_Deserialize = {
 	warnings: Warning[],
 	/**  Version of the explanation format. */
 	trace_format: string,
+	/**
+	 *  The language of the texts (explanations, warnings, names, legal references); codes and
+	 *  numbers are the same in every language. Finnish unless the caller asks
+	 *  ([`Estimate::in_lang`]).
+	 */
+	lang: Lang,
 };
 
 export type Estimate_Serialize = {
@@ -278,6 +287,12 @@ export type Estimate_Serialize = {
 	warnings: Warning[],
 	/**  Version of the explanation format. */
 	trace_format: string,
+	/**
+	 *  The language of the texts (explanations, warnings, names, legal references); codes and
+	 *  numbers are the same in every language. Finnish unless the caller asks
+	 *  ([`Estimate::in_lang`]).
+	 */
+	lang: Lang,
 };
 
 /**  Kotitalous: the family size used by the fee tables and the incomes. */
@@ -322,6 +337,15 @@ export type Household_Serialize = {
 	 */
 	income_not_given?: boolean,
 };
+
+/**  A language of the app and of the engine's texts. */
+export type Lang = 
+/**  suomi */
+"fi" | 
+/**  svenska */
+"sv" | 
+/**  English */
+"en";
 
 export type Language = "fi" | "sv" | "en";
 
@@ -383,6 +407,19 @@ export type NamedValue = {
 	name: string,
 	/**  The value, written as text (a decimal string for numbers) when serialized. */
 	value: string,
+};
+
+/**
+ *  A name in the app's three languages. Every one is required and non-empty (a tariff without
+ *  the Swedish or English name does not validate): a Swedish-speaking client is served in Swedish.
+ */
+export type Names = {
+	/**  suomeksi */
+	fi: string,
+	/**  på svenska (the official Swedish name) */
+	sv: string,
+	/**  in English */
+	en: string,
 };
 
 export type ParamUse = ParamUse_Serialize | ParamUse_Deserialize;
@@ -563,6 +600,8 @@ export type ServiceOption_Deserialize = {
 	 *  whose names are in the UI's catalogues.
 	 */
 	name?: string | null,
+	/**  The name in Finnish, Swedish and English (support services); `null` as `name`. */
+	names?: Names | null,
 	category: Category,
 	statutory: boolean,
 	/**  Production methods the tariff prices for this service. */
@@ -571,8 +610,10 @@ export type ServiceOption_Deserialize = {
 	fields: string[],
 	/**  Care-allowance classes (omaishoidon tuki). */
 	care_classes: string[],
-	/**  Legal reference shown next to the service. */
+	/**  Legal reference shown next to the service (Finnish). */
 	legal_reference?: string | null,
+	/**  The legal reference in Finnish, Swedish and English. */
+	legal_references?: Names | null,
 };
 
 /**  One service the counsellor can add. */
@@ -584,6 +625,8 @@ export type ServiceOption_Serialize = {
 	 *  whose names are in the UI's catalogues.
 	 */
 	name: string | null,
+	/**  The name in Finnish, Swedish and English (support services); `null` as `name`. */
+	names: Names | null,
 	category: Category,
 	statutory: boolean,
 	/**  Production methods the tariff prices for this service. */
@@ -592,8 +635,10 @@ export type ServiceOption_Serialize = {
 	fields: string[],
 	/**  Care-allowance classes (omaishoidon tuki). */
 	care_classes: string[],
-	/**  Legal reference shown next to the service. */
+	/**  Legal reference shown next to the service (Finnish). */
 	legal_reference: string | null,
+	/**  The legal reference in Finnish, Swedish and English. */
+	legal_references: Names | null,
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;
@@ -661,13 +706,19 @@ export type Step = Step_Serialize | Step_Deserialize;
 export type Step_Deserialize = {
 	/**  Stable key, e.g. `home_care.income_over_limit`. */
 	key: string,
-	/**  The step in Finnish, with the numbers filled in (written out when serialized). */
+	/**
+	 *  The step in the estimate's language, with the numbers filled in (written out when
+	 *  serialized).
+	 */
 	text: string,
 	/**  Named values used or produced by the step (decimal strings), for translation templates. */
 	values: NamedValue[],
 	/**  Tariff parameters read, with their validity and source. */
 	params: ParamUse_Deserialize[],
-	/**  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`. */
+	/**
+	 *  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`, written in the estimate's
+	 *  language (`lagen om klientavgifter inom social- och hälsovården 10 e §`).
+	 */
 	legal?: string | null,
 	/**  The step's result, if it produces one amount. */
 	result?: string | null,
@@ -676,13 +727,19 @@ export type Step_Deserialize = {
 export type Step_Serialize = {
 	/**  Stable key, e.g. `home_care.income_over_limit`. */
 	key: string,
-	/**  The step in Finnish, with the numbers filled in (written out when serialized). */
+	/**
+	 *  The step in the estimate's language, with the numbers filled in (written out when
+	 *  serialized).
+	 */
 	text: string,
 	/**  Named values used or produced by the step (decimal strings), for translation templates. */
 	values: NamedValue[],
 	/**  Tariff parameters read, with their validity and source. */
 	params: ParamUse_Serialize[],
-	/**  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`. */
+	/**
+	 *  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`, written in the estimate's
+	 *  language (`lagen om klientavgifter inom social- och hälsovården 10 e §`).
+	 */
 	legal?: string,
 	/**  The step's result, if it produces one amount. */
 	result?: string,
@@ -690,6 +747,7 @@ export type Step_Serialize = {
 
 export type TariffInfo = {
 	organisation: string,
+	/**  The organisation's name in the estimate's language. */
 	organisation_name: string,
 	version: string,
 	/**  The latest start date among the parameters the estimate used: the tariff period in force. */
@@ -728,7 +786,10 @@ export type TariffSummary = TariffSummary_Serialize | TariffSummary_Deserialize;
 /**  Tariff summary for the header (organisation, version). */
 export type TariffSummary_Deserialize = {
 	organisation: string,
+	/**  The organisation's name in Finnish. */
 	name: string,
+	/**  The organisation's name in Finnish, Swedish and English (the header shows the UI's). */
+	names: Names,
 	version: string,
 	description?: string | null,
 	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
@@ -744,7 +805,10 @@ export type TariffSummary_Deserialize = {
 /**  Tariff summary for the header (organisation, version). */
 export type TariffSummary_Serialize = {
 	organisation: string,
+	/**  The organisation's name in Finnish. */
 	name: string,
+	/**  The organisation's name in Finnish, Swedish and English (the header shows the UI's). */
+	names: Names,
 	version: string,
 	description: string | null,
 	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
@@ -810,7 +874,7 @@ export type Warning = {
 	 *  `unverified_parameters`, `spouse_income_missing`.
 	 */
 	code: string,
-	/**  The warning in Finnish. */
+	/**  The warning in the estimate's language (written when serialized). */
 	message: string,
 	values: NamedValue[],
 };

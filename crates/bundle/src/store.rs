@@ -264,7 +264,7 @@ impl Store {
         ActiveInfo {
             source,
             organisation: m.organisation.clone(),
-            organisation_name: t.organisation.name.clone(),
+            organisation_name: t.organisation.name.fi.clone(),
             channel: m.channel.clone(),
             serial: m.serial,
             tariff_version: m.tariff_version.clone(),

@@ -181,7 +181,7 @@ pub fn verify(
     Ok(format!(
         "ok: {} ({}) serial {} channel {}, tariff {}, signed by {} of {} required, expires {}{expired}",
         t.organisation.id,
-        t.organisation.name,
+        t.organisation.name.fi,
         v.manifest.serial,
         v.manifest.channel,
         v.manifest.tariff_version,

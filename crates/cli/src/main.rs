@@ -1,7 +1,9 @@
 //! `kustannusarvio`: the command-line face of the engine.
 //!
-//! - `kustannusarvio calc --tariffs DIR < scenario.json` prints the estimate as JSON.
-//! - `kustannusarvio compare --tariffs DIR a.json b.json [c.json]` prints the packages side by side.
+//! - `kustannusarvio calc --tariffs DIR [--lang fi|sv|en] < scenario.json` prints the estimate as
+//!   JSON, its texts in the language asked (Finnish by default).
+//! - `kustannusarvio compare --tariffs DIR [--lang fi|sv|en] a.json b.json [c.json]` prints the
+//!   packages side by side.
 //! - `kustannusarvio tariffs validate DIR` checks a tariff directory.
 //! - `kustannusarvio tariffs schema` prints the JSON Schema of tariff files.
 //! - `kustannusarvio tariffs keygen|build|sign|publish|diff` and `kustannusarvio update`:
@@ -14,7 +16,12 @@ use clap::{Parser, Subcommand};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod commands;
 
+use kustannusarvio_engine::i18n::Lang;
 use kustannusarvio_engine::{estimate, parse_scenario, EngineError, Tariff};
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,6 +41,9 @@ enum Cmd {
         tariffs: PathBuf,
         #[arg(long)]
         scenario: Option<PathBuf>,
+        /// Language of the explanation texts, warnings and names (codes and numbers are the same).
+        #[arg(long, default_value = "fi", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Compare two or three scenarios side by side, with differences to the first.
     Compare {
@@ -41,6 +51,9 @@ enum Cmd {
         tariffs: PathBuf,
         #[arg(required = true, num_args = 2..=3)]
         scenarios: Vec<PathBuf>,
+        /// Language of the explanation texts, warnings and names (codes and numbers are the same).
+        #[arg(long, default_value = "fi", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Run the hand-worked test cases (tests/cases/**/*.toml) and report each that fails.
     Cases {
@@ -194,7 +207,7 @@ fn fail(e: &EngineError) -> ExitCode {
 /// parameters follow another one (`same_as`).
 fn describe_tariff(t: &Tariff) -> String {
     let p = &t.provenance;
-    let mut out = format!("ok: {} {} ({})", t.organisation.id, t.organisation.version, t.organisation.name);
+    let mut out = format!("ok: {} {} ({})", t.organisation.id, t.organisation.version, t.organisation.name.fi);
     if p.layers.len() > 1 {
         out.push_str(&format!("\nlayers: {}", p.layers.join(" → ")));
         if p.overrides.is_empty() {
@@ -337,13 +350,13 @@ fn read_scenario(path: Option<&Path>) -> Result<kustannusarvio_engine::Scenario,
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let res = match cli.cmd {
-        Cmd::Calc { tariffs, scenario } => load(&tariffs).and_then(|t| {
+        Cmd::Calc { tariffs, scenario, lang } => load(&tariffs).and_then(|t| {
             let s = read_scenario(scenario.as_deref())?;
-            let e = estimate(&t, &s)?;
+            let e = estimate(&t, &s)?.in_lang(lang);
             println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
             Ok(())
         }),
-        Cmd::Compare { tariffs, scenarios } => load(&tariffs).and_then(|t| {
+        Cmd::Compare { tariffs, scenarios, lang } => load(&tariffs).and_then(|t| {
             let mut ests = Vec::new();
             for p in &scenarios {
                 let s = read_scenario(Some(p)).map_err(|e| match e {
@@ -352,7 +365,7 @@ fn main() -> ExitCode {
                     }
                     other => other,
                 })?;
-                ests.push(estimate(&t, &s)?);
+                ests.push(estimate(&t, &s)?.in_lang(lang));
             }
             println!(
                 "{}",

@@ -374,6 +374,7 @@ const ESTIMATE: Node = Node::Obj(&[
     ("total", TOTALS),
     ("warnings", Node::Arr(&WARNING)),
     ("trace_format", L),
+    ("lang", L),
 ]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

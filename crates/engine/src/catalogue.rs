@@ -4,7 +4,7 @@
 
 use crate::rules::StatutoryKind;
 use crate::scenario::Production;
-use crate::tariff::Tariff;
+use crate::tariff::{Names, Tariff};
 use serde::Serialize;
 
 /// Palveluryhmä: how the package builder groups services.
@@ -31,6 +31,8 @@ pub struct ServiceOption {
     /// Finnish name from the tariff catalogue (support services); `null` for the statutory kinds,
     /// whose names are in the UI's catalogues.
     pub name: Option<String>,
+    /// The name in Finnish, Swedish and English (support services); `null` as `name`.
+    pub names: Option<Names>,
     pub category: Category,
     pub statutory: bool,
     /// Production methods the tariff prices for this service.
@@ -39,8 +41,10 @@ pub struct ServiceOption {
     pub fields: Vec<String>,
     /// Care-allowance classes (omaishoidon tuki).
     pub care_classes: Vec<String>,
-    /// Legal reference shown next to the service.
+    /// Legal reference shown next to the service (Finnish).
     pub legal_reference: Option<String>,
+    /// The legal reference in Finnish, Swedish and English.
+    pub legal_references: Option<Names>,
 }
 
 fn category(kind: StatutoryKind) -> Category {
@@ -88,12 +92,14 @@ pub fn services(t: &Tariff) -> Vec<ServiceOption> {
         out.push(ServiceOption {
             code: code.to_string(),
             name: None,
+            names: None,
             category: category(kind),
             statutory: true,
             productions: prods,
             fields: kind.allowed_fields().iter().map(|f| f.to_string()).collect(),
             care_classes: classes,
             legal_reference: None,
+            legal_references: None,
         });
     }
     for (code, s) in &t.support_services {
@@ -108,13 +114,15 @@ pub fn services(t: &Tariff) -> Vec<ServiceOption> {
         }
         out.push(ServiceOption {
             code: code.clone(),
-            name: Some(s.name.to_string()),
+            name: Some(s.name.fi.clone()),
+            names: Some((*s.name).clone()),
             category: Category::Support,
             statutory: false,
             productions: prods,
             fields,
             care_classes: Vec::new(),
-            legal_reference: Some(s.legal_reference.clone()),
+            legal_reference: Some(s.legal_reference.fi.clone()),
+            legal_references: Some((*s.legal_reference).clone()),
         });
     }
     out

@@ -3,6 +3,7 @@
 
 use crate::error::{EngineError, Result};
 use crate::explain::{text, Step, TRACE_FORMAT};
+use crate::i18n::Lang;
 use crate::money::{eur, round_cents};
 use crate::rules::{self, payment_ceiling, BandInfo, Ctx, LineCalc, StatutoryKind};
 use crate::scenario::{DeductionKind, Production, Scenario};
@@ -15,7 +16,7 @@ pub const MAX_PERSONS: u32 = 30;
 /// More lines than this in one package is taken as an input error.
 pub const MAX_LINES: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Estimate {
     pub tariff: TariffInfo,
@@ -24,13 +25,52 @@ pub struct Estimate {
     pub warnings: Vec<Warning>,
     /// Version of the explanation format.
     pub trace_format: String,
+    /// The language of the texts (explanations, warnings, names, legal references); codes and
+    /// numbers are the same in every language. Finnish unless the caller asks
+    /// ([`Estimate::in_lang`]).
+    pub lang: Lang,
+}
+
+impl Estimate {
+    /// The same estimate with its texts written in `lang` (when serialized: nothing is
+    /// formatted before that).
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// Written in its language: the texts are formatted as they are serialized.
+impl Serialize for Estimate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Repr<'a> {
+            tariff: &'a TariffInfo,
+            lines: &'a [Line],
+            total: &'a Totals,
+            warnings: &'a [Warning],
+            trace_format: &'a str,
+            lang: Lang,
+        }
+        let repr = Repr {
+            tariff: &self.tariff,
+            lines: &self.lines,
+            total: &self.total,
+            warnings: &self.warnings,
+            trace_format: &self.trace_format,
+            lang: self.lang,
+        };
+        crate::i18n::with_lang(self.lang, || repr.serialize(s))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TariffInfo {
     pub organisation: String,
-    pub organisation_name: String,
+    /// The organisation's name in the estimate's language.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organisation_name: crate::i18n::InLang,
     pub version: String,
     /// The latest start date among the parameters the estimate used: the tariff period in force.
     pub valid_from: String,
@@ -314,7 +354,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     Ok(Estimate {
         tariff: TariffInfo {
             organisation: tariff.organisation.id.clone(),
-            organisation_name: tariff.organisation.name.clone(),
+            organisation_name: crate::i18n::InLang(std::sync::Arc::new(tariff.organisation.name.clone())),
             version: tariff.organisation.version.clone(),
             valid_from,
         },
@@ -322,6 +362,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         total: t,
         warnings,
         trace_format: TRACE_FORMAT.into(),
+        lang: Lang::Fi,
     })
 }
 

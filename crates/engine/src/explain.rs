@@ -26,9 +26,11 @@ pub struct Step {
     pub values: Vec<NamedValue>,
     /// Tariff parameters read, with their validity and source.
     pub params: Vec<ParamUse>,
-    /// Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`.
+    /// Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`, written in the estimate's
+    /// language (`lagen om klientavgifter inom social- och hälsovården 10 e §`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub legal: Option<Cow<'static, str>>,
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub legal: Option<Legal>,
     /// The step's result, if it produces one amount.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "specta", specta(type = Option<String>))]
@@ -184,6 +186,8 @@ pub enum TraceText {
     Bool(bool),
     Ratio(crate::tariff::Ratio),
     Date(chrono::NaiveDate),
+    /// A word of the engine in the language in force (a rounding rule's name).
+    Message(Msg),
 }
 
 impl TraceText {
@@ -205,6 +209,7 @@ impl std::fmt::Display for TraceText {
             TraceText::Bool(b) => std::fmt::Display::fmt(b, f),
             TraceText::Ratio(r) => std::fmt::Display::fmt(r, f),
             TraceText::Date(d) => f.write_str(&crate::money::date_string(*d)),
+            TraceText::Message(m) => f.write_str(&crate::i18n::message(crate::i18n::current(), m.0)),
         }
     }
 }
@@ -277,6 +282,12 @@ impl TraceValue for &String {
 impl TraceValue for Cow<'static, str> {
     fn trace_value(self) -> TraceText {
         TraceText::Text(self)
+    }
+}
+
+impl TraceValue for Msg {
+    fn trace_value(self) -> TraceText {
+        TraceText::Message(self)
     }
 }
 
@@ -560,6 +571,65 @@ macro_rules! __trace_text {
 }
 pub use crate::__trace_text as text;
 
+/// A legal reference: the engine's own (`asiakasmaksulaki 10 f §, 10 g §`, the acts named in
+/// `locales/*.ftl`, see [`crate::i18n::legal_reference`]) or one the tariff gives in each
+/// language (a support service's `legal_reference`). Written in the language in force.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Legal {
+    Code(Cow<'static, str>),
+    Named(std::sync::Arc<crate::tariff::Names>),
+}
+
+impl Legal {
+    /// The reference in Finnish: the form `law/` and its test read.
+    pub fn fi(&self) -> &str {
+        match self {
+            Legal::Code(c) => c,
+            Legal::Named(n) => &n.fi,
+        }
+    }
+
+    pub fn text(&self, lang: crate::i18n::Lang) -> Cow<'_, str> {
+        match self {
+            Legal::Code(c) => crate::i18n::legal_reference(c, lang),
+            Legal::Named(n) => Cow::Borrowed(n.get(lang)),
+        }
+    }
+}
+
+impl std::fmt::Display for Legal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::current()))
+    }
+}
+
+impl Serialize for Legal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text(crate::i18n::current()))
+    }
+}
+
+impl From<&'static str> for Legal {
+    fn from(s: &'static str) -> Self {
+        Legal::Code(Cow::Borrowed(s))
+    }
+}
+impl From<String> for Legal {
+    fn from(s: String) -> Self {
+        Legal::Code(Cow::Owned(s))
+    }
+}
+impl From<&String> for Legal {
+    fn from(s: &String) -> Self {
+        Legal::Code(Cow::Owned(s.clone()))
+    }
+}
+impl From<&std::sync::Arc<crate::tariff::Names>> for Legal {
+    fn from(n: &std::sync::Arc<crate::tariff::Names>) -> Self {
+        Legal::Named(n.clone())
+    }
+}
+
 /// Collects steps for one line.
 #[derive(Debug, Default, Clone)]
 pub struct Trace {
@@ -590,8 +660,8 @@ impl Step {
         self.params.push(p);
         self
     }
-    pub fn legal(&mut self, l: impl TraceName) -> &mut Self {
-        self.legal = Some(l.trace_name());
+    pub fn legal(&mut self, l: impl Into<Legal>) -> &mut Self {
+        self.legal = Some(l.into());
         self
     }
     pub fn result(&mut self, r: Decimal) -> &mut Self {

@@ -156,6 +156,29 @@ impl std::fmt::Write for Adapter<'_> {
     }
 }
 
+/// A name of the tariff (an organisation's) written in the language in force when serialized or
+/// displayed; a plain string in JSON and TypeScript.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InLang(pub std::sync::Arc<crate::tariff::Names>);
+
+impl std::fmt::Display for InLang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.get(current()))
+    }
+}
+
+impl Serialize for InLang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.get(current()))
+    }
+}
+
+impl PartialEq<&str> for InLang {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.get(current()) == *other
+    }
+}
+
 /// A legal reference in the engine's form (`asiakasmaksulaki 10 f §, 10 g §`,
 /// `palvelusetelilaki 569/2009 7 §; asiakasmaksulaki 10 e §`, `asiakasmaksulaki 7 c § 2 mom.`)
 /// written in `lang`: the act by its name in that language (`law-*` messages), the sections as

@@ -144,7 +144,6 @@ export const en: Record<MessageKey, string> = {
   "explain.source": "Source",
   "explain.unverified": "not yet verified against the source",
   "explain.noSteps": "There are no separate calculation steps for this figure.",
-  "explain.finnishOnly": "The details of each step are shown in Finnish.",
   "step.home_care.hours_given": "Planned hours",
   "step.home_care.hours_from_visits": "Hours from visits",
   "step.home_care.hours_rounded": "Hours for the fee band",
@@ -341,4 +340,5 @@ export const en: Record<MessageKey, string> = {
   "summary.caveatPlaceholder": "Some prices used in the estimate are still provisional and not verified, so the estimate may change.",
   "summary.lineNotEstimated": "not yet estimated",
   "summary.notReady": "The estimate has not been computed yet.",
+  "time.at": "{date} at {time}",
 };

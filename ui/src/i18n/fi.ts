@@ -142,7 +142,6 @@ export const fi = {
   "explain.source": "Lähde",
   "explain.unverified": "ei vielä vahvistettu lähteestä",
   "explain.noSteps": "Tälle luvulle ei ole erillisiä laskentavaiheita.",
-  "explain.finnishOnly": "",
   "step.home_care.hours_given": "Suunnitellut tunnit",
   "step.home_care.hours_from_visits": "Tunnit käynneistä",
   "step.home_care.hours_rounded": "Maksuluokan tunnit",
@@ -339,6 +338,7 @@ export const fi = {
   "summary.caveatPlaceholder": "Osa arviossa käytetyistä hinnoista on vielä alustavia eikä niitä ole vahvistettu. Arvio voi siksi muuttua.",
   "summary.lineNotEstimated": "ei vielä arvioitu",
   "summary.notReady": "Arviota ei ole vielä laskettu.",
+  "time.at": "{date} klo {time}",
 } as const;
 
 export type MessageKey = keyof typeof fi;

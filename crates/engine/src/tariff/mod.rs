@@ -135,6 +135,21 @@ pub fn validate(t: &Tariff) -> Result<()> {
     let v = serde_json::to_value(t).map_err(|e| EngineError::tariff("tariff", None, e.to_string()))?;
     walk_params(&v, String::new())?;
     ranges::check(t)?;
+    let mut names = vec![("organisation.name".to_string(), &t.organisation.name)];
+    for (code, s) in &t.support_services {
+        names.push((format!("support_services.{code}.name"), &s.name));
+        names.push((format!("support_services.{code}.legal_reference"), &s.legal_reference));
+    }
+    for (field, n) in names {
+        let missing = n.missing();
+        if !missing.is_empty() {
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("{field}: the name in {} is empty (fi, sv and en are required)", missing.join(", ")),
+            ));
+        }
+    }
     for (code, s) in &t.support_services {
         let rules = [s.fee_per_unit.is_some(), s.income_tiered.is_some(), s.fee_by_level.is_some()];
         if rules.iter().filter(|b| **b).count() != 1 {

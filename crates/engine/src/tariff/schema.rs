@@ -67,8 +67,9 @@ pub struct Tariff {
 pub struct Organisation {
     /// Short code, e.g. `paijat-hame`.
     pub id: String,
-    /// Name in Finnish.
-    pub name: String,
+    /// The organisation's name in Finnish, Swedish and English (`name = { fi = "…", sv = "…",
+    /// en = "…" }`).
+    pub name: Names,
     /// Version of this tariff set, e.g. `2026.1`.
     pub version: String,
     /// The layer whose values this organisation builds on, e.g. `national` (`tariffs/national/`).
@@ -319,10 +320,10 @@ impl Quantity {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SupportService {
-    /// Name in Finnish.
+    /// The service's name in Finnish, Swedish and English.
     // `Arc`: shared with the explanation texts that name the service, not copied.
-    #[schemars(with = "String")]
-    pub name: std::sync::Arc<str>,
+    #[schemars(with = "Names")]
+    pub name: std::sync::Arc<Names>,
     pub quantity: Quantity,
     /// Weeks per month for per-week quantities.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -336,8 +337,10 @@ pub struct SupportService {
     /// Monthly fee by level (`full`, `partial`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee_by_level: Option<BTreeMap<String, Param<Decimal>>>,
-    /// Legal section or decision the fee rests on (shown in explanations).
-    pub legal_reference: String,
+    /// Legal section or decision the fee rests on (shown in explanations), in Finnish, Swedish
+    /// and English (`fi` in the form `law/` is cited by: `asiakasmaksulaki 10 h §, 2 §`).
+    #[schemars(with = "Names")]
+    pub legal_reference: std::sync::Arc<Names>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]

@@ -81,7 +81,7 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
 /// halves up; Helsinki: not rounded).
 pub fn rounded<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare, hours: Decimal) -> Result<Decimal> {
     let rounding = c.read(&hc.hours_rounding)?;
-    c.show(rounding.used_as(rounding.name_fi()));
+    c.show(rounding.used_as(Msg(rounding.message())));
     let rounded = rounding.apply(hours);
     c.step(
         "home_care.hours_rounded",
