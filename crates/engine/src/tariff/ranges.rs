@@ -58,6 +58,9 @@ fn person_table(p: &Param<PersonTable>, hi: Decimal) -> Result<()> {
         for x in &t.by_persons {
             within(n, d.from, "value", *x, Decimal::ZERO, hi)?;
         }
+        if t.last_applies_beyond && t.each_additional.is_some() {
+            return Err(err(n, d.from, format_args!("give each_additional or last_applies_beyond, not both")));
+        }
         // may be negative: Helsinki's voucher percentage goes down a point per further person
         match t.each_additional {
             Some(x) => within(n, d.from, "each_additional", x, -hi, hi),
