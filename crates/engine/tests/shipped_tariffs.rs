@@ -103,3 +103,54 @@ fn an_unverified_fee_reduction_threshold_is_reported() {
     );
     assert!(!e.warnings.iter().any(|w| w.values.iter().any(|v| v.value == "fee_reduction.minimum_remaining_income")));
 }
+
+/// Helsinki's layers with `from` replaced by `to` in its support-service file.
+fn helsinki_with(from: &str, to: &str) -> Result<kustannusarvio_engine::Tariff, kustannusarvio_engine::EngineError> {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tariffs"));
+    let mut layers = Vec::new();
+    for name in ["national", "helsinki"] {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(name)).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        let files = files.into_iter().map(|p| {
+            let mut text = std::fs::read_to_string(&p).unwrap();
+            if p.ends_with("helsinki/support_services.toml") {
+                assert!(text.contains(from), "{from}");
+                text = text.replacen(from, to, 1);
+            }
+            (p.display().to_string(), text)
+        });
+        layers.push(kustannusarvio_engine::tariff::Layer::new(name, files));
+    }
+    kustannusarvio_engine::tariff::load_layers(&layers)
+}
+
+#[test]
+fn a_delivery_fee_needs_a_per_week_quantity() {
+    assert!(helsinki_with("", "").is_ok());
+    let e = helsinki_with("quantity = \"meals_per_week\"", "quantity = \"hours_per_month\"").unwrap_err();
+    assert!(
+        e.to_string().contains("support_services.meal_delivery: a delivery fee goes with a per-week quantity"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_person_table_is_extended_one_way_only() {
+    let e = helsinki_with(
+        "value = { by_persons = [\"1470\", \"2170\"], last_applies_beyond = true }",
+        "value = { by_persons = [\"1470\", \"2170\"], last_applies_beyond = true, each_additional = \"100\" }",
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("each_additional or last_applies_beyond, not both"), "{e}");
+    // without either, a household of three has no limit: an error naming the parameter, never a zero
+    let t = helsinki_with(
+        "value = { by_persons = [\"1489\", \"2198\"], last_applies_beyond = true }",
+        "value = { by_persons = [\"1489\", \"2198\"] }",
+    )
+    .unwrap();
+    let e = run_err(
+        &t,
+        json!({"date": "2026-03-01", "household": {"persons": 3, "client": {"gross_income": "2000"}}, "services": [{"service": "safety_phone", "production": "own"}]}),
+    );
+    assert!(e.to_string().contains("support_services.safety_phone.income_tiered.limit"), "{e}");
+}

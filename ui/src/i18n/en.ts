@@ -165,6 +165,8 @@ export const en: Record<MessageKey, string> = {
   "step.support.level": "Level",
   "step.support.income_tiered": "Income-tiered fee",
   "step.support.fee": "Fee",
+  "step.support.delivery": "Delivery fee",
+  "step.support.with_delivery": "Fee with deliveries",
   "step.support.cost_cap": "Cost cap",
   "step.long_term.minimum_funds": "Personal allowance",
   "step.long_term.spouse_rule": "Spouses' income",

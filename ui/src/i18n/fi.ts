@@ -163,6 +163,8 @@ export const fi = {
   "step.support.level": "Taso",
   "step.support.income_tiered": "Tuloihin sidottu maksu",
   "step.support.fee": "Maksu",
+  "step.support.delivery": "Kuljetusmaksu",
+  "step.support.with_delivery": "Maksu kuljetuksineen",
   "step.support.cost_cap": "Kustannuskatto",
   "step.long_term.minimum_funds": "Käyttövara",
   "step.long_term.spouse_rule": "Puolisoiden tulot",

@@ -165,6 +165,8 @@ export const sv: Record<MessageKey, string> = {
   "step.support.level": "Nivå",
   "step.support.income_tiered": "Inkomstbunden avgift",
   "step.support.fee": "Avgift",
+  "step.support.delivery": "Leveransavgift",
+  "step.support.with_delivery": "Avgift med leveranser",
   "step.support.cost_cap": "Kostnadstak",
   "step.long_term.minimum_funds": "Användningsmedel",
   "step.long_term.spouse_rule": "Makarnas inkomster",

@@ -160,6 +160,13 @@ pub fn validate(t: &Tariff) -> Result<()> {
                 format!("support_services.{code}: quantity = \"level\" goes with fee_by_level"),
             ));
         }
+        if s.delivery.is_some() && (!s.quantity.per_week() || s.fee_per_unit.is_none()) {
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("support_services.{code}: a delivery fee goes with a per-week quantity and fee_per_unit"),
+            ));
+        }
         if crate::rules::StatutoryKind::from_code(code).is_some() {
             return Err(EngineError::tariff(
                 "tariff",
@@ -250,7 +257,7 @@ fn check_values(path: &str, values: &[serde_json::Value]) -> Result<()> {
 /// fields are not `required` here; the loader checks the merged tariff for completeness.
 pub fn json_schema() -> serde_json::Value {
     let mut v = serde_json::to_value(schemars::schema_for!(TariffFile)).unwrap_or_default();
-    const PARTIAL: [&str; 12] = [
+    const PARTIAL: [&str; 13] = [
         "IncomeRules",
         "HomeCare",
         "LongTermCare",
@@ -263,6 +270,7 @@ pub fn json_schema() -> serde_json::Value {
         "IncomeRelatedVoucher",
         "SupportService",
         "IncomeTieredFee",
+        "DeliveryFee",
     ];
     if let Some(defs) = v.get_mut("$defs").and_then(serde_json::Value::as_object_mut) {
         for (name, def) in defs.iter_mut() {

@@ -12,6 +12,8 @@ use rust_decimal::Decimal;
 pub const MAX_TARIFF_MONEY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const HUNDRED: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
 const MAX_HOURS: Decimal = Decimal::from_parts(744, 0, 0, false, 0);
+/// Deliveries per week.
+const MAX_DELIVERIES: Decimal = Decimal::from_parts(21, 0, 0, false, 0);
 /// Weeks or days per month.
 const MAX_PER_MONTH: Decimal = Decimal::from_parts(31, 0, 0, false, 0);
 
@@ -181,6 +183,17 @@ pub fn check(t: &Tariff) -> Result<()> {
         }
         for p in s.fee_by_level.iter().flat_map(|m| m.values()) {
             money(p)?;
+        }
+        if let Some(d) = &s.delivery {
+            money(&d.fee)?;
+            steps(&d.per_week)?;
+            // at most three deliveries a day
+            each(&d.per_week, |n, x| {
+                x.value
+                    .rows
+                    .iter()
+                    .try_for_each(|r| within(n, x.from, "deliveries", r.value, Decimal::ZERO, MAX_DELIVERIES))
+            })?;
         }
     }
     Ok(())

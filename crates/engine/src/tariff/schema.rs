@@ -307,8 +307,25 @@ pub struct SupportService {
     /// Monthly fee by level (`full`, `partial`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee_by_level: Option<BTreeMap<String, Param<Decimal>>>,
+    /// A fee per delivery on top of `fee_per_unit`, for a per-week quantity (e.g. Helsinki's
+    /// meal delivery in 2025: 7.40 € a delivery, one delivery a week up to three meals, two
+    /// above).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryFee>,
     /// Legal section or decision the fee rests on (shown in explanations).
     pub legal_reference: String,
+}
+
+/// A fee per delivery: deliveries per week by the units per week (a step table), × the
+/// service's weeks per month, × the fee per delivery. No units, no delivery.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryFee {
+    /// Fee per delivery, €.
+    pub fee: Param<Decimal>,
+    /// Deliveries per week by the units per week: the value of the last row whose `above` the
+    /// units per week exceed, e.g. `{ above = "0", value = "1" }, { above = "3", value = "2" }`.
+    pub per_week: Param<StepTable>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -406,6 +423,10 @@ impl Tariff {
             }
             for (level, p) in s.fee_by_level.iter_mut().flatten() {
                 set(p, format!("{pfx}.fee_by_level.{level}"));
+            }
+            if let Some(d) = &mut s.delivery {
+                set(&mut d.fee, format!("{pfx}.delivery.fee"));
+                set(&mut d.per_week, format!("{pfx}.delivery.per_week"));
             }
         }
         names
