@@ -228,3 +228,18 @@ test("keyboard only: tab order reaches the package builder and adds a service", 
   assert.match(await page.evaluate(() => document.activeElement?.id ?? ""), /^line-\d+-/);
   await context.close();
 });
+
+test("issue 10: the guarantee-pension waiver is asked in the household and sent as household.guarantee_pension", async () => {
+  const { page, context, errors } = await openApp(browser);
+  await buildHomeCare(page);
+  let est = await calls(page, "estimate");
+  assert.equal(est[est.length - 1].args.scenario.household.guarantee_pension, undefined, "not sent unless asked");
+  await page.check("#guarantee-pension");
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "estimate").some((c) => c.args.scenario.household.guarantee_pension === true));
+  est = await calls(page, "estimate");
+  assert.equal(est[est.length - 1].args.scenario.household.guarantee_pension, true);
+  await page.click("[data-nav=summary]");
+  assert.match(await page.textContent("[data-testid=summary-guarantee-pension]"), /Takuueläkkeen saaja/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -173,7 +173,9 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     let ctx = Ctx { tariff, date: scenario.date, household: &scenario.household };
     let mut calcs = Vec::with_capacity(scenario.services.len());
     for (i, line) in scenario.services.iter().enumerate() {
-        calcs.push(calc_line(&ctx, line, i)?);
+        let mut lc = calc_line(&ctx, line, i)?;
+        rules::exemptions::apply(&ctx, &scenario.services, line, &mut lc)?;
+        calcs.push(lc);
     }
     // Yearly fees with the payment ceiling.
     let mut yearly: Vec<Decimal> = calcs.iter().map(|c| c.client_fee_monthly * Decimal::from(12)).collect();

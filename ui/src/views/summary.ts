@@ -6,7 +6,7 @@ import { t, tDyn, type MessageKey } from "../i18n";
 import { date as fmtDate, money } from "../format";
 import { parseDateInput } from "../parse";
 import { ctx, activeAlt, activeResult, altName, fieldsOf, serviceName } from "../context";
-import { activeFields, DEDUCTION_FIELDS, INCOME_FIELDS, withSpouse, type LineState } from "../state";
+import { activeFields, BOOL_FIELDS, DEDUCTION_FIELDS, INCOME_FIELDS, withSpouse, type LineState } from "../state";
 import { unverifiedParams } from "./results";
 import type { Person } from "../types";
 
@@ -18,7 +18,7 @@ function selectText(field: string, value: string): string {
 export function lineQuantityText(line: LineState): string {
   return activeFields(line, fieldsOf(line.service))
     .filter((f) => !f.startsWith("provider_price_") && (line.values[f] ?? "") !== "")
-    .map((f) => `${tDyn(`field.${f}`, f).toLowerCase()} ${selectText(f, line.values[f] ?? "")}`)
+    .map((f) => (BOOL_FIELDS as readonly string[]).includes(f) ? tDyn(`field.${f}`, f).toLowerCase() : `${tDyn(`field.${f}`, f).toLowerCase()} ${selectText(f, line.values[f] ?? "")}`)
     .join(", ");
 }
 
@@ -47,6 +47,7 @@ function basis(): Html {
   const rows: Html[] = [];
   rows.push(html`<li>${t("summary.persons", { n: hh?.persons ?? 1 })}</li>`);
   if ((hh?.persons ?? 1) >= 2) rows.push(html`<li>${t(withSpouse(s) ? "summary.withSpouse" : "summary.withoutSpouse")}</li>`);
+  if (s.guaranteePension) rows.push(html`<li data-testid="summary-guarantee-pension">${t("summary.guaranteePension")}</li>`);
   if (s.incomeNotGiven) rows.push(html`<li data-testid="summary-highest-fee">${t("summary.highestFee")}</li>`);
   else {
     const incomes = [...personBasis(hh?.client, "client"), ...personBasis(hh?.spouse, "spouse")];

@@ -175,6 +175,18 @@ pub fn validate(t: &Tariff) -> Result<()> {
             ));
         }
     }
+    for (code, e) in &t.exemptions {
+        let lists = std::iter::once(&e.services).chain(&e.requires_package);
+        for s in lists.flat_map(|p| &p.values).flat_map(|d| &d.value) {
+            if crate::rules::StatutoryKind::from_code(s).is_none() && !t.support_services.contains_key(s) {
+                return Err(EngineError::tariff(
+                    "tariff",
+                    None,
+                    format!("exemptions.{code}: `{s}` is not a service of this tariff"),
+                ));
+            }
+        }
+    }
     for (code, v) in &t.vouchers {
         let n = [v.flat_value.is_some(), v.income_related.is_some(), v.by_net_income.is_some()]
             .iter()
@@ -257,7 +269,7 @@ fn check_values(path: &str, values: &[serde_json::Value]) -> Result<()> {
 /// fields are not `required` here; the loader checks the merged tariff for completeness.
 pub fn json_schema() -> serde_json::Value {
     let mut v = serde_json::to_value(schemars::schema_for!(TariffFile)).unwrap_or_default();
-    const PARTIAL: [&str; 13] = [
+    const PARTIAL: [&str; 14] = [
         "IncomeRules",
         "HomeCare",
         "LongTermCare",
@@ -271,6 +283,7 @@ pub fn json_schema() -> serde_json::Value {
         "SupportService",
         "IncomeTieredFee",
         "DeliveryFee",
+        "Exemption",
     ];
     if let Some(defs) = v.get_mut("$defs").and_then(serde_json::Value::as_object_mut) {
         for (name, def) in defs.iter_mut() {

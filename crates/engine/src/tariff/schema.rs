@@ -35,6 +35,8 @@ pub struct TariffFile {
     pub vouchers: Option<BTreeMap<String, Voucher>>,
     /// The support-service catalogue (tukipalvelut) by service code.
     pub support_services: Option<BTreeMap<String, SupportService>>,
+    /// The organisation's own fee waivers by code.
+    pub exemptions: Option<BTreeMap<String, Exemption>>,
 }
 
 /// The whole tariff of one organisation, all sections and layers merged.
@@ -56,6 +58,9 @@ pub struct Tariff {
     pub vouchers: BTreeMap<String, Voucher>,
     #[serde(default)]
     pub support_services: BTreeMap<String, SupportService>,
+    /// The organisation's own fee waivers (e.g. Päijät-Häme's for guarantee-pension recipients).
+    #[serde(default)]
+    pub exemptions: BTreeMap<String, Exemption>,
     /// The layers the tariff was merged from and what the organisation overrides.
     #[serde(skip)]
     #[schemars(skip)]
@@ -328,6 +333,44 @@ pub struct DeliveryFee {
     pub per_week: Param<StepTable>,
 }
 
+/// An organisation's own waiver of fees, its decision dated in data: when the condition holds,
+/// the fee the organisation invoices for the listed services is waived (never a voucher's
+/// omavastuu, which the client pays to the provider). `rules/exemptions.rs`.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// Name in Finnish, shown in the explanation.
+    #[schemars(with = "String")]
+    pub name: std::sync::Arc<str>,
+    pub condition: ExemptionCondition,
+    /// The service codes whose fee is waived, dated (an empty list: no waiver on that date).
+    pub services: Param<Vec<String>>,
+    /// The package must also hold one of these services (e.g. regular home care or housing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_package: Option<Param<Vec<String>>>,
+    /// The organisation's decision (shown in explanations).
+    pub legal_reference: String,
+}
+
+/// What a waiver depends on: a fact of the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptionCondition {
+    /// `household.guarantee_pension`: the client receives the guarantee pension and asks for it.
+    GuaranteePension,
+    /// `specialist_nurse_visit` on the line: palliative home-hospital or specialist nurse visits.
+    SpecialistNurseVisit,
+}
+
+impl ExemptionCondition {
+    pub fn key(self) -> &'static str {
+        match self {
+            ExemptionCondition::GuaranteePension => "exemption.guarantee_pension",
+            ExemptionCondition::SpecialistNurseVisit => "exemption.specialist_nurse_visit",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IncomeTieredFee {
@@ -428,6 +471,10 @@ impl Tariff {
                 set(&mut d.fee, format!("{pfx}.delivery.fee"));
                 set(&mut d.per_week, format!("{pfx}.delivery.per_week"));
             }
+        }
+        for (code, e) in &mut self.exemptions {
+            set(&mut e.services, format!("exemptions.{code}.services"));
+            set(&mut e.requires_package, format!("exemptions.{code}.requires_package"));
         }
         names
     }
