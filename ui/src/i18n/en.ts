@@ -346,6 +346,8 @@ export const en: Record<MessageKey, string> = {
   "summary.noIncomes": "No income was needed for this estimate.",
   "summary.caveat": "Some tariff values used in the estimate have not yet been verified against their source, so the estimate may change.",
   "summary.caveatPlaceholder": "Some prices used in the estimate are still provisional and not verified, so the estimate may change.",
+  "summary.caveatList": "Unconfirmed values: {list}.",
+  "summary.placeholderList": "Of these, provisional and not yet decided by the wellbeing services county: {list}.",
   "summary.lineNotEstimated": "not yet estimated",
   "summary.notReady": "The estimate has not been computed yet.",
 };

@@ -344,6 +344,8 @@ export const fi = {
   "summary.noIncomes": "Tuloja ei tarvittu tähän arvioon.",
   "summary.caveat": "Osaa arviossa käytetyistä taksan arvoista ei ole vielä vahvistettu lähteestä. Arvio voi siksi muuttua.",
   "summary.caveatPlaceholder": "Osa arviossa käytetyistä hinnoista on vielä alustavia eikä niitä ole vahvistettu. Arvio voi siksi muuttua.",
+  "summary.caveatList": "Vahvistamattomat arvot: {list}.",
+  "summary.placeholderList": "Näistä alustavia, hyvinvointialueen vielä päättämättömiä: {list}.",
   "summary.lineNotEstimated": "ei vielä arvioitu",
   "summary.notReady": "Arviota ei ole vielä laskettu.",
 } as const;

@@ -346,6 +346,8 @@ export const sv: Record<MessageKey, string> = {
   "summary.noIncomes": "Inga inkomster behövdes för denna beräkning.",
   "summary.caveat": "En del av taxevärdena i beräkningen har ännu inte bekräftats i källan. Beräkningen kan därför ändras.",
   "summary.caveatPlaceholder": "En del av priserna i beräkningen är ännu preliminära och har inte bekräftats. Beräkningen kan därför ändras.",
+  "summary.caveatList": "Obekräftade värden: {list}.",
+  "summary.placeholderList": "Av dessa preliminära, ännu inte beslutade av välfärdsområdet: {list}.",
   "summary.lineNotEstimated": "ännu inte beräknad",
   "summary.notReady": "Beräkningen har ännu inte gjorts.",
 };

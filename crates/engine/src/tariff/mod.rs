@@ -3,6 +3,7 @@
 pub mod layers;
 pub mod params;
 pub mod ranges;
+pub mod report;
 pub mod schema;
 
 pub use layers::{Layer, Override, Provenance, SourceFile};
@@ -124,7 +125,9 @@ pub fn load_layers(layers: &[Layer]) -> Result<Tariff> {
     })?;
     tariff.provenance = merged.provenance;
     tariff.name_params();
-    validate(&tariff)?;
+    let v = serde_json::to_value(&tariff).map_err(|e| EngineError::tariff("tariff", None, e.to_string()))?;
+    validate_value(&tariff, &v)?;
+    tariff.titles = report::titles(&tariff, &v);
     Ok(tariff)
 }
 
@@ -133,7 +136,12 @@ pub fn load_layers(layers: &[Layer]) -> Result<Tariff> {
 /// have a fee rule.
 pub fn validate(t: &Tariff) -> Result<()> {
     let v = serde_json::to_value(t).map_err(|e| EngineError::tariff("tariff", None, e.to_string()))?;
-    walk_params(&v, String::new())?;
+    validate_value(t, &v)
+}
+
+/// [`validate`] with the tariff's JSON already made.
+fn validate_value(t: &Tariff, v: &serde_json::Value) -> Result<()> {
+    walk_params(v, String::new())?;
     ranges::check(t)?;
     for (code, s) in &t.support_services {
         let rules = [s.fee_per_unit.is_some(), s.income_tiered.is_some(), s.fee_by_level.is_some()];

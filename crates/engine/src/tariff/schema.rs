@@ -65,6 +65,10 @@ pub struct Tariff {
     #[serde(skip)]
     #[schemars(skip)]
     pub provenance: super::layers::Provenance,
+    /// Every parameter's title in plain words, by dotted name ([`super::report::titles`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub titles: std::collections::BTreeMap<std::sync::Arc<str>, std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -380,6 +384,11 @@ pub struct IncomeTieredFee {
 }
 
 impl Tariff {
+    /// A parameter's title in plain words (its key when the tariff has none).
+    pub fn title_of<'a>(&'a self, name: &'a str) -> &'a str {
+        self.titles.get(name).map_or(name, |t| t)
+    }
+
     /// Gives every parameter its dotted name (`home_care.income_limit`,
     /// `support_services.meal_delivery.fee_per_unit`), as written in the tariff files, so that a
     /// rule reads a parameter without spelling its name and the explanation names it.
