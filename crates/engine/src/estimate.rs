@@ -307,9 +307,13 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     };
     for l in &lines {
         let capped = l.explanation.iter().any(|s| s.key == "support.cost_cap");
+        // a voucher's value and price bear on the client's fee only with a copay voucher
+        let copay = l.explanation.iter().any(|s| s.key == "voucher.copay");
         for st in &l.explanation {
+            let organiser_only = st.key == "organiser.cost"
+                || (!copay && st.key.starts_with("voucher.") && st.key != "voucher.full_cover");
             for p in &st.params {
-                note(p, capped || st.key != "organiser.cost");
+                note(p, capped || !organiser_only);
             }
         }
     }

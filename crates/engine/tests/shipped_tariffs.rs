@@ -215,3 +215,21 @@ fn the_report_lists_every_value_in_force_with_its_status() {
     let r = report(&t, "2021-01-01".parse().unwrap());
     assert_eq!(r.count(Status::Verified) + r.count(Status::Unverified) + r.count(Status::Placeholder), 0);
 }
+
+/// A full-cover voucher's value gives only the organiser's cost; a copay voucher's value is the
+/// client's fee: the `client_fee` flag of `unverified_parameters` tells them apart.
+#[test]
+fn a_voucher_value_bears_on_the_client_fee_only_with_a_copay_voucher() {
+    let t = tariff("paijat-hame");
+    let flag = |service: serde_json::Value, key: &str| {
+        let e = run(&t, json!({"date": "2026-03-01", "household": single("1500", "1300"), "services": [service]}));
+        let w = e.warnings.iter().find(|w| w.code == "unverified_parameters").expect("listed");
+        let v: Vec<(&str, String)> = w.values.iter().map(|v| (v.name.as_ref(), v.value.to_string())).collect();
+        let i = v.iter().position(|(n, x)| *n == "parameter" && x == key).unwrap_or_else(|| panic!("{key}: {v:?}"));
+        v[i + 3].1.clone()
+    };
+    let full_cover = json!({"service": "home_care", "production": "voucher", "hours_per_month": "8", "provider_price_per_hour": "45"});
+    assert_eq!(flag(full_cover, "vouchers.home_care.flat_value"), "false");
+    let copay = json!({"service": "meal_delivery", "production": "voucher", "meals_per_week": "5", "provider_price_per_unit": "9"});
+    assert_eq!(flag(copay, "vouchers.meal_delivery.flat_value"), "true");
+}
