@@ -84,6 +84,12 @@ step-support-tiered = { $service }: income { $income } is { $low ->
         [true] at most
        *[false] over
     } the income limit { $limit } → { $fee } a month
+step-support-tiered-beyond = { $service }: income { $income } is { $low ->
+        [true] at most
+       *[false] over
+    } the income limit { $limit } (the limit for { $persons } persons also applies to a larger household) → { $fee } a month
+step-support-delivery = { $service }: { $per_week } deliveries a week × { $weeks } weeks/month = { $per_month } deliveries/month × { $unit_fee } = { $fee }
+step-support-with-delivery = { $service }: { $fee } + deliveries { $delivery } = { $total }
 step-support-units = { $per_week } times a week × { $weeks } weeks/month = { $units } times/month
 
 ## Service vouchers
@@ -94,13 +100,97 @@ step-voucher-copay = Client's share paid to the provider: ({ $price } − { $val
 step-voucher-full-cover = The client pays the ordinary fee { $ordinary } to the wellbeing services county; the county pays the provider { $organiser_per_unit } × { $quantity } = { $cost }.
 step-voucher-monthly-price = The provider's price per month: { $daily } × { $days } days = { $monthly }
 step-voucher-by-net-income = Voucher value at a net income of { $net }: { $value }
+step-voucher-leave-cap = During the informal carer's leave the client's share is at most { $cap }; the wellbeing services county pays the provider the remaining { $over }
+
+## The organisation's own fee waivers (tariff `exemptions`)
+step-exemption = { $exemption }: the fee { $waived } is waived → { $fee }
 
 ## The payment ceiling
 step-payment-ceiling = The fees counted toward the payment ceiling would be { $total } a year; the ceiling of { $ceiling } is reached, after which the services are free of charge (short-term institutional care still costs a maintenance fee, { $after } in all).
 
 ## Warnings
 warning-payment-ceiling = The payment ceiling is reached within 12 months. { $step }
-warning-unverified = The estimate uses tariff values not yet confirmed in their source: { $list }
+warning-unverified = The estimate uses tariff values not yet confirmed in their source: { $list }.
+warning-unverified-placeholders = The estimate uses tariff values not yet confirmed in their source: { $list }. Of these, provisional values the wellbeing services county has not decided yet: { $placeholders }.
 warning-fee-reduction = After the fees the household has { $remaining } a month left, less than { $threshold }. Consider reducing the fee or not charging it (section 11 of the Act on Client Charges in Healthcare and Social Welfare).
 warning-spouse-income-not-given = No net income is given for the spouse. If the client lived with the spouse, the fee for long-term care is calculated from the spouses' combined net income (section 7 c, subsection 2 of the Act on Client Charges in Healthcare and Social Welfare): enter the spouse's income.
 warning-spouse-income-missing = Long-term care has been estimated for a household of { $persons } persons without the spouse's income. If the client lived with the spouse, the fee is calculated from the spouses' combined net income and may be lower (section 7 c, subsection 2 of the Act on Client Charges in Healthcare and Social Welfare): enter the spouse's income.
+
+## Services by their codes (parameter titles)
+service-home_care = Home care
+service-communal_housing = Communal housing
+service-round_the_clock_housing = 24-hour service housing
+service-institutional_care = Long-term institutional care
+service-short_term_care = Short-term institutional care
+service-day_night_care = Day or night care
+service-temporary_home_nursing = Temporary home nursing
+service-informal_care_leave = Informal carer's leave
+service-informal_care_support = Support for informal care
+
+## Parameter titles, by where the parameter is written in the tariff
+title-support = { $service }: { $what }
+title-voucher = Service voucher, { $service }: { $what }
+title-price = Cost: { $service } ({ $production ->
+        [purchased] purchased service
+       *[own] own production
+    })
+title-exemption = { $exemption }: { $what }
+param-support-fee_per_unit = fee
+param-support-weeks_per_month = weeks per month
+param-support-income_tiered-limit = income limit
+param-support-income_tiered-low = lower fee
+param-support-income_tiered-high = higher fee
+param-support-delivery-fee = delivery fee
+param-support-delivery-per_week = deliveries per week
+param-support-fee_by_level = fee ({ $level ->
+        [full] full
+        [partial] partial
+       *[other] { $level }
+    })
+param-voucher-flat_value = value
+param-voucher-days_per_month = days per month
+param-voucher-by_net_income = value by net income
+param-voucher-income_related-base = base value
+param-voucher-income_related-percent = percentage by family size
+param-voucher-income_related-divisor = divisor
+param-voucher-income_related-multiplier = multiplier
+param-voucher-income_related-min = minimum value
+param-voucher-income_related-max = maximum value
+param-exemption-services = services
+param-exemption-requires_package = service required in the package
+param-income-forest_income_percent = Share of the calculated forest income counted
+param-income-guardianship_cap = Maximum deduction for the guardian's fee
+param-home_care-percentages = Home care fee percentage by service hours and family size
+param-home_care-income_limit = Home care income limit by family size
+param-home_care-hours_rounding = Rounding of the home care service hours
+param-home_care-weeks_per_month = Home care: weekly hours to monthly hours
+param-home_care-deductions = Deductions from income for the home care fee
+param-home_care-cost_cap_per_hour = Maximum home care fee per hour (cost of production)
+param-communal_housing-percentages = Communal housing fee percentage by service hours and family size
+param-communal_housing-income_limit = Communal housing income limit by family size
+param-communal_housing-hours_rounding = Rounding of the communal housing service hours
+param-communal_housing-weeks_per_month = Communal housing: weekly hours to monthly hours
+param-communal_housing-deductions = Deductions from income for the communal housing fee
+param-communal_housing-cost_cap_per_hour = Maximum communal housing fee per hour (cost of production)
+param-long_term_care-client_percent = Fee percentage of long-term care
+param-long_term_care-spouse_percent = Fee percentage of long-term care, spouse rule
+param-long_term_care-minimum_funds_housing = Amount for personal use, 24-hour service housing
+param-long_term_care-minimum_funds_institution = Amount for personal use, long-term institutional care
+param-long_term_care-deductions = Deductions from net income (long-term care)
+param-long_term_care-flat_medicine_deduction_housing = Flat deduction for medicine costs in 24-hour service housing
+param-long_term_care-spouse_protection_amount = Amount the spouses keep on top of the amount for personal use (basic amount of social assistance)
+param-long_term_care-cost_cap_housing = Maximum fee for 24-hour service housing (cost of production)
+param-long_term_care-cost_cap_institution_social = Maximum fee for institutional care in social welfare
+param-long_term_care-cost_cap_institution_health = Maximum fee for long-term institutional care in health care
+param-flat_fees-short_term_care_per_day = Short-term institutional care fee per care day
+param-flat_fees-short_term_care_after_ceiling_per_day = Maintenance fee after the payment ceiling is reached, per care day
+param-flat_fees-day_night_care_per_day = Day or night care fee per day
+param-flat_fees-temporary_home_nursing_doctor_per_visit = Temporary home nursing, doctor's visit
+param-flat_fees-temporary_home_nursing_nurse_per_visit = Temporary home nursing, visit by other staff
+param-flat_fees-informal_care_leave_per_day = Fee for services during the informal carer's leave, per day
+param-payment_ceiling-yearly = Payment ceiling per calendar year
+param-payment_ceiling-counting_services = Services whose fees count toward the payment ceiling
+param-fee_reduction-minimum_remaining_income = Warning threshold: the household's net income left after the fees
+param-informal_care_support-minimum_allowance = Minimum carer's allowance of the support for informal care
+param-informal_care_support-minimum_allowance_heavy_transition = Minimum carer's allowance during a heavy transition period of care
+param-informal_care_support-classes = Carer's allowance of the support for informal care, class { $class }

@@ -75,6 +75,12 @@ step-support-tiered = { $service }: tulot { $income } { $low ->
         [true] enintään
        *[false] yli
     } tulorajan { $limit } → { $fee } kuukaudessa
+step-support-tiered-beyond = { $service }: tulot { $income } { $low ->
+        [true] enintään
+       *[false] yli
+    } tulorajan { $limit } ({ $persons } hengen raja koskee myös suurempaa kotitaloutta) → { $fee } kuukaudessa
+step-support-delivery = { $service }: { $per_week } toimitusta viikossa × { $weeks } viikkoa/kk = { $per_month } toimitusta/kk × { $unit_fee } = { $fee }
+step-support-with-delivery = { $service }: { $fee } + toimitukset { $delivery } = { $total }
 step-support-units = { $per_week } kertaa viikossa × { $weeks } viikkoa/kk = { $units } kertaa/kk
 
 ## Service vouchers (palvelusetelilaki 569/2009)
@@ -85,13 +91,98 @@ step-voucher-copay = Omavastuu palveluntuottajalle: ({ $price } − { $value }) 
 step-voucher-full-cover = Asiakas maksaa tavanomaisen maksun { $ordinary } hyvinvointialueelle; hyvinvointialue maksaa tuottajalle { $organiser_per_unit } × { $quantity } = { $cost }.
 step-voucher-monthly-price = Tuottajan hinta kuukaudessa: { $daily } × { $days } päivää = { $monthly }
 step-voucher-by-net-income = Setelin arvo nettotuloilla { $net }: { $value }
+step-voucher-leave-cap = Omaishoitajan vapaan aikana omavastuu on enintään { $cap }; hyvinvointialue maksaa tuottajalle lisäksi { $over }
+
+## The organisation's own fee waivers (tariff `exemptions`)
+step-exemption = { $exemption }: maksu { $waived } jätetään perimättä → { $fee }
 
 ## The payment ceiling (asiakasmaksulaki 6 a §)
 step-payment-ceiling = Maksukattoon laskettavat maksut olisivat { $total } vuodessa; maksukatto { $ceiling } täyttyy, minkä jälkeen palvelut ovat maksuttomia (lyhytaikaisessa laitoshoidossa ylläpitomaksu, yhteensä { $after }).
 
 ## Warnings
 warning-payment-ceiling = Maksukatto täyttyy 12 kuukauden aikana. { $step }
-warning-unverified = Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: { $list }
+warning-unverified = Arviossa on käytetty taksan arvoja, joita ei ole vahvistettu lähteestä: { $list }.
+warning-unverified-placeholders = Arviossa on käytetty taksan arvoja, joita ei ole vahvistettu lähteestä: { $list }. Näistä paikkamerkkejä, joita hyvinvointialue ei ole vielä päättänyt: { $placeholders }.
 warning-fee-reduction = Maksujen jälkeen kotitaloudelle jää { $remaining } kuukaudessa, alle { $threshold }. Harkitse maksun alentamista tai perimättä jättämistä (asiakasmaksulaki 11 §).
 warning-spouse-income-not-given = Puolisolle ei ole annettu nettotuloja. Jos asiakas asui puolison kanssa, pitkäaikaisen hoidon maksu lasketaan puolisoiden yhteenlasketuista nettotuloista (asiakasmaksulaki 7 c § 2 mom.): anna puolison tulot.
 warning-spouse-income-missing = Pitkäaikainen hoito on arvioitu { $persons } henkilön kotitaloudelle ilman puolison tuloja. Jos asiakas asui puolison kanssa, maksu lasketaan puolisoiden yhteenlasketuista nettotuloista ja voi olla pienempi (asiakasmaksulaki 7 c § 2 mom.): anna puolison tulot.
+
+## Services by their codes (parameter titles)
+service-home_care = Kotihoito
+service-communal_housing = Yhteisöllinen asuminen
+service-round_the_clock_housing = Ympärivuorokautinen palveluasuminen
+service-institutional_care = Pitkäaikainen laitoshoito
+service-short_term_care = Lyhytaikainen laitoshoito
+service-day_night_care = Päivä- tai yöhoito
+service-temporary_home_nursing = Tilapäinen kotisairaanhoito
+service-informal_care_leave = Omaishoitajan vapaa
+service-informal_care_support = Omaishoidon tuki
+
+## Parameter titles, by where the parameter is written in the tariff (`unverified_parameters`,
+## `tariffs report`). Finnish uses the parameter's own description when it has one.
+title-support = { $service }: { $what }
+title-voucher = Palveluseteli, { $service }: { $what }
+title-price = Kustannus: { $service } ({ $production ->
+        [purchased] ostopalvelu
+       *[own] oma tuotanto
+    })
+title-exemption = { $exemption }: { $what }
+param-support-fee_per_unit = maksu
+param-support-weeks_per_month = viikkoja kuukaudessa
+param-support-income_tiered-limit = tuloraja
+param-support-income_tiered-low = alempi maksu
+param-support-income_tiered-high = ylempi maksu
+param-support-delivery-fee = kuljetusmaksu
+param-support-delivery-per_week = toimituksia viikossa
+param-support-fee_by_level = maksu ({ $level ->
+        [full] täysi
+        [partial] osittainen
+       *[other] { $level }
+    })
+param-voucher-flat_value = arvo
+param-voucher-days_per_month = päiviä kuukaudessa
+param-voucher-by_net_income = arvo nettotulojen mukaan
+param-voucher-income_related-base = perusarvo
+param-voucher-income_related-percent = prosentti perheen koon mukaan
+param-voucher-income_related-divisor = jakaja
+param-voucher-income_related-multiplier = kerroin
+param-voucher-income_related-min = vähimmäisarvo
+param-voucher-income_related-max = enimmäisarvo
+param-exemption-services = palvelut
+param-exemption-requires_package = edellytetty palvelu paketissa
+param-income-forest_income_percent = Laskennallisesta metsätulosta huomioitava osuus
+param-income-guardianship_cap = Edunvalvonnan palkkion vähennyksen enimmäismäärä
+param-home_care-percentages = Kotihoidon maksuprosentti palvelutuntien ja perheen koon mukaan
+param-home_care-income_limit = Kotihoidon tuloraja perheen koon mukaan
+param-home_care-hours_rounding = Kotihoidon palvelutuntien pyöristys
+param-home_care-weeks_per_month = Kotihoidon viikkotunnit kuukausitunneiksi
+param-home_care-deductions = Kotihoidon maksussa tuloista tehtävät vähennykset
+param-home_care-cost_cap_per_hour = Kotihoidon maksun enimmäismäärä tunnilta (tuotantokustannus)
+param-communal_housing-percentages = Yhteisöllisen asumisen maksuprosentti palvelutuntien ja perheen koon mukaan
+param-communal_housing-income_limit = Yhteisöllisen asumisen tuloraja perheen koon mukaan
+param-communal_housing-hours_rounding = Yhteisöllisen asumisen palvelutuntien pyöristys
+param-communal_housing-weeks_per_month = Yhteisöllisen asumisen viikkotunnit kuukausitunneiksi
+param-communal_housing-deductions = Yhteisöllisen asumisen maksussa tuloista tehtävät vähennykset
+param-communal_housing-cost_cap_per_hour = Yhteisöllisen asumisen maksun enimmäismäärä tunnilta (tuotantokustannus)
+param-long_term_care-client_percent = Pitkäaikaisen hoidon maksuprosentti
+param-long_term_care-spouse_percent = Pitkäaikaisen hoidon maksuprosentti, puolisosääntö
+param-long_term_care-minimum_funds_housing = Käyttövara, ympärivuorokautinen palveluasuminen
+param-long_term_care-minimum_funds_institution = Käyttövara, pitkäaikainen laitoshoito
+param-long_term_care-deductions = Nettotuloista tehtävät vähennykset (pitkäaikainen hoito)
+param-long_term_care-flat_medicine_deduction_housing = Kiinteä lääkekuluvähennys ympärivuorokautisessa palveluasumisessa
+param-long_term_care-spouse_protection_amount = Puolisoille käyttövaran lisäksi jäävä määrä (toimeentulotuen perusosa)
+param-long_term_care-cost_cap_housing = Ympärivuorokautisen palveluasumisen maksun enimmäismäärä (tuotantokustannus)
+param-long_term_care-cost_cap_institution_social = Laitospalvelun maksun enimmäismäärä, sosiaalihuolto
+param-long_term_care-cost_cap_institution_health = Laitoshoidon maksun enimmäismäärä, terveydenhuolto
+param-flat_fees-short_term_care_per_day = Lyhytaikaisen laitoshoidon maksu hoitopäivältä
+param-flat_fees-short_term_care_after_ceiling_per_day = Ylläpitomaksu maksukaton täyttymisen jälkeen hoitopäivältä
+param-flat_fees-day_night_care_per_day = Päivä- tai yöhoidon maksu vuorokaudelta
+param-flat_fees-temporary_home_nursing_doctor_per_visit = Tilapäinen kotisairaanhoito, lääkärin käynti
+param-flat_fees-temporary_home_nursing_nurse_per_visit = Tilapäinen kotisairaanhoito, muun henkilön käynti
+param-flat_fees-informal_care_leave_per_day = Omaishoitajan vapaan ajan palvelujen maksu vuorokaudelta
+param-payment_ceiling-yearly = Maksukatto kalenterivuodessa
+param-payment_ceiling-counting_services = Palvelut, joiden maksut kerryttävät maksukattoa
+param-fee_reduction-minimum_remaining_income = Varoitusraja: kotitaloudelle maksujen jälkeen jäävät nettotulot
+param-informal_care_support-minimum_allowance = Omaishoidon tuen hoitopalkkion vähimmäismäärä
+param-informal_care_support-minimum_allowance_heavy_transition = Hoitopalkkion vähimmäismäärä hoidollisesti raskaan siirtymävaiheen aikana
+param-informal_care_support-classes = Omaishoidon tuen hoitopalkkio, luokka { $class }

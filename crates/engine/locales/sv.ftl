@@ -84,6 +84,12 @@ step-support-tiered = { $service }: inkomsterna { $income } är { $low ->
         [true] högst
        *[false] över
     } inkomstgränsen { $limit } → { $fee } per månad
+step-support-tiered-beyond = { $service }: inkomsterna { $income } är { $low ->
+        [true] högst
+       *[false] över
+    } inkomstgränsen { $limit } (gränsen för { $persons } personer gäller också ett större hushåll) → { $fee } per månad
+step-support-delivery = { $service }: { $per_week } leveranser per vecka × { $weeks } veckor/mån. = { $per_month } leveranser/mån. × { $unit_fee } = { $fee }
+step-support-with-delivery = { $service }: { $fee } + leveranser { $delivery } = { $total }
 step-support-units = { $per_week } gånger per vecka × { $weeks } veckor/mån. = { $units } gånger/mån.
 
 ## Service vouchers
@@ -94,13 +100,97 @@ step-voucher-copay = Självriskandel till serviceproducenten: ({ $price } − { 
 step-voucher-full-cover = Klienten betalar den normala avgiften { $ordinary } till välfärdsområdet; välfärdsområdet betalar producenten { $organiser_per_unit } × { $quantity } = { $cost }.
 step-voucher-monthly-price = Producentens pris per månad: { $daily } × { $days } dagar = { $monthly }
 step-voucher-by-net-income = Servicesedelns värde vid nettoinkomster på { $net }: { $value }
+step-voucher-leave-cap = Under närståendevårdarens ledighet är självriskandelen högst { $cap }; välfärdsområdet betalar därtill { $over } till serviceproducenten
+
+## The organisation's own fee waivers (tariff `exemptions`)
+step-exemption = { $exemption }: avgiften { $waived } tas inte ut → { $fee }
 
 ## The payment ceiling
 step-payment-ceiling = De avgifter som räknas in i avgiftstaket vore { $total } per år; avgiftstaket { $ceiling } nås, varefter tjänsterna är avgiftsfria (vid kortvarig institutionsvård tas en uppehållsavgift ut, sammanlagt { $after }).
 
 ## Warnings
 warning-payment-ceiling = Avgiftstaket nås inom 12 månader. { $step }
-warning-unverified = I beräkningen används värden i taxan som inte har bekräftats i källan: { $list }
+warning-unverified = I beräkningen används värden i taxan som inte har bekräftats i källan: { $list }.
+warning-unverified-placeholders = I beräkningen används värden i taxan som inte har bekräftats i källan: { $list }. Av dessa är följande preliminära värden som välfärdsområdet ännu inte har beslutat om: { $placeholders }.
 warning-fee-reduction = Efter avgifterna återstår { $remaining } per månad för hushållet, under { $threshold }. Överväg att sätta ned avgiften eller låta bli att ta ut den (11 § i lagen om klientavgifter inom social- och hälsovården).
 warning-spouse-income-not-given = Makens nettoinkomster har inte angetts. Om klienten bodde tillsammans med sin make räknas avgiften för långvarig vård på makarnas sammanräknade nettoinkomster (7 c § 2 mom. i lagen om klientavgifter inom social- och hälsovården): ange makens inkomster.
 warning-spouse-income-missing = Den långvariga vården har beräknats för ett hushåll med { $persons } personer utan makens inkomster. Om klienten bodde tillsammans med sin make räknas avgiften på makarnas sammanräknade nettoinkomster och kan vara lägre (7 c § 2 mom. i lagen om klientavgifter inom social- och hälsovården): ange makens inkomster.
+
+## Services by their codes (parameter titles)
+service-home_care = Hemvård
+service-communal_housing = Gemenskapsboende
+service-round_the_clock_housing = Serviceboende med heldygnsomsorg
+service-institutional_care = Långvarig institutionsvård
+service-short_term_care = Kortvarig institutionsvård
+service-day_night_care = Dag- eller nattvård
+service-temporary_home_nursing = Tillfällig hemsjukvård
+service-informal_care_leave = Närståendevårdarens ledighet
+service-informal_care_support = Stöd för närståendevård
+
+## Parameter titles, by where the parameter is written in the tariff
+title-support = { $service }: { $what }
+title-voucher = Servicesedel, { $service }: { $what }
+title-price = Kostnad: { $service } ({ $production ->
+        [purchased] köpt tjänst
+       *[own] egen produktion
+    })
+title-exemption = { $exemption }: { $what }
+param-support-fee_per_unit = avgift
+param-support-weeks_per_month = veckor per månad
+param-support-income_tiered-limit = inkomstgräns
+param-support-income_tiered-low = lägre avgift
+param-support-income_tiered-high = högre avgift
+param-support-delivery-fee = leveransavgift
+param-support-delivery-per_week = leveranser per vecka
+param-support-fee_by_level = avgift ({ $level ->
+        [full] full
+        [partial] delvis
+       *[other] { $level }
+    })
+param-voucher-flat_value = värde
+param-voucher-days_per_month = dagar per månad
+param-voucher-by_net_income = värde enligt nettoinkomsterna
+param-voucher-income_related-base = grundvärde
+param-voucher-income_related-percent = procentsats enligt familjens storlek
+param-voucher-income_related-divisor = divisor
+param-voucher-income_related-multiplier = koefficient
+param-voucher-income_related-min = lägsta värde
+param-voucher-income_related-max = högsta värde
+param-exemption-services = tjänster
+param-exemption-requires_package = tjänst som krävs i helheten
+param-income-forest_income_percent = Andel av den beräknade skogsinkomsten som beaktas
+param-income-guardianship_cap = Högsta avdrag för intressebevakarens arvode
+param-home_care-percentages = Betalningsprocent för hemvård enligt servicetimmar och familjens storlek
+param-home_care-income_limit = Inkomstgräns för hemvård enligt familjens storlek
+param-home_care-hours_rounding = Avrundning av servicetimmarna i hemvården
+param-home_care-weeks_per_month = Hemvård: veckotimmar omräknade till månadstimmar
+param-home_care-deductions = Avdrag från inkomsterna vid avgiften för hemvård
+param-home_care-cost_cap_per_hour = Högsta avgift per timme för hemvård (produktionskostnad)
+param-communal_housing-percentages = Betalningsprocent för gemenskapsboende enligt servicetimmar och familjens storlek
+param-communal_housing-income_limit = Inkomstgräns för gemenskapsboende enligt familjens storlek
+param-communal_housing-hours_rounding = Avrundning av servicetimmarna i gemenskapsboende
+param-communal_housing-weeks_per_month = Gemenskapsboende: veckotimmar omräknade till månadstimmar
+param-communal_housing-deductions = Avdrag från inkomsterna vid avgiften för gemenskapsboende
+param-communal_housing-cost_cap_per_hour = Högsta avgift per timme för gemenskapsboende (produktionskostnad)
+param-long_term_care-client_percent = Betalningsprocent för långvarig vård
+param-long_term_care-spouse_percent = Betalningsprocent för långvarig vård, regeln för makar
+param-long_term_care-minimum_funds_housing = Belopp för personligt bruk, serviceboende med heldygnsomsorg
+param-long_term_care-minimum_funds_institution = Belopp för personligt bruk, långvarig institutionsvård
+param-long_term_care-deductions = Avdrag från nettoinkomsterna (långvarig vård)
+param-long_term_care-flat_medicine_deduction_housing = Fast avdrag för läkemedelskostnader i serviceboende med heldygnsomsorg
+param-long_term_care-spouse_protection_amount = Belopp som makarna får ha kvar utöver beloppet för personligt bruk (grunddelen av utkomststödet)
+param-long_term_care-cost_cap_housing = Högsta avgift för serviceboende med heldygnsomsorg (produktionskostnad)
+param-long_term_care-cost_cap_institution_social = Högsta avgift för institutionsservice inom socialvården
+param-long_term_care-cost_cap_institution_health = Högsta avgift för långvarig institutionsvård inom hälso- och sjukvården
+param-flat_fees-short_term_care_per_day = Avgift för kortvarig institutionsvård per vårddygn
+param-flat_fees-short_term_care_after_ceiling_per_day = Uppehållsavgift efter att avgiftstaket har nåtts, per vårddygn
+param-flat_fees-day_night_care_per_day = Avgift för dag- eller nattvård per dygn
+param-flat_fees-temporary_home_nursing_doctor_per_visit = Tillfällig hemsjukvård, läkarbesök
+param-flat_fees-temporary_home_nursing_nurse_per_visit = Tillfällig hemsjukvård, besök av annan yrkesutbildad person
+param-flat_fees-informal_care_leave_per_day = Avgift för tjänster under närståendevårdarens ledighet per dygn
+param-payment_ceiling-yearly = Avgiftstak per kalenderår
+param-payment_ceiling-counting_services = Tjänster vars avgifter räknas in i avgiftstaket
+param-fee_reduction-minimum_remaining_income = Varningsgräns: hushållets nettoinkomster efter avgifterna
+param-informal_care_support-minimum_allowance = Vårdarvodets minimibelopp inom stödet för närståendevård
+param-informal_care_support-minimum_allowance_heavy_transition = Vårdarvodets minimibelopp under en vårdmässigt tung övergångsperiod
+param-informal_care_support-classes = Vårdarvode inom stödet för närståendevård, klass { $class }

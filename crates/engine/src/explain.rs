@@ -188,6 +188,8 @@ pub enum TraceText {
     Date(chrono::NaiveDate),
     /// A word of the engine in the language in force (a rounding rule's name).
     Message(Msg),
+    /// A name the tariff gives in each language, in the language in force (a parameter's title).
+    Name(std::sync::Arc<crate::tariff::Names>),
 }
 
 impl TraceText {
@@ -210,6 +212,7 @@ impl std::fmt::Display for TraceText {
             TraceText::Ratio(r) => std::fmt::Display::fmt(r, f),
             TraceText::Date(d) => f.write_str(&crate::money::date_string(*d)),
             TraceText::Message(m) => f.write_str(&crate::i18n::message(crate::i18n::current(), m.0)),
+            TraceText::Name(n) => f.write_str(n.get(crate::i18n::current())),
         }
     }
 }
@@ -288,6 +291,12 @@ impl TraceValue for Cow<'static, str> {
 impl TraceValue for Msg {
     fn trace_value(self) -> TraceText {
         TraceText::Message(self)
+    }
+}
+
+impl TraceValue for std::sync::Arc<crate::tariff::Names> {
+    fn trace_value(self) -> TraceText {
+        TraceText::Name(self)
     }
 }
 
@@ -375,6 +384,12 @@ pub enum TextArg {
     Message(Msg),
     /// Another text, written in the same language (a step quoted by a warning).
     Text(Box<StepText>),
+    /// Names the tariff gives in each language, joined with `; ` (parameter titles).
+    Names(Vec<std::sync::Arc<crate::tariff::Names>>),
+}
+
+fn join_names(n: &[std::sync::Arc<crate::tariff::Names>], lang: crate::i18n::Lang) -> String {
+    n.iter().map(|x| x.get(lang)).collect::<Vec<_>>().join("; ")
 }
 
 /// The id of a message without arguments, as a [`TextArg`]: `Msg("unit-hours")`.
@@ -392,6 +407,7 @@ impl TextArg {
             TextArg::Integer(i) => Arg::Int(*i),
             TextArg::Message(m) => Arg::Text(Cow::Owned(crate::i18n::message(lang, m.0))),
             TextArg::Text(t) => Arg::Text(Cow::Owned(t.render())),
+            TextArg::Names(n) => Arg::Text(Cow::Owned(join_names(n, lang))),
             other => Arg::Text(Cow::Owned(other.to_string())),
         }
     }
@@ -411,6 +427,7 @@ impl std::fmt::Display for TextArg {
             TextArg::Ratio(r) => r.fmt(f),
             TextArg::Message(m) => f.write_str(&crate::i18n::message(crate::i18n::current(), m.0)),
             TextArg::Text(t) => t.fmt(f),
+            TextArg::Names(n) => f.write_str(&join_names(n, crate::i18n::current())),
         }
     }
 }
@@ -478,6 +495,11 @@ impl From<bool> for TextArg {
 impl From<Msg> for TextArg {
     fn from(m: Msg) -> Self {
         TextArg::Message(m)
+    }
+}
+impl From<Vec<std::sync::Arc<crate::tariff::Names>>> for TextArg {
+    fn from(n: Vec<std::sync::Arc<crate::tariff::Names>>) -> Self {
+        TextArg::Names(n)
     }
 }
 impl From<StepText> for TextArg {

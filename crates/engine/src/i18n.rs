@@ -140,6 +140,11 @@ pub fn write<'a>(
     bundle.write_pattern(&mut Adapter(out), pattern, Some(&fargs), &mut errors)
 }
 
+/// Whether `lang`'s file has message `id`.
+pub fn exists(lang: Lang, id: &str) -> bool {
+    bundles()[lang.index()].has_message(id)
+}
+
 /// A message without arguments as a `String`.
 pub fn message(lang: Lang, id: &str) -> String {
     let mut s = String::new();

@@ -75,6 +75,14 @@ const FINNISH: &[&str] = &[
     "omaishoitolaki",
     "luokka",
     "ja",
+    "toimitu*",
+    "taksa*",
+    "paikkamerk*",
+    "arvo",
+    "kustannus",
+    "takuuelä*",
+    "perimättä",
+    "vapaa",
 ];
 
 fn finnish_words(text: &str) -> Vec<String> {
@@ -117,6 +125,10 @@ fn readable(e: &Value) -> Vec<(String, String)> {
     }
     for w in e["warnings"].as_array().expect("warnings") {
         out.push((format!("warning {}", w["code"]), w["message"].as_str().unwrap_or_default().to_string()));
+        // the parameters' titles (the UI and the printed summary list them)
+        for v in w["values"].as_array().into_iter().flatten().filter(|v| v["name"] == "title") {
+            out.push((format!("warning {} title", w["code"]), v["value"].as_str().unwrap_or_default().to_string()));
+        }
     }
     out
 }

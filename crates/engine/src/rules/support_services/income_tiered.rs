@@ -29,8 +29,18 @@ pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredF
             .result(fee);
         return Ok(fee);
     }
-    c.step(
-        "support.income_tiered",
+    let beyond = limits.by_persons.len();
+    let text = if c.household.persons as usize > beyond && limits.last_applies_beyond {
+        text!(
+            "step-support-tiered-beyond",
+            service = &s.name,
+            income = eur(income),
+            low = low,
+            limit = eur(limit),
+            persons = beyond as u32,
+            fee = eur(fee)
+        )
+    } else {
         text!(
             "step-support-tiered",
             service = &s.name,
@@ -38,11 +48,12 @@ pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredF
             low = low,
             limit = eur(limit),
             fee = eur(fee)
-        ),
-    )
-    .val("income", income)
-    .val("limit", limit)
-    .legal(&s.legal_reference)
-    .result(fee);
+        )
+    };
+    c.step("support.income_tiered", text)
+        .val("income", income)
+        .val("limit", limit)
+        .legal(&s.legal_reference)
+        .result(fee);
     Ok(fee)
 }
