@@ -634,8 +634,10 @@ export type ServiceOption_Deserialize = {
 	productions: Production[],
 	/**  Scenario line fields the service accepts (quantities and voucher prices). */
 	fields: string[],
-	/**  Care-allowance classes (omaishoidon tuki). */
+	/**  Care-allowance classes (omaishoidon tuki): their codes. */
 	care_classes: string[],
+	/**  The classes' names in Finnish, Swedish and English, in the order of `care_classes`. */
+	care_class_names: Names[],
 	/**  Legal reference shown next to the service (Finnish). */
 	legal_reference?: string | null,
 	/**  The legal reference in Finnish, Swedish and English. */
@@ -659,8 +661,10 @@ export type ServiceOption_Serialize = {
 	productions: Production[],
 	/**  Scenario line fields the service accepts (quantities and voucher prices). */
 	fields: string[],
-	/**  Care-allowance classes (omaishoidon tuki). */
+	/**  Care-allowance classes (omaishoidon tuki): their codes. */
 	care_classes: string[],
+	/**  The classes' names in Finnish, Swedish and English, in the order of `care_classes`. */
+	care_class_names: Names[],
 	/**  Legal reference shown next to the service (Finnish). */
 	legal_reference: string | null,
 	/**  The legal reference in Finnish, Swedish and English. */

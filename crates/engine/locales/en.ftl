@@ -71,7 +71,7 @@ step-organiser-cost = Cost to the wellbeing services county ({ $production ->
         [purchased] purchased service
        *[own] own production
     }): { $price } × { $quantity } { $unit } = { $cost }
-step-care-allowance = Carer's allowance of the support for informal care (class { $class }): { $allowance } a month; no fee for the client
+step-care-allowance = Carer's allowance of the support for informal care (allowance class: { $class }): { $allowance } a month; no fee for the client
 
 ## Support services
 step-support-level = { $service } ({ $level ->
@@ -193,4 +193,4 @@ param-payment_ceiling-counting_services = Services whose fees count toward the p
 param-fee_reduction-minimum_remaining_income = Warning threshold: the household's net income left after the fees
 param-informal_care_support-minimum_allowance = Minimum carer's allowance of the support for informal care
 param-informal_care_support-minimum_allowance_heavy_transition = Minimum carer's allowance during a heavy transition period of care
-param-informal_care_support-classes = Carer's allowance of the support for informal care, class { $class }
+param-informal_care_support-classes = Carer's allowance of the support for informal care, class: { $class }

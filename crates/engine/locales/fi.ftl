@@ -65,7 +65,7 @@ step-organiser-cost = Hyvinvointialueen kustannus ({ $production ->
         [purchased] ostopalvelu
        *[own] oma tuotanto
     }): { $price } × { $quantity } { $unit } = { $cost }
-step-care-allowance = Omaishoidon tuen hoitopalkkio (luokka { $class }): { $allowance } kuukaudessa; asiakkaalle ei maksua
+step-care-allowance = Omaishoidon tuen hoitopalkkio (hoitopalkkioluokka: { $class }): { $allowance } kuukaudessa; asiakkaalle ei maksua
 
 ## Support services (asiakasmaksulaki 10 h §)
 step-support-level = { $service } ({ $level }): { $fee } kuukaudessa
@@ -185,4 +185,4 @@ param-payment_ceiling-counting_services = Palvelut, joiden maksut kerryttävät 
 param-fee_reduction-minimum_remaining_income = Varoitusraja: kotitaloudelle maksujen jälkeen jäävät nettotulot
 param-informal_care_support-minimum_allowance = Omaishoidon tuen hoitopalkkion vähimmäismäärä
 param-informal_care_support-minimum_allowance_heavy_transition = Hoitopalkkion vähimmäismäärä hoidollisesti raskaan siirtymävaiheen aikana
-param-informal_care_support-classes = Omaishoidon tuen hoitopalkkio, luokka { $class }
+param-informal_care_support-classes = Omaishoidon tuen hoitopalkkio, luokka: { $class }

@@ -71,7 +71,7 @@ step-organiser-cost = Välfärdsområdets kostnad ({ $production ->
         [purchased] köpt tjänst
        *[own] egen produktion
     }): { $price } × { $quantity } { $unit } = { $cost }
-step-care-allowance = Vårdarvode inom stödet för närståendevård (klass { $class }): { $allowance } per månad; klienten betalar ingen avgift
+step-care-allowance = Vårdarvode inom stödet för närståendevård (vårdarvodesklass: { $class }): { $allowance } per månad; klienten betalar ingen avgift
 
 ## Support services
 step-support-level = { $service } ({ $level ->
@@ -193,4 +193,4 @@ param-payment_ceiling-counting_services = Tjänster vars avgifter räknas in i a
 param-fee_reduction-minimum_remaining_income = Varningsgräns: hushållets nettoinkomster efter avgifterna
 param-informal_care_support-minimum_allowance = Vårdarvodets minimibelopp inom stödet för närståendevård
 param-informal_care_support-minimum_allowance_heavy_transition = Vårdarvodets minimibelopp under en vårdmässigt tung övergångsperiod
-param-informal_care_support-classes = Vårdarvode inom stödet för närståendevård, klass { $class }
+param-informal_care_support-classes = Vårdarvode inom stödet för närståendevård, klass: { $class }

@@ -39,8 +39,10 @@ pub struct ServiceOption {
     pub productions: Vec<Production>,
     /// Scenario line fields the service accepts (quantities and voucher prices).
     pub fields: Vec<String>,
-    /// Care-allowance classes (omaishoidon tuki).
+    /// Care-allowance classes (omaishoidon tuki): their codes.
     pub care_classes: Vec<String>,
+    /// The classes' names in Finnish, Swedish and English, in the order of `care_classes`.
+    pub care_class_names: Vec<Names>,
     /// Legal reference shown next to the service (Finnish).
     pub legal_reference: Option<String>,
     /// The legal reference in Finnish, Swedish and English.
@@ -97,6 +99,10 @@ pub fn services(t: &Tariff) -> Vec<ServiceOption> {
             statutory: true,
             productions: prods,
             fields: kind.allowed_fields().iter().map(|f| f.to_string()).collect(),
+            care_class_names: {
+                let ics = t.informal_care_support.as_ref();
+                classes.iter().filter_map(|c: &String| ics.map(|i| (*i.class_name(c)).clone())).collect()
+            },
             care_classes: classes,
             legal_reference: None,
             legal_references: None,
@@ -121,6 +127,7 @@ pub fn services(t: &Tariff) -> Vec<ServiceOption> {
             productions: prods,
             fields,
             care_classes: Vec::new(),
+            care_class_names: Vec::new(),
             legal_reference: Some(s.legal_reference.fi.clone()),
             legal_references: Some((*s.legal_reference).clone()),
         });

@@ -211,6 +211,40 @@ fn with_texts(fi: &Value, other: &Value) -> Value {
     }
 }
 
+/// Every parameter of every shipped tariff (and the test tariffs) has a title in Swedish and in
+/// English, built from the messages (not its dotted key) and without a Finnish word: the
+/// `unverified_parameters` warning names the values by these titles, in the UI and on the
+/// printed summary.
+#[test]
+fn every_parameter_has_its_title_in_swedish_and_english() {
+    let dirs = [
+        repo().join("tariffs/paijat-hame"),
+        repo().join("tariffs/helsinki"),
+        repo().join("tests/fixtures/tariffs/esimerkki"),
+        repo().join("src-tauri/fixtures/tariffs/testi"),
+    ];
+    let mut problems = Vec::new();
+    let mut titled = 0;
+    for dir in &dirs {
+        let t = load_dir(dir).expect("tariff loads");
+        let keys: Vec<String> = t.titles.keys().map(|k| k.to_string()).collect();
+        assert!(keys.len() > 20, "{}: {} parameters", dir.display(), keys.len());
+        for key in keys {
+            for lang in [Lang::Sv, Lang::En] {
+                let title = t.title_in(&key, lang);
+                titled += 1;
+                let words = finnish_words(title);
+                if title == key || title.contains('_') || !words.is_empty() {
+                    problems.push(format!("{} {lang} {key}: “{title}” {words:?}", dir.display()));
+                }
+            }
+            assert_ne!(t.title_of(&key), key, "{}: {key} has no Finnish title", dir.display());
+        }
+    }
+    assert!(titled > 200, "{titled}");
+    assert!(problems.is_empty(), "{} parameters without a Swedish or English title:\n{problems:#?}", problems.len());
+}
+
 /// The list itself finds Finnish: a Finnish estimate of the same kind is full of its words.
 #[test]
 fn the_word_list_finds_finnish() {
@@ -235,6 +269,28 @@ fn a_name_without_swedish_does_not_validate() {
     std::fs::write(&f, text.replacen(", sv = \"Trygghetstelefon\"", "", 1)).expect("write");
     let err = load_dir(&dir.path().join("paijat-hame")).expect_err("refused").to_string();
     assert!(err.contains("sv"), "{err}");
+}
+
+/// Every care-allowance class has its name in the three languages, and no name without a class.
+#[test]
+fn a_care_allowance_class_without_its_names_does_not_validate() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let base = repo().join("tariffs");
+    copy(&base.join("national"), &dir.path().join("national"));
+    copy(&base.join("paijat-hame"), &dir.path().join("paijat-hame"));
+    let f = dir.path().join("paijat-hame/informal_care_support.toml");
+    let text = std::fs::read_to_string(&f).expect("read");
+    let line = text.lines().find(|l| l.starts_with("transitional = {")).expect("the class's names").to_string();
+    std::fs::write(&f, text.replace(&line, "")).expect("write");
+    let err = load_dir(&dir.path().join("paijat-hame")).expect_err("refused").to_string();
+    assert!(err.contains("class_names.transitional") && err.contains("no name"), "{err}");
+    std::fs::write(&f, text.replace(&line, &line.replace("en = \"Heavy transition period of care\"", "en = \"\"")))
+        .expect("write");
+    let err = load_dir(&dir.path().join("paijat-hame")).expect_err("refused").to_string();
+    assert!(err.contains("class_names.transitional") && err.contains("en"), "{err}");
+    std::fs::write(&f, format!("{text}extra = {{ fi = \"a\", sv = \"b\", en = \"c\" }}\n")).expect("write");
+    let err = load_dir(&dir.path().join("paijat-hame")).expect_err("refused").to_string();
+    assert!(err.contains("class_names.extra") && err.contains("no such class"), "{err}");
 }
 
 fn copy(from: &Path, to: &Path) {

@@ -303,7 +303,11 @@ pub fn title_in(t: &Tariff, key: &str, description: Option<&str>, lang: Lang) ->
             vec![("service", text(lower_first(&service_name(t, code, lang)))), ("what", text(what("voucher", rest)))],
         ),
         ["informal_care_support", "classes", class] if desc.is_none() => {
-            msg("param-informal_care_support-classes", vec![("class", text(class.to_string()))])
+            let name = t.informal_care_support.as_ref().map_or(class.to_string(), |i| {
+                let n = i.class_name(class);
+                n.get(lang).to_string()
+            });
+            msg("param-informal_care_support-classes", vec![("class", text(name))])
         }
         ["exemptions", code, rest @ ..] if desc.is_none() => {
             let name = t.exemptions.get(*code).map_or(code.to_string(), |e| e.name.get(lang).to_string());

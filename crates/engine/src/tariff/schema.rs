@@ -222,6 +222,20 @@ pub struct InformalCareSupport {
     /// The organisation's classes (its decision; `same_as` a minimum where it pays that).
     #[serde(default)]
     pub classes: BTreeMap<String, Param<Decimal>>,
+    /// Each class's name in Finnish, Swedish and English, by its code (required for every
+    /// class: the counsellor chooses the class by its name, and the explanation names it).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, Names>")]
+    pub class_names: BTreeMap<String, std::sync::Arc<Names>>,
+}
+
+impl InformalCareSupport {
+    /// The name of class `code` (the code itself in every language when the tariff has none).
+    pub fn class_name(&self, code: &str) -> std::sync::Arc<Names> {
+        self.class_names.get(code).cloned().unwrap_or_else(|| {
+            std::sync::Arc::new(Names { fi: code.to_string(), sv: code.to_string(), en: code.to_string() })
+        })
+    }
 }
 
 /// The unit of a price or quantity.
