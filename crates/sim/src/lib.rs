@@ -19,6 +19,8 @@ pub use simulate::{Simulation, Variant};
 pub mod aggregate;
 pub mod explain;
 pub mod job;
+#[cfg(feature = "parquet")]
+pub mod parquet_io;
 pub mod reform;
 pub mod report;
 pub mod run;
