@@ -265,36 +265,46 @@ struct Builder {
     spouse_ids: Vec<(u32, Box<str>, usize)>,
 }
 
+/// Interns a service line into the population's specs (the same line is stored once).
+fn intern_into(pop: &mut Population, ids: &mut HashMap<String, u32>, line: ServiceLine) -> u32 {
+    let key = serde_json::to_string(&line).unwrap_or_default();
+    if let Some(&i) = ids.get(&key) {
+        return i;
+    }
+    let code = match pop.service_codes.iter().position(|c| *c == line.service) {
+        Some(c) => c as u16,
+        None => {
+            pop.service_codes.push(line.service.clone());
+            (pop.service_codes.len() - 1) as u16
+        }
+    };
+    pop.specs.push(line);
+    pop.spec_service.push(code);
+    let i = pop.specs.len() as u32 - 1;
+    ids.insert(key, i);
+    i
+}
+
+/// Keeps an income row's forest income and deductions apart, when it has any.
+fn extra_into(pop: &mut Population, e: ExtraIncome) -> Option<u32> {
+    if e == ExtraIncome::default() {
+        return None;
+    }
+    pop.extras.push(e);
+    Some(pop.extras.len() as u32 - 1)
+}
+
 fn u32_row(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Builder {
     fn extra(&mut self, e: ExtraIncome) -> Option<u32> {
-        if e == ExtraIncome::default() {
-            return None;
-        }
-        self.pop.extras.push(e);
-        Some(self.pop.extras.len() as u32 - 1)
+        extra_into(&mut self.pop, e)
     }
 
     fn intern(&mut self, line: ServiceLine) -> u32 {
-        let key = serde_json::to_string(&line).unwrap_or_default();
-        if let Some(&i) = self.spec_ids.get(&key) {
-            return i;
-        }
-        let code = match self.pop.service_codes.iter().position(|c| *c == line.service) {
-            Some(c) => c as u16,
-            None => {
-                self.pop.service_codes.push(line.service.clone());
-                (self.pop.service_codes.len() - 1) as u16
-            }
-        };
-        self.pop.specs.push(line);
-        self.pop.spec_service.push(code);
-        let i = self.pop.specs.len() as u32 - 1;
-        self.spec_ids.insert(key, i);
-        i
+        intern_into(&mut self.pop, &mut self.spec_ids, line)
     }
 
     fn households(&mut self, path: &Path) -> Result<()> {
@@ -444,8 +454,7 @@ impl Builder {
             ("housing", false),
         ])?;
         let max = Decimal::from(MAX_MONEY);
-        let mut rows = Vec::new();
-        let person_ids = &self.person_ids;
+        let (person_ids, pop) = (&self.person_ids, &mut self.pop);
         t.for_each(|row| {
             let id = parse::id(row, c[0], "the person's id")?;
             let person = *person_ids
@@ -468,13 +477,10 @@ impl Builder {
                 .ok_or_else(|| row.error(c[3].unwrap_or(0), "is empty: write 0 for no income"))?;
             let net = parse::money(row, c[4], max)?
                 .ok_or_else(|| row.error(c[4].unwrap_or(0), "is empty: write 0 for no income"))?;
-            rows.push((IncomeRec { person, from, to, gross, net, extra: None, row: u32_row(row.number) }, extra));
+            let extra = extra_into(pop, extra);
+            pop.incomes.push(IncomeRec { person, from, to, gross, net, extra, row: u32_row(row.number) });
             Ok(())
         })?;
-        for (mut r, e) in rows {
-            r.extra = self.extra(e);
-            self.pop.incomes.push(r);
-        }
         Ok(())
     }
 
@@ -508,8 +514,7 @@ impl Builder {
         ]);
         let c = t.columns(&cols)?;
         let q = Decimal::from(MAX_QUANTITY);
-        let mut rows = Vec::new();
-        let person_ids = &self.person_ids;
+        let (person_ids, pop, spec_ids) = (&self.person_ids, &mut self.pop, &mut self.spec_ids);
         t.for_each(|row| {
             let id = parse::id(row, c[0], "the person's id")?;
             let person = *person_ids
@@ -564,13 +569,10 @@ impl Builder {
             l.care_class = text(20);
             l.staff = text(21);
             l.label = text(22);
-            rows.push((person, from, to, l, u32_row(row.number)));
+            let spec = intern_into(pop, spec_ids, l);
+            pop.lines.push(LineRec { person, from, to, spec, row: u32_row(row.number) });
             Ok(())
         })?;
-        for (person, from, to, l, row) in rows {
-            let spec = self.intern(l);
-            self.pop.lines.push(LineRec { person, from, to, spec, row });
-        }
         Ok(())
     }
 

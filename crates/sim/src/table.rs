@@ -120,7 +120,7 @@ impl Table {
     fn csv(path: &Path) -> Result<Table, SimError> {
         let file = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| SimError::File { file: file.clone(), message: e.to_string() })?;
-        let text = decode(&bytes);
+        let text = decode(bytes);
         let first = text.lines().next().unwrap_or("");
         let dialect = if first.contains(';') { Dialect::Finnish } else { Dialect::Standard };
         let delimiter = if dialect == Dialect::Finnish { b';' } else { b',' };
@@ -265,11 +265,13 @@ impl Table {
 }
 
 /// UTF-8 (a byte-order mark dropped) or, when the bytes are not UTF-8, Windows-1252.
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+fn decode(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => encoding_rs::WINDOWS_1252.decode(e.as_bytes()).0.into_owned(),
     }
 }
 

@@ -96,12 +96,30 @@ fn chart_err<E: std::fmt::Debug>(e: E) -> SimError {
     SimError::Input(format!("drawing a chart: {e:?}"))
 }
 
+/// A legend in one row at the top of the chart (below the caption), outside the plotting area.
+fn legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    items: &[(String, RGBColor)],
+) -> Result<()> {
+    let mut x = 70i32;
+    let style = TextStyle::from(("sans-serif", 14).into_font()).pos(Pos::new(HPos::Left, VPos::Center));
+    for (name, colour) in items {
+        root.draw(&Rectangle::new([(x, 8), (x + 12, 20)], colour.filled())).map_err(chart_err)?;
+        root.draw(&Text::new(name.clone(), (x + 17, 14), style.clone())).map_err(chart_err)?;
+        x += 30 + 8 * name.chars().count() as i32;
+    }
+    Ok(())
+}
+
 /// Grouped vertical bars: `series` (name, values per category).
 fn bars(title: &str, y_label: &str, categories: &[String], series: &[(String, Vec<f64>)]) -> Result<String> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (760, 360)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (1000, 380)).into_drawing_area();
         root.fill(&WHITE).map_err(chart_err)?;
+        let items: Vec<(String, RGBColor)> =
+            series.iter().enumerate().map(|(i, s)| (s.0.clone(), SERIES[i % SERIES.len()])).collect();
+        legend(&root, &items)?;
         let all = series.iter().flat_map(|s| s.1.iter().copied());
         let (lo, hi) = all.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
         let pad = ((hi - lo).abs() * 0.1).max(1e-9);
@@ -110,6 +128,7 @@ fn bars(title: &str, y_label: &str, categories: &[String], series: &[(String, Ve
         let mut chart = ChartBuilder::on(&root)
             .caption(title, ("sans-serif", 20))
             .margin(12)
+            .margin_top(30)
             .x_label_area_size(if categories.iter().any(|c| c.len() > 8) { 70 } else { 34 })
             .y_label_area_size(78)
             .build_cartesian_2d(0.0..n, lo..hi)
@@ -119,8 +138,9 @@ fn bars(title: &str, y_label: &str, categories: &[String], series: &[(String, Ve
             .disable_x_mesh()
             .x_labels(0)
             .y_desc(y_label)
+            .y_labels(8)
             .y_label_formatter(&|v| fi_number(Decimal::from_f64_retain(*v).unwrap_or_default(), 0))
-            .light_line_style(RGBColor(238, 238, 238))
+            .light_line_style(WHITE)
             .draw()
             .map_err(chart_err)?;
         let k = series.len().max(1) as f64;
@@ -144,15 +164,6 @@ fn bars(title: &str, y_label: &str, categories: &[String], series: &[(String, Ve
                 .draw_series(std::iter::once(Text::new(label, (i as f64 + 0.5, lo), style.clone())))
                 .map_err(chart_err)?;
         }
-        if series.len() > 1 {
-            chart
-                .configure_series_labels()
-                .background_style(WHITE.mix(0.9))
-                .border_style(RGBColor(200, 200, 200))
-                .position(SeriesLabelPosition::UpperRight)
-                .draw()
-                .map_err(chart_err)?;
-        }
         root.present().map_err(chart_err)?;
     }
     Ok(svg)
@@ -162,15 +173,20 @@ fn bars(title: &str, y_label: &str, categories: &[String], series: &[(String, Ve
 fn groups_chart(title: &str, rows: &[(String, [f64; 5])]) -> Result<String> {
     let mut svg = String::new();
     {
-        let h = 90 + 30 * rows.len() as u32;
-        let root = SVGBackend::with_string(&mut svg, (760, h)).into_drawing_area();
+        let h = 120 + 30 * rows.len() as u32;
+        let root = SVGBackend::with_string(&mut svg, (1000, h)).into_drawing_area();
         root.fill(&WHITE).map_err(chart_err)?;
+        let items: Vec<(String, RGBColor)> =
+            GROUPS.iter().zip(GROUP_COLOURS).map(|(g, c)| (g.to_string(), c)).collect();
+        legend(&root, &items)?;
         let n = rows.len().max(1) as f64;
         let mut chart = ChartBuilder::on(&root)
             .caption(title, ("sans-serif", 20))
             .margin(12)
+            .margin_top(30)
+            .margin_right(30)
             .x_label_area_size(30)
-            .y_label_area_size(70)
+            .y_label_area_size(95)
             .build_cartesian_2d(0.0..1.0, 0.0..n)
             .map_err(chart_err)?;
         chart
@@ -179,7 +195,7 @@ fn groups_chart(title: &str, rows: &[(String, [f64; 5])]) -> Result<String> {
             .y_labels(0)
             .x_labels(6)
             .x_label_formatter(&|v| format!("{:.0} %", v * 100.0))
-            .light_line_style(RGBColor(238, 238, 238))
+            .light_line_style(WHITE)
             .draw()
             .map_err(chart_err)?;
         for (g, name) in GROUPS.iter().enumerate() {
@@ -201,13 +217,6 @@ fn groups_chart(title: &str, rows: &[(String, [f64; 5])]) -> Result<String> {
                 .draw_series(std::iter::once(Text::new(label.clone(), (-0.01, y), style.clone())))
                 .map_err(chart_err)?;
         }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .position(SeriesLabelPosition::LowerRight)
-            .draw()
-            .map_err(chart_err)?;
         root.present().map_err(chart_err)?;
     }
     Ok(svg)
@@ -231,7 +240,7 @@ fn lorenz_chart(title: &str, curves: &[(String, Vec<(f64, f64)>)]) -> Result<Str
             .y_desc("osuus kustannuksista")
             .x_label_formatter(&|v| format!("{:.0} %", v * 100.0))
             .y_label_formatter(&|v| format!("{:.0} %", v * 100.0))
-            .light_line_style(RGBColor(238, 238, 238))
+            .light_line_style(WHITE)
             .draw()
             .map_err(chart_err)?;
         chart
@@ -372,7 +381,7 @@ pub fn render(r: &Results, meta: &Meta, tables: &[Table], service_names: &[(Stri
         })
         .collect();
     body.push_str(&figure(
-        bars("Maksutulot palveluittain, €", "€", &categories, &series)?,
+        bars_wide("Maksutulot palveluittain, €", "€", &categories, &series)?,
         "Hyvinvointialueen asiakasmaksutulot palveluittain koko ajanjaksolta, vaihtoehdoittain.",
     ));
     body.push_str("</section>\n");
@@ -404,7 +413,7 @@ pub fn render(r: &Results, meta: &Meta, tables: &[Table], service_names: &[(Stri
         ("osuus kustannuksista".to_string(), seg.iter().map(|s| f(s.cost_share) * 100.0).collect()),
     ];
     body.push_str(&figure(
-        bars_wide("Segmenttien osuus asiakkaista ja kustannuksista, %", &categories, &series)?,
+        bars_wide("Segmenttien osuus asiakkaista ja kustannuksista, %", "%", &categories, &series)?,
         "Kunkin segmentin osuus asiakkaista ja bruttokustannuksista (perusvaihtoehto).",
     ));
     body.push_str("</section>\n");
@@ -451,27 +460,39 @@ fn short_dim(d: &str) -> &str {
 }
 
 /// Grouped horizontal bars for many categories (segments).
-fn bars_wide(title: &str, categories: &[String], series: &[(String, Vec<f64>)]) -> Result<String> {
+fn bars_wide(title: &str, unit: &str, categories: &[String], series: &[(String, Vec<f64>)]) -> Result<String> {
     let mut svg = String::new();
     {
-        let h = 90 + 34 * categories.len() as u32;
-        let root = SVGBackend::with_string(&mut svg, (760, h)).into_drawing_area();
+        let h = 110 + (12 + 11 * series.len() as u32) * categories.len() as u32;
+        let root = SVGBackend::with_string(&mut svg, (1000, h)).into_drawing_area();
         root.fill(&WHITE).map_err(chart_err)?;
+        let items: Vec<(String, RGBColor)> =
+            series.iter().enumerate().map(|(i, s)| (s.0.clone(), SERIES[i % SERIES.len()])).collect();
+        legend(&root, &items)?;
         let n = categories.len().max(1) as f64;
         let hi = series.iter().flat_map(|s| s.1.iter().copied()).fold(1.0f64, f64::max) * 1.08;
         let mut chart = ChartBuilder::on(&root)
             .caption(title, ("sans-serif", 20))
             .margin(12)
+            .margin_top(30)
+            .margin_right(30)
             .x_label_area_size(30)
-            .y_label_area_size(250)
+            .y_label_area_size(300)
             .build_cartesian_2d(0.0..hi, 0.0..n)
             .map_err(chart_err)?;
         chart
             .configure_mesh()
             .disable_y_mesh()
             .y_labels(0)
-            .x_label_formatter(&|v| format!("{:.0} %", v))
-            .light_line_style(RGBColor(238, 238, 238))
+            .x_labels(8)
+            .x_label_formatter(&|v| {
+                if unit == "%" {
+                    format!("{v:.0} %")
+                } else {
+                    fi_number(Decimal::from_f64_retain(*v).unwrap_or_default(), 0)
+                }
+            })
+            .light_line_style(WHITE)
             .draw()
             .map_err(chart_err)?;
         let k = series.len().max(1) as f64;
@@ -494,13 +515,6 @@ fn bars_wide(title: &str, categories: &[String], series: &[(String, Vec<f64>)]) 
                 .draw_series(std::iter::once(Text::new(c.clone(), (-hi * 0.01, y), style.clone())))
                 .map_err(chart_err)?;
         }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .position(SeriesLabelPosition::LowerRight)
-            .draw()
-            .map_err(chart_err)?;
         root.present().map_err(chart_err)?;
     }
     Ok(svg)
