@@ -211,7 +211,8 @@ pub struct Aggregator<'a> {
 }
 
 impl<'a> Aggregator<'a> {
-    pub fn new(pop: &'a Population, variants: Vec<(String, String)>, months: Vec<NaiveDate>) -> Self {
+    /// An aggregator for `clients` clients (the per-client numbers are sized once).
+    pub fn new(pop: &'a Population, variants: Vec<(String, String)>, months: Vec<NaiveDate>, clients: usize) -> Self {
         let nv = variants.len();
         let segments =
             (0..nv).map(|_| SEGMENTS.iter().map(|(_, v)| vec![Part::default(); v.len()]).collect()).collect();
@@ -223,11 +224,11 @@ impl<'a> Aggregator<'a> {
             services: BTreeMap::new(),
             segments,
             variants,
-            weight: Vec::new(),
-            income: Vec::new(),
-            months_of: Vec::new(),
-            fees: Vec::new(),
-            cost: Vec::new(),
+            weight: Vec::with_capacity(clients),
+            income: Vec::with_capacity(clients),
+            months_of: Vec::with_capacity(clients),
+            fees: Vec::with_capacity(clients * nv),
+            cost: Vec::with_capacity(clients * nv),
         }
     }
 

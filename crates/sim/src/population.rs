@@ -316,8 +316,8 @@ impl Builder {
             ("income_not_given", false),
             ("spouse_in_long_term_care", false),
         ])?;
-        let mut out = Vec::new();
-        let mut ids = HashMap::new();
+        let mut out = Vec::with_capacity(t.rows_hint);
+        let mut ids = HashMap::with_capacity(t.rows_hint);
         t.for_each(|row| {
             let id = parse::id(row, c[0], "the household's id")?;
             let persons =
@@ -354,6 +354,8 @@ impl Builder {
             ("maple", false),
             ("living_alone", false),
         ])?;
+        self.pop.persons.reserve_exact(t.rows_hint);
+        self.person_ids.reserve(t.rows_hint);
         let (households, person_ids, spouse_ids, persons) =
             (&self.household_ids, &mut self.person_ids, &mut self.spouse_ids, &mut self.pop.persons);
         t.for_each(|row| {
@@ -454,6 +456,7 @@ impl Builder {
             ("housing", false),
         ])?;
         let max = Decimal::from(MAX_MONEY);
+        self.pop.incomes.reserve_exact(t.rows_hint);
         let (person_ids, pop) = (&self.person_ids, &mut self.pop);
         t.for_each(|row| {
             let id = parse::id(row, c[0], "the person's id")?;
@@ -514,6 +517,7 @@ impl Builder {
         ]);
         let c = t.columns(&cols)?;
         let q = Decimal::from(MAX_QUANTITY);
+        self.pop.lines.reserve_exact(t.rows_hint);
         let (person_ids, pop, spec_ids) = (&self.person_ids, &mut self.pop, &mut self.spec_ids);
         t.for_each(|row| {
             let id = parse::id(row, c[0], "the person's id")?;
@@ -596,6 +600,13 @@ impl Builder {
         }
         pop.income_start = offsets(n, pop.incomes.iter().map(|r| r.person));
         pop.line_start = offsets(n, pop.lines.iter().map(|r| r.person));
+        // what the simulation keeps, without the slack of growing while reading
+        pop.households.shrink_to_fit();
+        pop.persons.shrink_to_fit();
+        pop.incomes.shrink_to_fit();
+        pop.extras.shrink_to_fit();
+        pop.lines.shrink_to_fit();
+        pop.specs.shrink_to_fit();
         Ok(pop)
     }
 }

@@ -39,7 +39,7 @@ pub fn run(
     sim.keep_months = sink.is_some();
     let clients = sim.clients();
     let names = variants.iter().map(|v| (v.name.clone(), v.title.clone())).collect();
-    let mut agg = Aggregator::new(pop, names, sim.months.clone());
+    let mut agg = Aggregator::new(pop, names, sim.months.clone(), clients.len());
     let total = clients.len() as u64;
     let mut done = 0;
     progress(0, total);

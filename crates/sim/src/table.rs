@@ -3,7 +3,7 @@
 //!
 //! - CSV with `,` (decimal point) or the Finnish Excel convention `;` (decimal comma, dates also
 //!   `1.3.2026`), UTF-8 with or without a byte-order mark, or Windows-1252 (what Excel's
-//!   "CSV (semicolon separated)" writes on a Finnish Windows);
+//!   "CSV (semicolon separated)" writes on a Finnish Windows), streamed from the file;
 //! - XLSX (`calamine`): the sheet named like the table, else the first sheet; numbers and dates
 //!   are cells of their own type;
 //! - Parquet (feature `parquet`).
@@ -28,11 +28,13 @@ pub struct Table {
     pub file: String,
     pub header: Vec<String>,
     pub dialect: Dialect,
+    /// About how many data rows there are (to size the population's vectors once).
+    pub rows_hint: usize,
     source: Source,
 }
 
 enum Source {
-    Csv(csv::Reader<Box<dyn std::io::Read>>),
+    Csv(csv::Reader<std::io::BufReader<std::fs::File>>),
     Rows(std::vec::IntoIter<Vec<String>>),
 }
 
@@ -117,22 +119,38 @@ impl Table {
         }
     }
 
+    /// A CSV file, read as a stream (never whole in memory); the dialect from its first line.
     fn csv(path: &Path) -> Result<Table, SimError> {
+        use std::io::BufRead;
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| SimError::File { file: file.clone(), message: e.to_string() })?;
-        let text = decode(bytes);
-        let first = text.lines().next().unwrap_or("");
-        let dialect = if first.contains(';') { Dialect::Finnish } else { Dialect::Standard };
+        let io = |e: std::io::Error| SimError::File { file: path.display().to_string(), message: e.to_string() };
+        let mut first = Vec::new();
+        std::io::BufReader::new(std::fs::File::open(path).map_err(io)?).read_until(b'\n', &mut first).map_err(io)?;
+        let dialect = if first.contains(&b';') { Dialect::Finnish } else { Dialect::Standard };
         let delimiter = if dialect == Dialect::Finnish { b';' } else { b',' };
-        let reader: Box<dyn std::io::Read> = Box::new(std::io::Cursor::new(text.into_bytes()));
+        // count the lines first (a fast pass over the bytes) so the tables are sized once
+        let mut rows_hint = 0usize;
+        {
+            use std::io::Read;
+            let mut f = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(path).map_err(io)?);
+            let mut buf = [0u8; 1 << 16];
+            loop {
+                let n = f.read(&mut buf).map_err(io)?;
+                if n == 0 {
+                    break;
+                }
+                rows_hint += buf[..n].iter().filter(|&&b| b == b'\n').count();
+            }
+        }
+        let reader = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
         let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(reader);
         let header = rdr
-            .headers()
+            .byte_headers()
             .map_err(|e| SimError::File { file: file.clone(), message: format!("cannot read the header: {e}") })?
             .iter()
-            .map(|h| h.trim().to_string())
+            .map(|h| decode(h).trim().trim_start_matches('\u{feff}').to_string())
             .collect();
-        Ok(Table { file, header, dialect, source: Source::Csv(rdr) })
+        Ok(Table { file, header, dialect, rows_hint, source: Source::Csv(rdr) })
     }
 
     fn workbook(path: &Path, name: &str) -> Result<Table, SimError> {
@@ -157,7 +175,8 @@ impl Table {
         } else {
             file
         };
-        Ok(Table { file, header, dialect: Dialect::Standard, source: Source::Rows(rest.into_iter()) })
+        let rows_hint = rest.len();
+        Ok(Table { file, header, dialect: Dialect::Standard, rows_hint, source: Source::Rows(rest.into_iter()) })
     }
 
     #[cfg(feature = "parquet")]
@@ -167,6 +186,7 @@ impl Table {
             file: path.display().to_string(),
             header,
             dialect: Dialect::Standard,
+            rows_hint: rows.len(),
             source: Source::Rows(rows.into_iter()),
         })
     }
@@ -224,10 +244,10 @@ impl Table {
         let mut number = 1;
         match &mut self.source {
             Source::Csv(rdr) => {
-                let mut rec = csv::StringRecord::new();
+                let mut rec = csv::ByteRecord::new();
                 let mut cells: Vec<String> = Vec::new();
                 loop {
-                    let more = rdr.read_record(&mut rec).map_err(|e| SimError::Row {
+                    let more = rdr.read_byte_record(&mut rec).map_err(|e| SimError::Row {
                         file: self.file.clone(),
                         row: number + 1,
                         message: format!("not valid CSV: {e}"),
@@ -236,11 +256,11 @@ impl Table {
                         break;
                     }
                     number = rec.position().map(|p| p.line() as usize).unwrap_or(number + 1);
-                    if rec.iter().all(|c| c.trim().is_empty()) {
+                    if rec.iter().all(|c| c.trim_ascii().is_empty()) {
                         continue;
                     }
                     cells.clear();
-                    cells.extend(rec.iter().map(str::to_string));
+                    cells.extend(rec.iter().map(decode));
                     let row =
                         Row { file: &self.file, number, dialect: self.dialect, cells: &cells, header: &self.header };
                     f(&row)?;
@@ -264,14 +284,12 @@ impl Table {
     }
 }
 
-/// UTF-8 (a byte-order mark dropped) or, when the bytes are not UTF-8, Windows-1252.
-fn decode(mut bytes: Vec<u8>) -> String {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => encoding_rs::WINDOWS_1252.decode(e.as_bytes()).0.into_owned(),
+/// A field as text: UTF-8, or, when its bytes are not UTF-8, Windows-1252 (what Excel's "CSV
+/// (semicolon separated)" writes on a Finnish Windows).
+fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
     }
 }
 

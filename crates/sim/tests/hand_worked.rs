@@ -200,3 +200,32 @@ fn the_outputs_are_written_with_numbers_as_numbers() {
     assert!(!html.contains("<script") && !html.contains("<link"), "self-contained");
     assert!(html.contains("3\u{a0}257,82\u{a0}€"), "Finnish money format");
 }
+
+/// A table saved by a Finnish Excel as "CSV (semicolon separated)" is Windows-1252 (`kyllä` is one
+/// byte 0xE4); one saved as "CSV UTF-8" starts with a byte-order mark. Both read as UTF-8 does.
+#[test]
+fn windows_1252_and_a_byte_order_mark_read_as_utf8() {
+    let tmp = tempfile::tempdir().unwrap();
+    let utf8 = run(tmp.path());
+    let pop = tmp.path().join("pop");
+    let persons = std::fs::read_to_string(pop.join("persons.csv")).unwrap();
+    assert!(persons.contains("kyllä"));
+    let (cp1252, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&persons);
+    assert!(!unmappable && cp1252.contains(&0xE4));
+    std::fs::write(pop.join("persons.csv"), &cp1252[..]).unwrap();
+    let households = std::fs::read(pop.join("households.csv")).unwrap();
+    std::fs::write(pop.join("households.csv"), [&b"\xEF\xBB\xBF"[..], &households].concat()).unwrap();
+    let job = Job {
+        tariffs: repo().join("tests/fixtures/tariffs/esimerkki"),
+        population: pop,
+        from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+        reforms: vec![tmp.path().join("tasaprosentti.toml")],
+        out: tmp.path().join("out2"),
+        per_person: None,
+        reuse: true,
+        created: "test".into(),
+        program: "test".into(),
+    };
+    assert_eq!(execute(&job, &|_, _| {}).unwrap_or_else(|e| panic!("{e}")).results, utf8);
+}
