@@ -218,3 +218,95 @@ fn lookup<'a>(t: &'a toml::Table, path: &str) -> Option<&'a toml::Value> {
     }
     Some(v)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = r#"
+[a.p]
+values = [
+  { from = "2024-01-01", to = "2025-12-31", value = "1", source = "s", verified = true },
+  { from = "2026-01-01", value = "2", source = "s", verified = true },
+]
+[a.q]
+same_as = "a.p"
+"#;
+
+    fn base() -> Vec<Layer> {
+        vec![Layer::new("national", [("n.toml".to_string(), BASE.to_string())])]
+    }
+
+    fn spliced(reform: &str) -> std::result::Result<Vec<(String, Option<String>, String)>, SimError> {
+        let (layer, _, _) = overlay("r", &[("r.toml".into(), reform.into())], &base())?;
+        let t: toml::Table = toml::from_str(&layer.files[0].text).unwrap();
+        let param = t["a"].as_table().unwrap().values().next().unwrap().clone();
+        let mut out: Vec<(String, Option<String>, String)> = param["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v["from"].as_str().unwrap().to_string(),
+                    v.get("to").and_then(|t| t.as_str()).map(str::to_string),
+                    v["value"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+
+    fn v(f: &str, t: Option<&str>, x: &str) -> (String, Option<String>, String) {
+        (f.into(), t.map(str::to_string), x.into())
+    }
+
+    #[test]
+    fn a_reform_replaces_the_values_from_its_start_on() {
+        let r = "[a.p]\noverrides = true\nvalues = [ { from = \"2026-07-01\", value = \"3\", source = \"r\", verified = false } ]\n";
+        assert_eq!(
+            spliced(r).unwrap(),
+            vec![
+                v("2024-01-01", Some("2025-12-31"), "1"),
+                v("2026-01-01", Some("2026-06-30"), "2"),
+                v("2026-07-01", None, "3")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reform_with_an_end_keeps_the_baseline_after_it() {
+        let r = "[a.p]\noverrides = true\nvalues = [ { from = \"2025-07-01\", to = \"2026-03-31\", value = \"3\", source = \"r\", verified = false } ]\n";
+        assert_eq!(
+            spliced(r).unwrap(),
+            vec![
+                v("2024-01-01", Some("2025-06-30"), "1"),
+                v("2025-07-01", Some("2026-03-31"), "3"),
+                v("2026-04-01", None, "2"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_same_as_parameter_takes_the_values_it_follows() {
+        let r = "[a.q]\noverrides = true\nvalues = [ { from = \"2026-07-01\", value = \"3\", source = \"r\", verified = false } ]\n";
+        assert_eq!(
+            spliced(r).unwrap(),
+            vec![
+                v("2024-01-01", Some("2025-12-31"), "1"),
+                v("2026-01-01", Some("2026-06-30"), "2"),
+                v("2026-07-01", None, "3")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reform_must_say_overrides_and_have_no_organisation() {
+        let r = "[a.p]\nvalues = [ { from = \"2026-07-01\", value = \"3\", source = \"r\", verified = false } ]\n";
+        assert!(spliced(r).unwrap_err().to_string().contains("overrides = true"));
+        let r = "[organisation]\nid = \"x\"\n";
+        assert!(spliced(r).unwrap_err().to_string().contains("no [organisation]"));
+        let r = "[reform]\nname = \"Bad Name\"\n";
+        assert!(overlay("r", &[("r.toml".into(), r.into())], &base()).unwrap_err().to_string().contains("reform name"));
+    }
+}

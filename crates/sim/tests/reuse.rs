@@ -52,3 +52,33 @@ fn the_synthetic_population_is_the_same_for_a_seed() {
     let about = std::fs::read_to_string(a.join("population.toml")).unwrap();
     assert!(about.contains("synthetic = true") && about.contains("SYNTEETTINEN"), "{about}");
 }
+
+/// Every example reform of docs/simulation/reforms loads over the shipped Päijät-Häme tariff, and
+/// its values start on its date: before it the reform's tariff is the baseline's.
+#[test]
+fn the_example_reforms_load_and_start_on_their_dates() {
+    let repo = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let dir = repo.join("docs/simulation/reforms");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() >= 3);
+    let variants = kustannusarvio_sim::job::variants(&repo.join("tariffs/paijat-hame"), &files).unwrap();
+    assert_eq!(variants.len(), files.len() + 1);
+    let scenario: kustannusarvio_engine::Scenario = serde_json::from_value(serde_json::json!({
+        "date": "2026-06-01",
+        "household": {"persons": 1, "client": {"gross_income": "1800.00", "net_income": "1500.00"}},
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "12"},
+                     {"service": "safety_phone", "production": "own"},
+                     {"service": "meal_delivery", "production": "own", "meals_per_week": "7"}]
+    }))
+    .unwrap();
+    let mut july = scenario.clone();
+    july.date = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+    let fees = |v: &kustannusarvio_sim::Variant, s: &kustannusarvio_engine::Scenario| {
+        kustannusarvio_engine::figures(&v.tariff, s).unwrap().total.client_fees_monthly
+    };
+    for v in &variants[1..] {
+        assert_eq!(fees(v, &scenario), fees(&variants[0], &scenario), "{} before 1.7.2026", v.name);
+        assert_ne!(fees(v, &july), fees(&variants[0], &july), "{} from 1.7.2026", v.name);
+    }
+}
