@@ -4,6 +4,8 @@
 //! - `kustannusarvio compare --tariffs DIR a.json b.json [c.json]` prints the packages side by side.
 //! - `kustannusarvio tariffs validate DIR` checks a tariff directory.
 //! - `kustannusarvio tariffs schema` prints the JSON Schema of tariff files.
+//! - `kustannusarvio tariffs report DIR --date D [--format text|csv|xlsx] [--out FILE]`: every
+//!   value in force with its source and status, for the controller (`report.rs`).
 //! - `kustannusarvio tariffs keygen|build|sign|publish|diff` and `kustannusarvio update`:
 //!   signed tariff bundles (docs/bundles.md; logic in `commands.rs` over `kustannusarvio_bundle`).
 
@@ -13,6 +15,7 @@ use clap::{Parser, Subcommand};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod commands;
+mod report;
 mod sim;
 
 use kustannusarvio_engine::{estimate, parse_scenario, EngineError, Tariff};
@@ -105,6 +108,19 @@ enum TariffCmd {
     Validate { dir: PathBuf },
     /// Print the JSON Schema of tariff source files.
     Schema,
+    /// Every value in force on a date: key, title, value, source, verified / unverified /
+    /// placeholder, and the counts; as text, CSV or an XLSX sheet for the controller.
+    Report {
+        dir: PathBuf,
+        /// The date (YYYY-MM-DD); today when not given.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: report::ReportFormat,
+        /// Write to this file (required for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Generate an Ed25519 signing key pair (NAME.key secret, NAME.pub public).
     Keygen {
         #[arg(long)]
@@ -379,6 +395,9 @@ fn main() -> ExitCode {
                 serde_json::to_string_pretty(&kustannusarvio_engine::tariff::json_schema()).unwrap_or_default()
             );
             Ok(())
+        }
+        Cmd::Tariffs { cmd: TariffCmd::Report { dir, date, format, out } } => {
+            text(report::run(&dir, date.as_deref(), format, out.as_deref()))
         }
         Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name, label } } => {
             text(commands::keygen(&out, name.as_deref(), &label))

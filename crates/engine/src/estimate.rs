@@ -178,7 +178,9 @@ struct Computed {
 fn compute(ctx: &Ctx, scenario: &Scenario) -> Result<Computed> {
     let mut calcs = Vec::with_capacity(scenario.services.len());
     for (i, line) in scenario.services.iter().enumerate() {
-        calcs.push(calc_line(ctx, line, i)?);
+        let mut lc = calc_line(ctx, line, i)?;
+        rules::exemptions::apply(ctx, &scenario.services, line, &mut lc)?;
+        calcs.push(lc);
     }
     // Yearly fees with the payment ceiling.
     let mut yearly: Vec<Decimal> = calcs.iter().map(|c| c.client_fee_monthly * Decimal::from(12)).collect();
@@ -357,29 +359,41 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         }
     }
     // unverified parameters, in the order first used (lines, the package's steps, the 11 §
-    // threshold); borrowed from the trace (no copies)
-    let mut unverified: Vec<&str> = Vec::new();
-    let package = t.explanation.iter().flat_map(|s| &s.params);
-    for p in lines.iter().flat_map(|l| &l.explanation).flat_map(|s| &s.params).chain(package).chain(&checked) {
-        if !p.verified && !unverified.contains(&p.name.as_str()) {
-            unverified.push(&p.name);
+    // threshold); borrowed from the trace (no copies). Named by their titles in plain words;
+    // placeholders (not yet decided by the organisation) are said apart, and so is whether a
+    // value bears on the client's fee (a price only gives the organiser's cost, unless the fee
+    // was capped at that cost).
+    let mut unverified: Vec<Unverified> = Vec::new();
+    let mut note = |p: &'_ crate::explain::ParamUse, client: bool| {
+        if p.verified {
+            return;
+        }
+        match unverified.iter_mut().find(|u| u.name == p.name.as_str()) {
+            Some(u) => u.client |= client,
+            None => unverified.push(Unverified {
+                name: p.name.clone(),
+                placeholder: crate::tariff::report::is_placeholder(&p.source),
+                client,
+            }),
+        }
+    };
+    for l in &lines {
+        let capped = l.explanation.iter().any(|s| s.key == "support.cost_cap");
+        // a voucher's value and price bear on the client's fee only with a copay voucher
+        let copay = l.explanation.iter().any(|s| s.key == "voucher.copay");
+        for st in &l.explanation {
+            let organiser_only = st.key == "organiser.cost"
+                || (!copay && st.key.starts_with("voucher.") && st.key != "voucher.full_cover");
+            for p in &st.params {
+                note(p, capped || !organiser_only);
+            }
         }
     }
+    for p in t.explanation.iter().flat_map(|s| &s.params).chain(&checked) {
+        note(p, true);
+    }
     if !unverified.is_empty() {
-        warnings.push(Warning {
-            code: "unverified_parameters".into(),
-            message: format!(
-                "Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: {}",
-                unverified.join(", ")
-            ),
-            values: unverified
-                .iter()
-                .map(|n| crate::explain::NamedValue {
-                    name: "parameter".into(),
-                    value: crate::explain::TraceValue::trace_value((*n).to_string()),
-                })
-                .collect(),
-        });
+        warnings.push(unverified_warning(tariff, &unverified));
     }
     if let Some(w) = rules::long_term_care::spouse_income::check(scenario) {
         warnings.push(spouse_income_warning(&w));
@@ -397,6 +411,51 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         warnings,
         trace_format: TRACE_FORMAT.into(),
     })
+}
+
+/// An unverified parameter an estimate used.
+struct Unverified {
+    name: String,
+    /// Its source says PLACEHOLDER: the organisation has not decided it yet.
+    placeholder: bool,
+    /// It bears on the client's fee (not only on the organiser's cost).
+    client: bool,
+}
+
+/// `unverified_parameters`: the unverified values used, by title, placeholders said apart; the
+/// values are, for each, `parameter` (the key), `title`, `placeholder` and `client_fee` (whether
+/// it bears on the client's fee: the client's summary names only those).
+fn unverified_warning(tariff: &Tariff, params: &[Unverified]) -> Warning {
+    let titles = |placeholder_only: bool| {
+        params
+            .iter()
+            .filter(|u| !placeholder_only || u.placeholder)
+            .map(|u| tariff.title_of(&u.name))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut message =
+        format!("Arviossa on käytetty taksan arvoja, joita ei ole vahvistettu lähteestä: {}.", titles(false));
+    if params.iter().any(|u| u.placeholder) {
+        message.push_str(&format!(
+            " Näistä paikkamerkkejä, joita hyvinvointialue ei ole vielä päättänyt: {}.",
+            titles(true)
+        ));
+    }
+    let text = |s: &str| crate::explain::TraceValue::trace_value(s.to_string());
+    let flag = |b: bool| text(if b { "true" } else { "false" });
+    let values = params
+        .iter()
+        .flat_map(|u| {
+            [
+                crate::explain::NamedValue { name: "parameter".into(), value: text(&u.name) },
+                crate::explain::NamedValue { name: "title".into(), value: text(tariff.title_of(&u.name)) },
+                crate::explain::NamedValue { name: "placeholder".into(), value: flag(u.placeholder) },
+                crate::explain::NamedValue { name: "client_fee".into(), value: flag(u.client) },
+            ]
+        })
+        .collect();
+    Warning { code: "unverified_parameters".into(), message, values }
 }
 
 /// The 11 § warning (rules/fee_reduction.rs) and the threshold parameter it used.

@@ -221,6 +221,7 @@ fn line() -> impl Strategy<Value = ServiceLine> {
                 "temporary_home_nursing" => {
                     l.visits_per_month = Some(b);
                     l.staff = Some(if flag { "doctor" } else { "nurse" }.into());
+                    l.specialist_nurse_visit = !flag && d > c;
                 }
                 "informal_care_support" => l.care_class = Some(if flag { "basic" } else { "transitional" }.into()),
                 "meal_delivery" => l.meals_per_week = Some(d.min(Decimal::from(14))),
@@ -244,9 +245,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         proptest::option::of(person()),
         prop::bool::weighted(0.1),
         prop::bool::weighted(0.1),
-        prop::collection::vec(line(), 0..6),
+        (prop::collection::vec(line(), 0..6), prop::bool::weighted(0.2)),
     )
-        .prop_map(|(day, persons, client, spouse, ltc, not_given, services)| {
+        .prop_map(|(day, persons, client, spouse, ltc, not_given, (services, guarantee))| {
             let date = chrono::NaiveDate::from_ymd_opt(2021, 7, 1).expect("date") + chrono::Days::new(day as u64);
             let spouse = if persons >= 2 { spouse } else { None };
             let (client, spouse) = if not_given { (Person::default(), None) } else { (client, spouse) };
@@ -258,6 +259,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     spouse_in_long_term_care: ltc && spouse.is_some(),
                     spouse,
                     income_not_given: not_given,
+                    guarantee_pension: guarantee,
                 },
                 services,
             }

@@ -1,7 +1,7 @@
 //! A population: four tables (docs/simulation.md has the schema and an example).
 //!
 //! - `households`: `household_id`, `persons` (the family size of the fee tables), optional
-//!   `income_not_given`, `spouse_in_long_term_care`;
+//!   `income_not_given`, `spouse_in_long_term_care`, `guarantee_pension`;
 //! - `persons`: `person_id` (pseudonymous), `household_id`, optional `spouse_id`, `age`, `sex`,
 //!   `weight` and the segment flags `n_chronic`, `joint_social_health`, `maple`, `living_alone`;
 //! - `incomes`: `person_id`, `from`, `to`, and the scenario contract's income fields per month
@@ -36,6 +36,8 @@ pub struct HouseholdRec {
     pub persons: u32,
     pub income_not_given: bool,
     pub spouse_in_long_term_care: bool,
+    /// The client receives the guarantee pension (takuueläke): the organisation's exemptions.
+    pub guarantee_pension: bool,
     pub row: u32,
 }
 
@@ -315,6 +317,7 @@ impl Builder {
             ("persons", true),
             ("income_not_given", false),
             ("spouse_in_long_term_care", false),
+            ("guarantee_pension", false),
         ])?;
         let mut out = Vec::with_capacity(t.rows_hint);
         let mut ids = HashMap::with_capacity(t.rows_hint);
@@ -330,6 +333,7 @@ impl Builder {
                 persons: persons as u32,
                 income_not_given: parse::boolean(row, c[2])?.unwrap_or(false),
                 spouse_in_long_term_care: parse::boolean(row, c[3])?.unwrap_or(false),
+                guarantee_pension: parse::boolean(row, c[4])?.unwrap_or(false),
                 row: u32_row(row.number),
             });
             Ok(())
@@ -514,6 +518,7 @@ impl Builder {
             ("care_class", false),
             ("staff", false),
             ("label", false),
+            ("specialist_nurse_visit", false),
         ]);
         let c = t.columns(&cols)?;
         let q = Decimal::from(MAX_QUANTITY);
@@ -573,6 +578,7 @@ impl Builder {
             l.care_class = text(20);
             l.staff = text(21);
             l.label = text(22);
+            l.specialist_nurse_visit = parse::boolean(row, c[23])?.unwrap_or(false);
             let spec = intern_into(pop, spec_ids, l);
             pop.lines.push(LineRec { person, from, to, spec, row: u32_row(row.number) });
             Ok(())
@@ -659,10 +665,17 @@ pub fn write_csv(pop: &Population, dir: &Path) -> Result<Vec<PathBuf>> {
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
 
     let (mut w, p) = open("households")?;
-    w.write_record(["household_id", "persons", "income_not_given", "spouse_in_long_term_care"]).map_err(werr(&p))?;
+    w.write_record(["household_id", "persons", "income_not_given", "spouse_in_long_term_care", "guarantee_pension"])
+        .map_err(werr(&p))?;
     for h in &pop.households {
-        w.write_record([&*h.id, &h.persons.to_string(), b(h.income_not_given), b(h.spouse_in_long_term_care)])
-            .map_err(werr(&p))?;
+        w.write_record([
+            &*h.id,
+            &h.persons.to_string(),
+            b(h.income_not_given),
+            b(h.spouse_in_long_term_care),
+            b(h.guarantee_pension),
+        ])
+        .map_err(werr(&p))?;
     }
     w.flush().map_err(|e| SimError::file(&p, e))?;
     written.push(p);
@@ -762,6 +775,7 @@ pub fn write_csv(pop: &Population, dir: &Path) -> Result<Vec<PathBuf>> {
         "legal_basis",
         "care_class",
         "staff",
+        "specialist_nurse_visit",
     ])
     .map_err(werr(&p))?;
     for r in &pop.lines {
@@ -797,6 +811,7 @@ pub fn write_csv(pop: &Population, dir: &Path) -> Result<Vec<PathBuf>> {
             },
             l.care_class.clone().unwrap_or_default(),
             l.staff.clone().unwrap_or_default(),
+            if l.specialist_nurse_visit { "true".into() } else { String::new() },
         ])
         .map_err(werr(&p))?;
     }

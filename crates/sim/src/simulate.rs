@@ -252,6 +252,7 @@ impl<'a> Simulation<'a> {
                 spouse: income(inputs.spouse_income),
                 spouse_in_long_term_care: hh.spouse_in_long_term_care,
                 income_not_given: hh.income_not_given,
+                guarantee_pension: hh.guarantee_pension,
             },
             services: inputs.lines.iter().map(|&l| pop.specs[pop.lines[l as usize].spec as usize].clone()).collect(),
         }

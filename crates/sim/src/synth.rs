@@ -327,6 +327,7 @@ pub fn generate(c: &Calibration, clients: u64, seed: u64, year: i32) -> Result<P
             persons: if alone { 1 } else { 2 },
             income_not_given: false,
             spouse_in_long_term_care: false,
+            guarantee_pension: false,
             row: hh + 2,
         });
         let maple_w = if housing { &c.maple.housing } else { &c.maple.home_care };

@@ -3,6 +3,7 @@
 //! amounts from the tariff through [`Calc::param`], which records the use for the explanation,
 //! so the arithmetic reads as the law's and no parameter name is ever spelt in a rule.
 
+pub mod exemptions;
 pub mod fee_reduction;
 pub mod flat_fees;
 pub mod home_care;
@@ -80,7 +81,9 @@ impl StatutoryKind {
             StatutoryKind::ShortTermCare | StatutoryKind::DayNightCare | StatutoryKind::InformalCareLeave => {
                 &["days_per_month", "provider_price_per_day"]
             }
-            StatutoryKind::TemporaryHomeNursing => &["visits_per_month", "staff", "provider_price_per_unit"],
+            StatutoryKind::TemporaryHomeNursing => {
+                &["visits_per_month", "staff", "provider_price_per_unit", "specialist_nurse_visit"]
+            }
             StatutoryKind::InformalCareSupport => &["care_class"],
         }
     }
