@@ -18,6 +18,7 @@ use clap::{Parser, Subcommand};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod commands;
 mod report;
+mod sim;
 
 use kustannusarvio_engine::i18n::Lang;
 use kustannusarvio_engine::{estimate, parse_scenario, EngineError, Tariff};
@@ -72,6 +73,13 @@ enum Cmd {
         #[arg(long)]
         dump: bool,
     },
+    /// Populations for the simulation: a synthetic one, or a check of an extract.
+    Population {
+        #[command(subcommand)]
+        cmd: sim::PopulationCmd,
+    },
+    /// Simulate a population month by month under the tariff and reforms (docs/simulation.md).
+    Simulate(Box<sim::SimulateArgs>),
     /// Tariff tools.
     Tariffs {
         #[command(subcommand)]
@@ -418,6 +426,8 @@ fn main() -> ExitCode {
         Cmd::Tariffs { cmd: TariffCmd::Verify { dir, trusted_keys, threshold, channel } } => {
             text(commands::verify(&dir, trusted_keys.as_deref(), threshold, channel.as_deref()))
         }
+        Cmd::Population { cmd } => return sim::population(cmd),
+        Cmd::Simulate(args) => return sim::simulate(*args),
         Cmd::Cases { dir, root, dump } => {
             return match run_cases(&dir, &root, dump) {
                 Ok(true) => ExitCode::SUCCESS,
