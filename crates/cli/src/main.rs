@@ -222,7 +222,14 @@ fn text(r: Result<String, String>) -> Result<(), EngineError> {
 }
 
 fn fail(e: &EngineError) -> ExitCode {
-    let json = serde_json::json!({ "error": e, "message": e.to_string() });
+    fail_in(e, None)
+}
+
+/// The error on stderr as JSON: `error` as the engine gives it (its code, field and English
+/// message), `message` for people — in the language asked (`calc|compare --lang`), else English.
+fn fail_in(e: &EngineError, lang: Option<Lang>) -> ExitCode {
+    let message = lang.map_or_else(|| e.to_string(), |l| e.text_in(l));
+    let json = serde_json::json!({ "error": e, "message": message });
     eprintln!("{}", serde_json::to_string_pretty(&json).unwrap_or_else(|_| e.to_string()));
     ExitCode::from(2)
 }
@@ -373,6 +380,10 @@ fn read_scenario(path: Option<&Path>) -> Result<kustannusarvio_engine::Scenario,
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = match &cli.cmd {
+        Cmd::Calc { lang, .. } | Cmd::Compare { lang, .. } => Some(*lang),
+        _ => None,
+    };
     let res = match cli.cmd {
         Cmd::Calc { tariffs, scenario, lang } => load(&tariffs).and_then(|t| {
             let s = read_scenario(scenario.as_deref())?;
@@ -475,6 +486,6 @@ fn main() -> ExitCode {
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
+        Err(e) => fail_in(&e, lang),
     }
 }

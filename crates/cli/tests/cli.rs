@@ -121,6 +121,32 @@ fn calc_error_names_field_and_exits_non_zero() {
     assert_eq!(v["error"]["field"], "services[0].hours_per_month");
 }
 
+/// The error's `message` is for people, in the language asked; `error` stays the engine's (code,
+/// field, English message) in every language.
+#[test]
+fn calc_error_message_is_in_the_language_asked() {
+    let scenario = README_SCENARIO.replace("\"20\"", "\"-5\"");
+    let run = |lang: &str| {
+        let mut child = bin()
+            .args(["calc", "--tariffs", "tariffs/paijat-hame", "--lang", lang])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child.stdin.take().unwrap().write_all(scenario.as_bytes());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        serde_json::from_slice::<serde_json::Value>(&out.stderr).unwrap()
+    };
+    let (fi, sv, en) = (run("fi"), run("sv"), run("en"));
+    assert_eq!(sv["error"], en["error"]);
+    assert_eq!(sv["error"]["message"], "must not be negative");
+    assert_eq!(fi["message"], "services[0].hours_per_month: ei voi olla negatiivinen");
+    assert_eq!(sv["message"], "services[0].hours_per_month: får inte vara negativ");
+    assert_eq!(en["message"], "services[0].hours_per_month: must not be negative");
+}
+
 #[test]
 fn calc_with_missing_tariff_dir_fails_clearly() {
     let (code, _, err) = calc("tariffs/nowhere", README_SCENARIO);
