@@ -106,7 +106,7 @@ step-voucher-leave-cap = Under närståendevårdarens ledighet är självriskand
 step-exemption = { $exemption }: avgiften { $waived } tas inte ut → { $fee }
 
 ## The payment ceiling
-step-payment-ceiling = De avgifter som räknas in i avgiftstaket vore { $total } per år; avgiftstaket { $ceiling } nås, varefter tjänsterna är avgiftsfria (vid kortvarig institutionsvård tas en uppehållsavgift ut, sammanlagt { $after }).
+step-payment-ceiling = De avgifter som räknas in i avgiftstaket vore { $total } per år; avgiftstaket { $ceiling } nås, varefter tjänsterna är avgiftsfria (för kortvarig institutionsvård tas en avgift för uppehälle ut, sammanlagt { $after }).
 
 ## Warnings
 warning-payment-ceiling = Avgiftstaket nås inom 12 månader. { $step }
@@ -183,7 +183,7 @@ param-long_term_care-cost_cap_housing = Högsta avgift för serviceboende med he
 param-long_term_care-cost_cap_institution_social = Högsta avgift för institutionsservice inom socialvården
 param-long_term_care-cost_cap_institution_health = Högsta avgift för långvarig institutionsvård inom hälso- och sjukvården
 param-flat_fees-short_term_care_per_day = Avgift för kortvarig institutionsvård per vårddygn
-param-flat_fees-short_term_care_after_ceiling_per_day = Uppehållsavgift efter att avgiftstaket har nåtts, per vårddygn
+param-flat_fees-short_term_care_after_ceiling_per_day = Avgift för uppehälle efter att avgiftstaket har nåtts, per vårddygn
 param-flat_fees-day_night_care_per_day = Avgift för dag- eller nattvård per dygn
 param-flat_fees-temporary_home_nursing_doctor_per_visit = Tillfällig hemsjukvård, läkarbesök
 param-flat_fees-temporary_home_nursing_nurse_per_visit = Tillfällig hemsjukvård, besök av annan yrkesutbildad person
