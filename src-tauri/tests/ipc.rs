@@ -205,7 +205,7 @@ fn write_ui_fixtures() {
     let mut voucher = home.clone();
     voucher["services"][0]["production"] = json!("voucher");
     voucher["services"][0]["provider_price_per_hour"] = json!("40");
-    for lang in ["sv", "en"] {
+    for (lang, names) in [("sv", ["Alternativ 1", "Alternativ 2"]), ("en", ["Alternative 1", "Alternative 2"])] {
         let est = invoke(&wv, "estimate", json!({ "scenario": home.clone(), "lang": lang })).expect("est");
         assert_eq!(est["lang"], lang);
         assert_eq!(est["total"], out["estimate_home_care_8h"]["total"].clone().with_texts_of(&est["total"]));
@@ -215,7 +215,7 @@ fn write_ui_fixtures() {
         let cmp = invoke(
             &wv,
             "compare",
-            json!({ "scenarios": [home.clone(), voucher.clone()], "names": ["Alternativ 1", "Alternativ 2"], "lang": lang }),
+            json!({ "scenarios": [home.clone(), voucher.clone()], "names": names, "lang": lang }),
         )
         .expect("cmp");
         out.insert(format!("compare_own_voucher_{lang}"), cmp);

@@ -71,6 +71,8 @@ for (const lang of ["fi", "sv", "en"]) {
     await page.waitForSelector("[data-testid=compare-table]");
     const cmp = await calls(page, "compare");
     assert.equal(cmp[cmp.length - 1].args.lang, lang);
+    // the alternatives are named in the UI's language (the engine echoes the names as columns)
+    assert.deepEqual(cmp[cmp.length - 1].args.names, { fi: ["Vaihtoehto 1", "Vaihtoehto 2"], sv: ["Alternativ 1", "Alternativ 2"], en: ["Alternative 1", "Alternative 2"] }[lang]);
     const table = await page.textContent("main");
     if (lang !== "fi") assert.deepEqual(finnish(table), [], `Finnish words in the ${lang} comparison`);
     await page.screenshot({ path: join(shots, `lang-compare-${lang}.png`), fullPage: true });
