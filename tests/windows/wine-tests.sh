@@ -3,9 +3,10 @@
 #   1. every hand-worked case (tests/cases) computes under Windows with output identical byte
 #      for byte to Linux (`kustannusarvio cases --dump`), and the cases pass;
 #   2. calc, compare, tariffs validate/schema and an error give identical output;
-#   3. a signed-update cycle against a loopback web server: install, up to date, a newer serial,
-#      a tampered bundle refused while the last good tariff stays; the state directory is a
-#      Windows path with backslashes and a space, and no file written has CRLF line ends.
+#   3. a TUF update cycle against a loopback web server (the Linux CLI publishes with the test
+#      keys, the Windows CLI updates from the test anchor): install, up to date, a newer
+#      tariff, a tampered bundle refused while the last good tariff stays; the state directory
+#      is a Windows path with backslashes and a space, and no file written has CRLF line ends.
 # Usage: tests/windows/wine-tests.sh LINUX_BIN WINDOWS_EXE   (run from the repository root)
 # Needs wine, mingw-w64 (for the test-only ProcessPrng stand-in) and python3.
 set -euo pipefail
@@ -67,29 +68,37 @@ same "tariffs schema" tariffs schema
 echo '{"date": "2026-03-01", "household": {"persons": 0, "client": {}}}' >a.tmp.json
 same "an input error" calc --tariffs tariffs/paijat-hame --scenario a.tmp.json
 
-echo "== 3. a signed-update cycle on loopback"
+echo "== 3. a signed-update cycle on loopback (TUF: the Linux CLI publishes, the Windows CLI updates)"
 KEYS=tests/fixtures/bundle/keys
-mkdir -p "$WORK/trusted"
-cp "$KEYS/test-author.pub" "$KEYS/test-reviewer.pub" "$WORK/trusted/"
+mkdir -p "$WORK/www/metadata" "$WORK/src"
+cp tests/fixtures/bundle/tuf/paijat-hame.root.json "$WORK/www/metadata/1.root.json"
+cp tests/fixtures/bundle/tuf/paijat-hame.root.json "$WORK/anchor.json"
+# two more tariffs: the two-person income limit edited (another bundle, the same one-person fee)
+for v in 1291 1292; do
+  mkdir -p "$WORK/src/$v"
+  cp -r tariffs/national tariffs/paijat-hame "$WORK/src/$v/"
+  sed -i "s/by_persons = \[\"699\", \"1290\"/by_persons = [\"699\", \"$v\"/" "$WORK/src/$v/national/home_care.toml"
+  grep -q "\"$v\"" "$WORK/src/$v/national/home_care.toml" || fail "could not edit the test tariff"
+done
 publish() {
-  "$LIN" tariffs publish tariffs/paijat-hame --key "$KEYS/test-author.key" --key "$KEYS/test-reviewer.key" \
-    --out "$WORK/www" --serial "$1" --expires 30 >/dev/null
+  "$LIN" tariffs publish "$1" --repo "$WORK/www" --key "$KEYS/test-targets1.key" --key "$KEYS/test-targets2.key" \
+    --key "$KEYS/test-snapshot.key" --key "$KEYS/test-timestamp.key" >/dev/null
 }
-publish 1
+publish tariffs/paijat-hame
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/www" >"$WORK/http.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/manifest.json', timeout=1)" 2>/dev/null && break
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$PORT/metadata/timestamp.json', timeout=1)" 2>/dev/null && break
   sleep 0.1
 done
 # a per-user app data path with backslashes and a space, as on a Windows desktop
 STATE='C:\users\Public\AppData\Roaming\Kustannusarvio tests\state'
-TRUSTED="Z:$(echo "$WORK/trusted" | tr / '\\')"
+ANCHOR="Z:$(echo "$WORK/anchor.json" | tr / '\\')"
 update() { # expected status, expected active serial, expected exit code
   set +e
   WIN update --from "http://127.0.0.1:$PORT/" --state-dir "$STATE" --organisation paijat-hame \
-    --trusted-keys "$TRUSTED" --threshold 2 --retries 0 --timeout 10 >"$WORK/u.json"
+    --root "$ANCHOR" --retries 0 --timeout 20 >"$WORK/u.json"
   local rc=$?
   set -e
   python3 - "$WORK/u.json" "$1" "$2" "$rc" "$3" <<'PY'
@@ -104,11 +113,12 @@ PY
 }
 update updated 1 0
 update up_to_date 1 0
-publish 2
+publish "$WORK/src/1291/paijat-hame"
 update updated 2 0
-# tamper with the newest bundle: refused, serial 2 stays in force
-publish 3
-python3 - "$WORK/www/bundle-3.json" <<'PY'
+# a third tariff whose bundle is tampered with after signing: refused, serial 2 stays in force
+publish "$WORK/src/1292/paijat-hame"
+NEWEST="$(ls -t "$WORK/www/targets/"*.tariff.json | head -1)"
+python3 - "$NEWEST" <<'PY'
 import sys
 p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 1; open(p, "wb").write(b)
 PY
