@@ -18,4 +18,10 @@ fi
 rm -f /tmp/bench-quick.$$.log
 # the sweep example builds and its dump mode computes (tiny input)
 cargo run --locked -q -p kustannusarvio-engine --example bench_sweep -- dump 5 >/dev/null
+# the population simulation's benchmark commands (BENCHMARKS.md) on a small synthetic population
+simdir=$(mktemp -d)
+cargo run --locked -q --bin kustannusarvio -- population synth --clients 1000 --seed 1 --out "$simdir/pop" >/dev/null
+cargo run --locked -q --bin kustannusarvio -- simulate --quiet --tariffs tariffs/paijat-hame --population "$simdir/pop" \
+  --from 2026-01 --to 2026-12 --reform docs/simulation/reforms/kotihoito-90.toml --per-person parquet --out "$simdir/out" >/dev/null
+rm -rf "$simdir"
 echo "bench-quick: ok ($n_ok benchmarks ran once, $(( $(date +%s) - start )) s)"

@@ -2,7 +2,9 @@
 # The Windows CLI, tested on Linux under Wine against the Linux build of the same commit:
 #   1. every hand-worked case (tests/cases) computes under Windows with output identical byte
 #      for byte to Linux (`kustannusarvio cases --dump`), and the cases pass;
-#   2. calc, compare, tariffs validate/schema and an error give identical output;
+#   2. calc, compare, tariffs validate/schema and an error give identical output; the population
+#      simulation: the same synthetic population, and simulate's tables and per-person rows
+#      identical to Linux;
 #   3. a TUF update cycle against a loopback web server (the Linux CLI publishes with the test
 #      keys, the Windows CLI updates from the test anchor): install, up to date, a newer
 #      tariff, a tampered bundle refused while the last good tariff stays; the state directory
@@ -67,6 +69,25 @@ same "tariffs validate" tariffs validate tariffs/helsinki
 same "tariffs schema" tariffs schema
 echo '{"date": "2026-03-01", "household": {"persons": 0, "client": {}}}' >a.tmp.json
 same "an input error" calc --tariffs tariffs/paijat-hame --scenario a.tmp.json
+# the population simulation (docs/simulation.md): files compared, not stdout (paths differ)
+rm -rf sim.tmp && mkdir sim.tmp
+trap 'rm -rf a.tmp.json b.tmp.json sim.tmp; cleanup' EXIT
+"$LIN" population synth --clients 300 --seed 4 --out sim.tmp/pop-lin >/dev/null
+WIN population synth --clients 300 --seed 4 --out sim.tmp/pop-win >/dev/null
+for f in households persons incomes service_use; do
+  cmp -s "sim.tmp/pop-lin/$f.csv" "sim.tmp/pop-win/$f.csv" || fail "population synth: $f.csv differs"
+done
+for who in lin win; do
+  run="$LIN"; [ "$who" = win ] && run=WIN
+  $run simulate --quiet --tariffs tariffs/paijat-hame --population sim.tmp/pop-lin --from 2026-01 --to 2026-12 \
+    --reform docs/simulation/reforms/kotihoito-90.toml --per-person csv --out "sim.tmp/out-$who" >/dev/null
+done
+for f in yhteenveto tulodesiilit palvelut segmentit keskittyminen lorenz; do
+  cmp -s "sim.tmp/out-lin/csv/$f.csv" "sim.tmp/out-win/csv/$f.csv" || fail "simulate: csv/$f.csv differs"
+done
+cmp -s sim.tmp/out-lin/henkilot.csv sim.tmp/out-win/henkilot.csv || fail "simulate: henkilot.csv differs"
+[ -s sim.tmp/out-win/tulokset.xlsx ] && [ -s sim.tmp/out-win/raportti.html ] || fail "simulate: no workbook or report"
+echo "   population synth, simulate: identical population, tables and per-person rows ($(wc -l <sim.tmp/out-lin/henkilot.csv) rows)"
 
 echo "== 3. a signed-update cycle on loopback (TUF: the Linux CLI publishes, the Windows CLI updates)"
 KEYS=tests/fixtures/bundle/keys

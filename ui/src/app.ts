@@ -352,6 +352,7 @@ function onInput(e: Event): void {
     const f = m[2]!;
     if (f === "production") line.production = el.value as LineState["production"];
     else if (f === "freq") line.freqMode = el.value as FreqMode;
+    else if (el instanceof HTMLInputElement && el.type === "checkbox") line.values[f] = el.checked ? "true" : "";
     else line.values[f] = el.value;
   } else if (id === "add-category") {
     ctx.addCategory = el.value;
@@ -369,6 +370,9 @@ async function onChange(e: Event): Promise<void> {
   } else if (el.id === "has-spouse-yes" || el.id === "has-spouse-no") {
     s.hasSpouse = el.id === "has-spouse-yes";
     renderMain();
+    schedule();
+  } else if (el.id === "guarantee-pension") {
+    s.guaranteePension = (el as HTMLInputElement).checked;
     schedule();
   } else if (el.id === "income-not-given") {
     s.incomeNotGiven = (el as HTMLInputElement).checked;

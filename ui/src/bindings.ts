@@ -340,6 +340,12 @@ export type Household_Deserialize = {
 	 *  Helsinki's convention for a client who does not disclose income). `rules/income/not_given.rs`.
 	 */
 	income_not_given?: boolean,
+	/**
+	 *  The client receives the guarantee pension (takuueläke) and asks for the waiver of flat
+	 *  fees that the organisation grants to its recipients (Päijät-Häme from 1.1.2026; the
+	 *  tariff's `exemptions`, `rules/exemptions.rs`). No effect where the tariff has no such rule.
+	 */
+	guarantee_pension?: boolean,
 };
 
 /**  Kotitalous: the family size used by the fee tables and the incomes. */
@@ -360,6 +366,12 @@ export type Household_Serialize = {
 	 *  Helsinki's convention for a client who does not disclose income). `rules/income/not_given.rs`.
 	 */
 	income_not_given?: boolean,
+	/**
+	 *  The client receives the guarantee pension (takuueläke) and asks for the waiver of flat
+	 *  fees that the organisation grants to its recipients (Päijät-Häme from 1.1.2026; the
+	 *  tariff's `exemptions`, `rules/exemptions.rs`). No effect where the tariff has no such rule.
+	 */
+	guarantee_pension?: boolean,
 };
 
 /**
@@ -579,6 +591,13 @@ export type ServiceLine_Deserialize = {
 	provider_price_per_day?: string | null,
 	/**  Voucher provider's price per unit (meal, visit, delivery…). */
 	provider_price_per_unit?: string | null,
+	/**
+	 *  Tilapäinen kotisairaanhoito: the visits are palliative home-hospital nurse visits or
+	 *  geriatric specialist nurse visits (wound, stoma, urotherapy nurse), which an organisation
+	 *  may make free for its regular home-care and housing clients (Päijät-Häme from 1.1.2026;
+	 *  the tariff's `exemptions`).
+	 */
+	specialist_nurse_visit?: boolean,
 };
 
 /**
@@ -616,6 +635,13 @@ export type ServiceLine_Serialize = {
 	provider_price_per_day?: string,
 	/**  Voucher provider's price per unit (meal, visit, delivery…). */
 	provider_price_per_unit?: string,
+	/**
+	 *  Tilapäinen kotisairaanhoito: the visits are palliative home-hospital nurse visits or
+	 *  geriatric specialist nurse visits (wound, stoma, urotherapy nurse), which an organisation
+	 *  may make free for its regular home-care and housing clients (Päijät-Häme from 1.1.2026;
+	 *  the tariff's `exemptions`).
+	 */
+	specialist_nurse_visit?: boolean,
 };
 
 /**  One service the counsellor can add. */

@@ -46,6 +46,8 @@ export interface UiState {
   spouseInLongTermCare: boolean;
   /** The client gives no income: the income-related fees are estimated at the highest fee. */
   incomeNotGiven: boolean;
+  /** The client receives the guarantee pension (takuueläke) and asks for the flat-fee waiver. */
+  guaranteePension: boolean;
   client: PersonInputs;
   spouse: PersonInputs;
   alternatives: AlternativeState[];
@@ -70,6 +72,7 @@ export function initialState(): UiState {
     hasSpouse: null,
     spouseInLongTermCare: false,
     incomeNotGiven: false,
+    guaranteePension: false,
     client: emptyPerson(),
     spouse: emptyPerson(),
     alternatives: [{ id: newId(), name: "", lines: [] }],
@@ -85,6 +88,8 @@ export const DEDUCTION_FIELDS = ["maintenance", "guardianship", "foreclosure", "
 export const SELECT_FIELDS = ["level", "legal_basis", "care_class", "staff"] as const;
 /** Choices with a default in the engine (not required). */
 const OPTIONAL_FIELDS = ["staff"];
+/** Yes/no marks of a line (a checkbox; `"true"` when checked, sent only then). */
+export const BOOL_FIELDS = ["specialist_nurse_visit"] as const;
 
 /** Palvelut, joiden maksu lasketaan nettotuloista (7 c §). */
 export const LONG_TERM = ["round_the_clock_housing", "institutional_care"];
@@ -193,6 +198,10 @@ export function lineJson(line: LineState, index: number, accepted: string[], pro
   for (const f of activeFields(line, accepted)) {
     const raw = line.values[f] ?? "";
     const place: Place = { scope: "line", lineId: line.id, index, service: line.service, field: f };
+    if ((BOOL_FIELDS as readonly string[]).includes(f)) {
+      if (raw === "true") out[f] = true;
+      continue;
+    }
     if ((SELECT_FIELDS as readonly string[]).includes(f)) {
       if (raw !== "") out[f] = raw;
       else if (!OPTIONAL_FIELDS.includes(f)) complete = false;
@@ -239,6 +248,7 @@ export function prepare(s: UiState, alt: AlternativeState, fieldsOf: (code: stri
       spouse: spouseJson,
       ...(spouse && s.spouseInLongTermCare ? { spouse_in_long_term_care: true } : {}),
       ...(s.incomeNotGiven ? { income_not_given: true } : {}),
+      ...(s.guaranteePension ? { guarantee_pension: true } : {}),
     },
     services,
   } as Scenario;

@@ -228,3 +228,48 @@ test("keyboard only: tab order reaches the package builder and adds a service", 
   assert.match(await page.evaluate(() => document.activeElement?.id ?? ""), /^line-\d+-/);
   await context.close();
 });
+
+test("issue 10: the guarantee-pension waiver is asked in the household and sent as household.guarantee_pension", async () => {
+  const { page, context, errors } = await openApp(browser);
+  await buildHomeCare(page);
+  let est = await calls(page, "estimate");
+  assert.equal(est[est.length - 1].args.scenario.household.guarantee_pension, undefined, "not sent unless asked");
+  await page.check("#guarantee-pension");
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "estimate").some((c) => c.args.scenario.household.guarantee_pension === true));
+  est = await calls(page, "estimate");
+  assert.equal(est[est.length - 1].args.scenario.household.guarantee_pension, true);
+  await page.click("[data-nav=summary]");
+  assert.match(await page.textContent("[data-testid=summary-guarantee-pension]"), /Takuueläkkeen saaja/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("issue 10: the printed summary names the unconfirmed values of the client's fee by title, placeholders apart", async () => {
+  const { page, context, errors } = await openApp(browser);
+  await page.evaluate(() => {
+    window.__estimateOverride = (s, fx) => {
+      const e = structuredClone(fx.estimate_home_care_8h);
+      const w = e.warnings.find((x) => x.code === "unverified_parameters");
+      // the engine's shape: parameter, title, placeholder, client_fee for each value
+      w.values = [
+        ["home_care.income_limit", "Tuloraja perheen koon mukaan", "false", "true"],
+        ["support_services.meal_delivery.fee_per_unit", "Ateriapalvelu: maksu", "true", "true"],
+        ["prices.home_care.own", "Kustannus: kotihoito (oma tuotanto)", "true", "false"],
+      ].flatMap(([k, title, ph, cl]) => [
+        { name: "parameter", value: k }, { name: "title", value: title }, { name: "placeholder", value: ph }, { name: "client_fee", value: cl },
+      ]);
+      return e;
+    };
+  });
+  await buildHomeCare(page);
+  const warning = await page.textContent("[data-code=unverified_parameters]");
+  assert.match(warning, /Kustannus: kotihoito \(oma tuotanto\)/, "the counsellor sees every value");
+  await page.click("[data-nav=summary]");
+  const caveat = await page.textContent("[data-testid=summary-caveat]");
+  assert.match(caveat, /Vahvistamattomat arvot: Tuloraja perheen koon mukaan, Ateriapalvelu: maksu\./);
+  assert.match(caveat, /alustavia, hyvinvointialueen vielä päättämättömiä: Ateriapalvelu: maksu\./);
+  assert.ok(!caveat.includes("Kustannus"), "the HVA's own cost is not the client's concern");
+  assert.ok(!caveat.includes("home_care.income_limit"), "titles, not keys");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

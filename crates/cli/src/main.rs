@@ -4,6 +4,8 @@
 //! - `kustannusarvio compare --tariffs DIR a.json b.json [c.json]` prints the packages side by side.
 //! - `kustannusarvio tariffs validate DIR` checks a tariff directory.
 //! - `kustannusarvio tariffs schema` prints the JSON Schema of tariff files.
+//! - `kustannusarvio tariffs report DIR --date D [--format text|csv|xlsx] [--out FILE]`: every
+//!   value in force with its source and status, for the controller (`report.rs`).
 //! - `kustannusarvio tariffs keygen|root|publish|refresh|diff|verify` and `kustannusarvio update`:
 //!   tariff updates on The Update Framework (docs/bundles.md; `commands.rs` over `kustannusarvio_bundle`).
 
@@ -13,6 +15,8 @@ use clap::{Parser, Subcommand};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod commands;
+mod report;
+mod sim;
 
 use kustannusarvio_engine::{estimate, parse_scenario, EngineError, Tariff};
 use std::io::Read;
@@ -56,6 +60,13 @@ enum Cmd {
         #[arg(long)]
         dump: bool,
     },
+    /// Populations for the simulation: a synthetic one, or a check of an extract.
+    Population {
+        #[command(subcommand)]
+        cmd: sim::PopulationCmd,
+    },
+    /// Simulate a population month by month under the tariff and reforms (docs/simulation.md).
+    Simulate(Box<sim::SimulateArgs>),
     /// Tariff tools.
     Tariffs {
         #[command(subcommand)]
@@ -98,6 +109,19 @@ enum TariffCmd {
     Validate { dir: PathBuf },
     /// Print the JSON Schema of tariff source files.
     Schema,
+    /// Every value in force on a date: key, title, value, source, verified / unverified /
+    /// placeholder, and the counts; as text, CSV or an XLSX sheet for the controller.
+    Report {
+        dir: PathBuf,
+        /// The date (YYYY-MM-DD); today when not given.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: report::ReportFormat,
+        /// Write to this file (required for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Generate an Ed25519 signing key: NAME.key (secret, PEM PKCS #8) and NAME.pub (TUF public key).
     Keygen {
         #[arg(long)]
@@ -367,6 +391,9 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
+        Cmd::Tariffs { cmd: TariffCmd::Report { dir, date, format, out } } => {
+            text(report::run(&dir, date.as_deref(), format, out.as_deref()))
+        }
         Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name } } => text(commands::keygen(&out, &name)),
         Cmd::Tariffs {
             cmd:
@@ -400,6 +427,8 @@ fn main() -> ExitCode {
         Cmd::Tariffs { cmd: TariffCmd::Verify { repo, root, organisation } } => {
             text(commands::verify(&repo, root.as_deref(), organisation.as_deref()))
         }
+        Cmd::Population { cmd } => return sim::population(cmd),
+        Cmd::Simulate(args) => return sim::simulate(*args),
         Cmd::Cases { dir, root, dump } => {
             return match run_cases(&dir, &root, dump) {
                 Ok(true) => ExitCode::SUCCESS,

@@ -58,6 +58,10 @@ fn package10(c: &mut Criterion) {
     let mut g = c.benchmark_group("package10");
     // The engine call the app makes once the scenario is deserialized: Scenario → Estimate.
     g.bench_function("estimate", |b| b.iter(|| estimate(black_box(&t), black_box(&s)).expect("ok")));
+    // The totals-only path of the population simulation: the same figures, no explanation.
+    g.bench_function("figures", |b| {
+        b.iter(|| kustannusarvio_engine::figures(black_box(&t), black_box(&s)).expect("ok"))
+    });
     // JSON text in → Estimate (what `estimate_json` does: parse + estimate).
     g.bench_function("estimate_json", |b| {
         b.iter(|| estimate_json(black_box(&t), black_box(PACKAGE_10_JSON)).expect("ok"))

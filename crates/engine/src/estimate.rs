@@ -167,13 +167,20 @@ pub fn calc_line(ctx: &Ctx, line: &crate::scenario::ServiceLine, i: usize) -> Re
     }
 }
 
-/// The estimate of a scenario under a tariff.
-pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
-    check_household(scenario)?;
-    let ctx = Ctx { tariff, date: scenario.date, household: &scenario.household };
+/// The lines of a scenario computed, their yearly fees after the payment ceiling and the
+/// ceiling's step: what [`estimate`] and [`figures`] share, so that they cannot drift apart.
+struct Computed {
+    calcs: Vec<LineCalc>,
+    yearly: Vec<Decimal>,
+    ceiling_step: Option<Step>,
+}
+
+fn compute(ctx: &Ctx, scenario: &Scenario) -> Result<Computed> {
     let mut calcs = Vec::with_capacity(scenario.services.len());
     for (i, line) in scenario.services.iter().enumerate() {
-        calcs.push(calc_line(&ctx, line, i)?);
+        let mut lc = calc_line(ctx, line, i)?;
+        rules::exemptions::apply(ctx, &scenario.services, line, &mut lc)?;
+        calcs.push(lc);
     }
     // Yearly fees with the payment ceiling.
     let mut yearly: Vec<Decimal> = calcs.iter().map(|c| c.client_fee_monthly * Decimal::from(12)).collect();
@@ -190,23 +197,19 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             }
         })
         .collect();
-    let mut total_steps = Vec::new();
-    let mut warnings = Vec::new();
+    let mut ceiling_step = None;
     if !counting.is_empty() {
-        let (capped, step) = payment_ceiling::apply(&ctx, &counting)?;
+        let (capped, step) = payment_ceiling::apply(ctx, &counting)?;
         for (k, &i) in counting_idx.iter().enumerate() {
             yearly[i] = capped[k];
         }
-        if let Some(step) = step {
-            warnings.push(Warning {
-                code: "payment_ceiling_reached".into(),
-                message: format!("Maksukatto täyttyy 12 kuukauden aikana. {}", step.text),
-                values: vec![],
-            });
-            total_steps.push(step);
-        }
+        ceiling_step = step;
     }
-    let mut lines = Vec::with_capacity(calcs.len());
+    Ok(Computed { calcs, yearly, ceiling_step })
+}
+
+/// The totals of computed lines, rounded to cents (the explanation left empty).
+fn totals(calcs: &[LineCalc], yearly: &[Decimal]) -> Totals {
     let mut t = Totals {
         client_fees_monthly: Decimal::ZERO,
         organiser_cost_monthly: Decimal::ZERO,
@@ -214,11 +217,10 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         client_fees_yearly: Decimal::ZERO,
         organiser_cost_yearly: Decimal::ZERO,
         organiser_net_yearly: Decimal::ZERO,
-        explanation: total_steps,
+        explanation: Vec::new(),
     };
     let mut fees_to_org_yearly = Decimal::ZERO;
-    let mut valid_from: Option<chrono::NaiveDate> = None;
-    for ((c, line), y) in calcs.into_iter().zip(&scenario.services).zip(yearly) {
+    for (c, &y) in calcs.iter().zip(yearly) {
         let net = c.organiser_cost_monthly - c.fee_to_organiser_monthly;
         t.client_fees_monthly += c.client_fee_monthly;
         t.organiser_cost_monthly += c.organiser_cost_monthly;
@@ -232,6 +234,89 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             y - (c.client_fee_monthly - c.fee_to_organiser_monthly) * Decimal::from(12)
         };
         fees_to_org_yearly += y_to_org;
+    }
+    t.organiser_net_yearly = t.organiser_cost_yearly - fees_to_org_yearly;
+    for v in [
+        &mut t.client_fees_monthly,
+        &mut t.organiser_cost_monthly,
+        &mut t.organiser_net_monthly,
+        &mut t.client_fees_yearly,
+        &mut t.organiser_cost_yearly,
+        &mut t.organiser_net_yearly,
+    ] {
+        *v = round_cents(*v);
+    }
+    t
+}
+
+/// An estimate's figures without its explanation: the totals-only path of the population
+/// simulation (`crates/sim`). The same arithmetic as [`estimate`] on the same lines, without
+/// building explanation steps, warnings or the tariff's description; every figure equals the
+/// estimate's (tested over many scenarios: `tests/figures.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub lines: Vec<LineFigures>,
+    /// The same totals as [`Estimate::total`], rounded the same way; `explanation` is empty.
+    pub total: Totals,
+}
+
+/// One line's figures, per month, before rounding (the estimate shows them rounded to cents).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineFigures {
+    pub client_fee_monthly: Decimal,
+    /// The part of the client's fee paid to the organiser (not to a voucher provider).
+    pub fee_to_organiser_monthly: Decimal,
+    pub organiser_cost_monthly: Decimal,
+    /// Yearly fee after the payment ceiling (12-month view), rounded as the estimate's.
+    pub client_fee_yearly: Decimal,
+    /// How the line counts toward the payment ceiling, if it does.
+    pub ceiling: Option<rules::CeilingUse>,
+    /// The fee was limited by the cost of the service (2 §).
+    pub at_cost_cap: bool,
+}
+
+/// The figures of a scenario under a tariff, without the explanation ([`Figures`]).
+pub fn figures(tariff: &Tariff, scenario: &Scenario) -> Result<Figures> {
+    check_household(scenario)?;
+    let ctx = Ctx { tariff, date: scenario.date, household: &scenario.household, explain: false };
+    let Computed { calcs, yearly, .. } = compute(&ctx, scenario)?;
+    let total = totals(&calcs, &yearly);
+    let lines = calcs
+        .into_iter()
+        .zip(yearly)
+        .map(|(c, y)| LineFigures {
+            client_fee_monthly: c.client_fee_monthly,
+            fee_to_organiser_monthly: c.fee_to_organiser_monthly,
+            organiser_cost_monthly: c.organiser_cost_monthly,
+            client_fee_yearly: round_cents(y),
+            ceiling: c.ceiling,
+            at_cost_cap: c.trace.at_cost_cap,
+        })
+        .collect();
+    Ok(Figures { lines, total })
+}
+
+/// The estimate of a scenario under a tariff.
+pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
+    check_household(scenario)?;
+    let ctx = Ctx { tariff, date: scenario.date, household: &scenario.household, explain: true };
+    let Computed { calcs, yearly, ceiling_step } = compute(&ctx, scenario)?;
+    let mut total_steps = Vec::new();
+    let mut warnings = Vec::new();
+    if let Some(step) = ceiling_step {
+        warnings.push(Warning {
+            code: "payment_ceiling_reached".into(),
+            message: format!("Maksukatto täyttyy 12 kuukauden aikana. {}", step.text),
+            values: vec![],
+        });
+        total_steps.push(step);
+    }
+    let mut t = totals(&calcs, &yearly);
+    t.explanation = total_steps;
+    let mut lines = Vec::with_capacity(calcs.len());
+    let mut valid_from: Option<chrono::NaiveDate> = None;
+    for ((c, line), y) in calcs.into_iter().zip(&scenario.services).zip(yearly) {
+        let net = c.organiser_cost_monthly - c.fee_to_organiser_monthly;
         for p in c.trace.steps.iter().flat_map(|s| &s.params) {
             if valid_from.is_none_or(|v| p.valid_from > v) {
                 valid_from = Some(p.valid_from);
@@ -252,17 +337,6 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
             band: c.band,
             explanation: c.trace.steps,
         });
-    }
-    t.organiser_net_yearly = t.organiser_cost_yearly - fees_to_org_yearly;
-    for v in [
-        &mut t.client_fees_monthly,
-        &mut t.organiser_cost_monthly,
-        &mut t.organiser_net_monthly,
-        &mut t.client_fees_yearly,
-        &mut t.organiser_cost_yearly,
-        &mut t.organiser_net_yearly,
-    ] {
-        *v = round_cents(*v);
     }
     for s in &t.explanation {
         for p in &s.params {
@@ -285,29 +359,41 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         }
     }
     // unverified parameters, in the order first used (lines, the package's steps, the 11 §
-    // threshold); borrowed from the trace (no copies)
-    let mut unverified: Vec<&str> = Vec::new();
-    let package = t.explanation.iter().flat_map(|s| &s.params);
-    for p in lines.iter().flat_map(|l| &l.explanation).flat_map(|s| &s.params).chain(package).chain(&checked) {
-        if !p.verified && !unverified.contains(&p.name.as_str()) {
-            unverified.push(&p.name);
+    // threshold); borrowed from the trace (no copies). Named by their titles in plain words;
+    // placeholders (not yet decided by the organisation) are said apart, and so is whether a
+    // value bears on the client's fee (a price only gives the organiser's cost, unless the fee
+    // was capped at that cost).
+    let mut unverified: Vec<Unverified> = Vec::new();
+    let mut note = |p: &'_ crate::explain::ParamUse, client: bool| {
+        if p.verified {
+            return;
+        }
+        match unverified.iter_mut().find(|u| u.name == p.name.as_str()) {
+            Some(u) => u.client |= client,
+            None => unverified.push(Unverified {
+                name: p.name.clone(),
+                placeholder: crate::tariff::report::is_placeholder(&p.source),
+                client,
+            }),
+        }
+    };
+    for l in &lines {
+        let capped = l.explanation.iter().any(|s| s.key == "support.cost_cap");
+        // a voucher's value and price bear on the client's fee only with a copay voucher
+        let copay = l.explanation.iter().any(|s| s.key == "voucher.copay");
+        for st in &l.explanation {
+            let organiser_only = st.key == "organiser.cost"
+                || (!copay && st.key.starts_with("voucher.") && st.key != "voucher.full_cover");
+            for p in &st.params {
+                note(p, capped || !organiser_only);
+            }
         }
     }
+    for p in t.explanation.iter().flat_map(|s| &s.params).chain(&checked) {
+        note(p, true);
+    }
     if !unverified.is_empty() {
-        warnings.push(Warning {
-            code: "unverified_parameters".into(),
-            message: format!(
-                "Arviossa on käytetty tariffin arvoja, joita ei ole vahvistettu lähteestä: {}",
-                unverified.join(", ")
-            ),
-            values: unverified
-                .iter()
-                .map(|n| crate::explain::NamedValue {
-                    name: "parameter".into(),
-                    value: crate::explain::TraceValue::trace_value((*n).to_string()),
-                })
-                .collect(),
-        });
+        warnings.push(unverified_warning(tariff, &unverified));
     }
     if let Some(w) = rules::long_term_care::spouse_income::check(scenario) {
         warnings.push(spouse_income_warning(&w));
@@ -325,6 +411,51 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         warnings,
         trace_format: TRACE_FORMAT.into(),
     })
+}
+
+/// An unverified parameter an estimate used.
+struct Unverified {
+    name: String,
+    /// Its source says PLACEHOLDER: the organisation has not decided it yet.
+    placeholder: bool,
+    /// It bears on the client's fee (not only on the organiser's cost).
+    client: bool,
+}
+
+/// `unverified_parameters`: the unverified values used, by title, placeholders said apart; the
+/// values are, for each, `parameter` (the key), `title`, `placeholder` and `client_fee` (whether
+/// it bears on the client's fee: the client's summary names only those).
+fn unverified_warning(tariff: &Tariff, params: &[Unverified]) -> Warning {
+    let titles = |placeholder_only: bool| {
+        params
+            .iter()
+            .filter(|u| !placeholder_only || u.placeholder)
+            .map(|u| tariff.title_of(&u.name))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut message =
+        format!("Arviossa on käytetty taksan arvoja, joita ei ole vahvistettu lähteestä: {}.", titles(false));
+    if params.iter().any(|u| u.placeholder) {
+        message.push_str(&format!(
+            " Näistä paikkamerkkejä, joita hyvinvointialue ei ole vielä päättänyt: {}.",
+            titles(true)
+        ));
+    }
+    let text = |s: &str| crate::explain::TraceValue::trace_value(s.to_string());
+    let flag = |b: bool| text(if b { "true" } else { "false" });
+    let values = params
+        .iter()
+        .flat_map(|u| {
+            [
+                crate::explain::NamedValue { name: "parameter".into(), value: text(&u.name) },
+                crate::explain::NamedValue { name: "title".into(), value: text(tariff.title_of(&u.name)) },
+                crate::explain::NamedValue { name: "placeholder".into(), value: flag(u.placeholder) },
+                crate::explain::NamedValue { name: "client_fee".into(), value: flag(u.client) },
+            ]
+        })
+        .collect();
+    Warning { code: "unverified_parameters".into(), message, values }
 }
 
 /// The 11 § warning (rules/fee_reduction.rs) and the threshold parameter it used.

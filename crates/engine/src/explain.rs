@@ -535,6 +535,9 @@ pub use crate::__trace_text as text;
 #[derive(Debug, Default, Clone)]
 pub struct Trace {
     pub steps: Vec<Step>,
+    /// The fee was limited by the cost of the service (a `….cost_cap` step, asiakasmaksulaki 2 §);
+    /// kept also when no explanation is built.
+    pub at_cost_cap: bool,
 }
 
 impl Trace {

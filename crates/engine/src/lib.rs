@@ -16,7 +16,7 @@ pub mod scenario;
 pub mod tariff;
 
 pub use error::EngineError;
-pub use estimate::{estimate, Estimate};
+pub use estimate::{estimate, figures, Estimate, Figures};
 pub use scenario::{parse_scenario, Scenario};
 #[cfg(feature = "fs")]
 pub use tariff::load_dir;

@@ -43,6 +43,11 @@ pub struct Household {
     /// Helsinki's convention for a client who does not disclose income). `rules/income/not_given.rs`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub income_not_given: bool,
+    /// The client receives the guarantee pension (takuueläke) and asks for the waiver of flat
+    /// fees that the organisation grants to its recipients (Päijät-Häme from 1.1.2026; the
+    /// tariff's `exemptions`, `rules/exemptions.rs`). No effect where the tariff has no such rule.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guarantee_pension: bool,
 }
 
 /// The incomes and deductions of one person, euros per month.
@@ -246,6 +251,12 @@ pub struct ServiceLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub provider_price_per_unit: Option<Decimal>,
+    /// Tilapäinen kotisairaanhoito: the visits are palliative home-hospital nurse visits or
+    /// geriatric specialist nurse visits (wound, stoma, urotherapy nurse), which an organisation
+    /// may make free for its regular home-care and housing clients (Päijät-Häme from 1.1.2026;
+    /// the tariff's `exemptions`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub specialist_nurse_visit: bool,
 }
 
 impl ServiceLine {
@@ -272,6 +283,7 @@ impl ServiceLine {
             provider_price_per_hour: None,
             provider_price_per_day: None,
             provider_price_per_unit: None,
+            specialist_nurse_visit: false,
         }
     }
 
@@ -300,6 +312,9 @@ impl ServiceLine {
             provider_price_per_day,
             provider_price_per_unit
         );
+        if self.specialist_nurse_visit {
+            v.push("specialist_nurse_visit");
+        }
         v
     }
 }

@@ -62,5 +62,6 @@ export function householdView(): Html {
     ${incomes}
     ${checkbox("income-not-given", t("household.incomeNotGiven"), s.incomeNotGiven, t("household.incomeNotGivenHelp"))}
     <div class="field-msg" id="income-not-given-msg"></div>
+    ${checkbox("guarantee-pension", t("household.guaranteePension"), s.guaranteePension, t("household.guaranteePensionHelp"))}
   </section>`;
 }

@@ -7,7 +7,7 @@ import { ctx, activeAlt, activeResult, altName, serviceName, serviceOf } from ".
 import { activeFields, type LineState } from "../state";
 import { quantityRange } from "../fields";
 import type { Line, ServiceOption } from "../types";
-import { selectField, textField } from "./common";
+import { checkbox, selectField, textField } from "./common";
 
 const structural = html`data-structural="1"`;
 
@@ -26,6 +26,7 @@ function lineFieldsHtml(line: LineState, opt: ServiceOption | undefined): Html[]
     if (f === "level") parts.push(selectField(id, t("field.level"), [["", choose], ["full", t("level.full")], ["partial", t("level.partial")]], v));
     else if (f === "legal_basis") parts.push(selectField(id, t("field.legal_basis"), [["", choose], ["social_welfare", t("legal_basis.social_welfare")], ["health_care", t("legal_basis.health_care")]], v));
     else if (f === "staff") parts.push(selectField(id, t("field.staff"), [["", choose], ["nurse", t("staff.nurse")], ["doctor", t("staff.doctor")]], v));
+    else if (f === "specialist_nurse_visit") parts.push(checkbox(id, t("field.specialist_nurse_visit"), v === "true", t("field.specialist_nurse_visitHelp")));
     else if (f === "care_class") parts.push(selectField(id, t("field.care_class"), [["", choose], ...(opt?.care_classes ?? []).map((c): [string, string] => [c, c])], v));
     else {
       const r = quantityRange(line.service, f);

@@ -13,6 +13,8 @@ export interface ParamRef {
   key: string;
   title?: string;
   placeholder?: boolean;
+  /** Whether the value bears on the client's fee (`client_fee`); unknown = yes. */
+  clientFee?: boolean;
 }
 
 /**
@@ -34,11 +36,12 @@ export function unverifiedParams(w: Warning): ParamRef[] {
       out.push({ key, ...(typeof title === "string" && title ? { title } : {}), ...(placeholder === true || placeholder === "true" ? { placeholder: true } : {}) });
     } else if (name === "title" && last && typeof v === "string" && v) last.title = v;
     else if (name === "placeholder" && last) last.placeholder = v === true || v === "true";
+    else if (name === "client_fee" && last) last.clientFee = !(v === false || v === "false");
   }
   return out;
 }
 
-function paramList(ps: ParamRef[]): string {
+export function paramList(ps: ParamRef[]): string {
   return ps.map((p) => p.title ?? p.key).join(", ");
 }
 

@@ -6,8 +6,8 @@ import { t, tDyn, type MessageKey } from "../i18n";
 import { date as fmtDate, money } from "../format";
 import { parseDateInput } from "../parse";
 import { ctx, activeAlt, activeResult, altName, fieldsOf, serviceName } from "../context";
-import { activeFields, DEDUCTION_FIELDS, INCOME_FIELDS, withSpouse, type LineState } from "../state";
-import { unverifiedParams } from "./results";
+import { activeFields, BOOL_FIELDS, DEDUCTION_FIELDS, INCOME_FIELDS, withSpouse, type LineState } from "../state";
+import { paramList, unverifiedParams } from "./results";
 import type { Person } from "../types";
 
 /** The visible text of a chosen option (level, staff…), or the typed number. */
@@ -18,7 +18,7 @@ function selectText(field: string, value: string): string {
 export function lineQuantityText(line: LineState): string {
   return activeFields(line, fieldsOf(line.service))
     .filter((f) => !f.startsWith("provider_price_") && (line.values[f] ?? "") !== "")
-    .map((f) => `${tDyn(`field.${f}`, f).toLowerCase()} ${selectText(f, line.values[f] ?? "")}`)
+    .map((f) => (BOOL_FIELDS as readonly string[]).includes(f) ? tDyn(`field.${f}`, f).toLowerCase() : `${tDyn(`field.${f}`, f).toLowerCase()} ${selectText(f, line.values[f] ?? "")}`)
     .join(", ");
 }
 
@@ -47,6 +47,7 @@ function basis(): Html {
   const rows: Html[] = [];
   rows.push(html`<li>${t("summary.persons", { n: hh?.persons ?? 1 })}</li>`);
   if ((hh?.persons ?? 1) >= 2) rows.push(html`<li>${t(withSpouse(s) ? "summary.withSpouse" : "summary.withoutSpouse")}</li>`);
+  if (s.guaranteePension) rows.push(html`<li data-testid="summary-guarantee-pension">${t("summary.guaranteePension")}</li>`);
   if (s.incomeNotGiven) rows.push(html`<li data-testid="summary-highest-fee">${t("summary.highestFee")}</li>`);
   else {
     const incomes = [...personBasis(hh?.client, "client"), ...personBasis(hh?.spouse, "spouse")];
@@ -68,7 +69,10 @@ export function summaryView(): Html {
     return html`<li><strong>${serviceName(l.service)}</strong>, ${t(`production.${l.production}` as MessageKey).toLowerCase()}${q ? `, ${q}` : ""}${rl ? ` – ${t("summary.lineFee", { fee: money(rl.client_fee_monthly) })}` : ` – ${t("summary.lineNotEstimated")}`}</li>`;
   });
   const unverified = est?.warnings.find((w) => w.code === "unverified_parameters");
-  const placeholder = unverified ? unverifiedParams(unverified).some((p) => p.placeholder) : false;
+  // The client's summary names the unconfirmed values that bear on the client's fee, by title.
+  const params = unverified ? unverifiedParams(unverified).filter((p) => p.clientFee !== false) : [];
+  const placeholders = params.filter((p) => p.placeholder);
+  const placeholder = placeholders.length > 0;
   return html`<article class="summary card" aria-labelledby="summary-h" data-testid="summary">
     <h2 id="summary-h">${t("summary.title")}</h2>
     ${s.alternatives.length > 1 ? html`<p>${t("summary.alternative", { name: altName(alt, s.active) })}</p>` : ""}
@@ -82,7 +86,7 @@ export function summaryView(): Html {
     ${basis()}
     ${a ? html`<p>${t("summary.tariff", { name: a.name, version: a.version, date: fmtDate(est?.tariff.valid_from ?? "") })}</p>` : ""}
     <p>${t("summary.date", { date: fmtDate(parseDateInput(s.date) ?? "") })}</p>
-    ${unverified ? html`<p class="caveat" data-testid="summary-caveat">${t(placeholder ? "summary.caveatPlaceholder" : "summary.caveat")}</p>` : ""}
+    ${params.length ? html`<p class="caveat" data-testid="summary-caveat">${t(placeholder ? "summary.caveatPlaceholder" : "summary.caveat")} ${params.some((p) => p.title) ? html`<span data-testid="summary-caveat-list">${t("summary.caveatList", { list: paramList(params) })}${placeholder ? ` ${t("summary.placeholderList", { list: paramList(placeholders) })}` : ""}</span>` : ""}</p>` : ""}
     <p class="decision"><strong>${t("summary.decision")}</strong></p>
     <p>${t("summary.contact")}</p>
     <div class="no-print actions"><button type="button" id="print" class="primary">${t("summary.print")}</button>

@@ -161,6 +161,7 @@ pub fn varied(r: &mut Rng, lines: usize) -> Scenario {
             spouse,
             spouse_in_long_term_care: false,
             income_not_given: false,
+            guarantee_pension: false,
         },
         services: (0..lines).map(|i| varied_line(r, first + i)).collect(),
     }

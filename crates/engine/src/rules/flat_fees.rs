@@ -104,6 +104,9 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
         }
         Production::Voucher => {
             super::voucher::per_unit(&mut c, line, f, k.price, k.price_field, k.qty, &mut out)?;
+            if kind == StatutoryKind::InformalCareLeave {
+                leave_copay_cap(&mut c, fee, &mut out);
+            }
             // A copay voucher's omavastuu does not count toward the payment ceiling (asiakasmaksulaki
             // 6 a §, law/asiakasmaksulaki/6a.md); with a full-cover voucher the client pays the
             // statutory fee to the organiser, which counts as in own production.
@@ -114,4 +117,27 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     }
     out.trace = c.finish();
     Ok(out)
+}
+
+/// Asiakasmaksulaki 6 b § (`law/asiakasmaksulaki/6b.md`): during the informal carer's leave the
+/// cared-for person pays at most the flat amount per leave day, also as a voucher's omavastuu;
+/// the organiser pays the rest of the provider's price.
+fn leave_copay_cap(c: &mut Calc, cap: Decimal, out: &mut LineCalc) {
+    if !out.fee_to_organiser_monthly.is_zero() || out.client_fee_monthly <= cap {
+        return;
+    }
+    let over = out.client_fee_monthly - cap;
+    out.client_fee_monthly = cap;
+    out.organiser_cost_monthly += over;
+    c.step(
+        "voucher.leave_cap",
+        text!(
+            "Omaishoitajan vapaan aikana omavastuu on enintään {}; hyvinvointialue maksaa tuottajalle lisäksi {}",
+            eur(cap),
+            eur(over)
+        ),
+    )
+    .val("over", over)
+    .legal("asiakasmaksulaki 6 b §")
+    .result(cap);
 }

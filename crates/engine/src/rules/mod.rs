@@ -3,6 +3,7 @@
 //! amounts from the tariff through [`Calc::param`], which records the use for the explanation,
 //! so the arithmetic reads as the law's and no parameter name is ever spelt in a rule.
 
+pub mod exemptions;
 pub mod fee_reduction;
 pub mod flat_fees;
 pub mod home_care;
@@ -80,7 +81,9 @@ impl StatutoryKind {
             StatutoryKind::ShortTermCare | StatutoryKind::DayNightCare | StatutoryKind::InformalCareLeave => {
                 &["days_per_month", "provider_price_per_day"]
             }
-            StatutoryKind::TemporaryHomeNursing => &["visits_per_month", "staff", "provider_price_per_unit"],
+            StatutoryKind::TemporaryHomeNursing => {
+                &["visits_per_month", "staff", "provider_price_per_unit", "specialist_nurse_visit"]
+            }
             StatutoryKind::InformalCareSupport => &["care_class"],
         }
     }
@@ -91,6 +94,9 @@ pub struct Ctx<'a> {
     pub tariff: &'a Tariff,
     pub date: NaiveDate,
     pub household: &'a Household,
+    /// Build the explanation (the estimate). `false` on the totals-only path
+    /// ([`crate::estimate::figures`], the population simulation): the same arithmetic, no steps kept.
+    pub explain: bool,
 }
 
 /// One line's calculation: the context and the explanation being written. Reading a parameter
@@ -121,7 +127,9 @@ impl<'c, 'a> Calc<'c, 'a> {
         &'a T: TraceValue,
     {
         let r = p.at(self.ctx.date)?;
-        self.pending.push(r.used());
+        if self.ctx.explain {
+            self.pending.push(r.used());
+        }
         Ok(r.value())
     }
 
@@ -133,11 +141,24 @@ impl<'c, 'a> Calc<'c, 'a> {
     /// Shows a parameter use on the next step (after [`Calc::read`], once the cell or the
     /// outcome is known).
     pub fn show(&mut self, used: ParamUse) {
-        self.pending.push(used);
+        if self.ctx.explain {
+            self.pending.push(used);
+        }
     }
 
     /// Starts an explanation step carrying the parameters read since the previous one.
+    ///
+    /// A step keyed `….cost_cap` marks the line as limited by the cost of the service
+    /// ([`Trace::at_cost_cap`]). Without an explanation (`ctx.explain == false`) only the step
+    /// being written is kept, and dropped when the next one starts.
     pub fn step(&mut self, key: impl TraceName, text: impl Into<StepText>) -> &mut Step {
+        let key = key.trace_name();
+        if key.ends_with(".cost_cap") {
+            self.trace.at_cost_cap = true;
+        }
+        if !self.ctx.explain {
+            self.trace.steps.clear();
+        }
         let pending = std::mem::take(&mut self.pending);
         let step = self.trace.step(key, text);
         step.params = pending;
@@ -145,8 +166,11 @@ impl<'c, 'a> Calc<'c, 'a> {
     }
 
     /// The explanation, once the line is computed. Every recorded use has been shown.
-    pub fn finish(self) -> Trace {
+    pub fn finish(mut self) -> Trace {
         debug_assert!(self.pending.is_empty(), "parameters read but never shown: {:?}", self.pending);
+        if !self.ctx.explain {
+            self.trace.steps.clear();
+        }
         self.trace
     }
 }

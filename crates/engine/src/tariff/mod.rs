@@ -3,6 +3,7 @@
 pub mod layers;
 pub mod params;
 pub mod ranges;
+pub mod report;
 pub mod schema;
 
 pub use layers::{Layer, Override, Provenance, SourceFile};
@@ -124,7 +125,9 @@ pub fn load_layers(layers: &[Layer]) -> Result<Tariff> {
     })?;
     tariff.provenance = merged.provenance;
     tariff.name_params();
-    validate(&tariff)?;
+    let v = serde_json::to_value(&tariff).map_err(|e| EngineError::tariff("tariff", None, e.to_string()))?;
+    validate_value(&tariff, &v)?;
+    tariff.titles = report::titles(&tariff, &v);
     Ok(tariff)
 }
 
@@ -133,7 +136,12 @@ pub fn load_layers(layers: &[Layer]) -> Result<Tariff> {
 /// have a fee rule.
 pub fn validate(t: &Tariff) -> Result<()> {
     let v = serde_json::to_value(t).map_err(|e| EngineError::tariff("tariff", None, e.to_string()))?;
-    walk_params(&v, String::new())?;
+    validate_value(t, &v)
+}
+
+/// [`validate`] with the tariff's JSON already made.
+fn validate_value(t: &Tariff, v: &serde_json::Value) -> Result<()> {
+    walk_params(v, String::new())?;
     ranges::check(t)?;
     for (code, s) in &t.support_services {
         let rules = [s.fee_per_unit.is_some(), s.income_tiered.is_some(), s.fee_by_level.is_some()];
@@ -160,12 +168,31 @@ pub fn validate(t: &Tariff) -> Result<()> {
                 format!("support_services.{code}: quantity = \"level\" goes with fee_by_level"),
             ));
         }
+        if s.delivery.is_some() && (!s.quantity.per_week() || s.fee_per_unit.is_none()) {
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("support_services.{code}: a delivery fee goes with a per-week quantity and fee_per_unit"),
+            ));
+        }
         if crate::rules::StatutoryKind::from_code(code).is_some() {
             return Err(EngineError::tariff(
                 "tariff",
                 None,
                 format!("support_services.{code}: the code is a statutory service kind"),
             ));
+        }
+    }
+    for (code, e) in &t.exemptions {
+        let lists = std::iter::once(&e.services).chain(&e.requires_package);
+        for s in lists.flat_map(|p| &p.values).flat_map(|d| &d.value) {
+            if crate::rules::StatutoryKind::from_code(s).is_none() && !t.support_services.contains_key(s) {
+                return Err(EngineError::tariff(
+                    "tariff",
+                    None,
+                    format!("exemptions.{code}: `{s}` is not a service of this tariff"),
+                ));
+            }
         }
     }
     for (code, v) in &t.vouchers {
@@ -250,7 +277,7 @@ fn check_values(path: &str, values: &[serde_json::Value]) -> Result<()> {
 /// fields are not `required` here; the loader checks the merged tariff for completeness.
 pub fn json_schema() -> serde_json::Value {
     let mut v = serde_json::to_value(schemars::schema_for!(TariffFile)).unwrap_or_default();
-    const PARTIAL: [&str; 12] = [
+    const PARTIAL: [&str; 14] = [
         "IncomeRules",
         "HomeCare",
         "LongTermCare",
@@ -263,6 +290,8 @@ pub fn json_schema() -> serde_json::Value {
         "IncomeRelatedVoucher",
         "SupportService",
         "IncomeTieredFee",
+        "DeliveryFee",
+        "Exemption",
     ];
     if let Some(defs) = v.get_mut("$defs").and_then(serde_json::Value::as_object_mut) {
         for (name, def) in defs.iter_mut() {

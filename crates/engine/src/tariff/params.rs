@@ -122,14 +122,18 @@ impl<'a, T> Read<'a, T> {
 }
 
 /// A value by family size: `by_persons[0]` is for 1 person; beyond the list, the last value
-/// plus `each_additional` per extra person (or the last value when `each_additional` is absent
-/// and `last_applies_beyond` is true).
+/// plus `each_additional` per extra person, or the last value itself when `last_applies_beyond`
+/// is true (e.g. Helsinki's safety-phone limits: households of three or more use the limit of
+/// two). Without either, a larger family has no value (an error naming the parameter).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonTable {
     pub by_persons: Vec<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub each_additional: Option<Decimal>,
+    /// The last value of `by_persons` also applies to larger families (no `each_additional`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub last_applies_beyond: bool,
 }
 
 impl PersonTable {
@@ -143,8 +147,11 @@ impl PersonTable {
         if p <= n {
             return Some(self.by_persons[p - 1]);
         }
-        let extra = self.each_additional?;
         let last = self.by_persons[n - 1];
+        if self.last_applies_beyond && self.each_additional.is_none() {
+            return Some(last);
+        }
+        let extra = self.each_additional?;
         last.checked_add(extra.checked_mul(Decimal::from((p - n) as u64))?)
     }
 }

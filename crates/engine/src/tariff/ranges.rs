@@ -12,6 +12,8 @@ use rust_decimal::Decimal;
 pub const MAX_TARIFF_MONEY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const HUNDRED: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
 const MAX_HOURS: Decimal = Decimal::from_parts(744, 0, 0, false, 0);
+/// Deliveries per week.
+const MAX_DELIVERIES: Decimal = Decimal::from_parts(21, 0, 0, false, 0);
 /// Weeks or days per month.
 const MAX_PER_MONTH: Decimal = Decimal::from_parts(31, 0, 0, false, 0);
 
@@ -57,6 +59,9 @@ fn person_table(p: &Param<PersonTable>, hi: Decimal) -> Result<()> {
         }
         for x in &t.by_persons {
             within(n, d.from, "value", *x, Decimal::ZERO, hi)?;
+        }
+        if t.last_applies_beyond && t.each_additional.is_some() {
+            return Err(err(n, d.from, format_args!("give each_additional or last_applies_beyond, not both")));
         }
         // may be negative: Helsinki's voucher percentage goes down a point per further person
         match t.each_additional {
@@ -178,6 +183,17 @@ pub fn check(t: &Tariff) -> Result<()> {
         }
         for p in s.fee_by_level.iter().flat_map(|m| m.values()) {
             money(p)?;
+        }
+        if let Some(d) = &s.delivery {
+            money(&d.fee)?;
+            steps(&d.per_week)?;
+            // at most three deliveries a day
+            each(&d.per_week, |n, x| {
+                x.value
+                    .rows
+                    .iter()
+                    .try_for_each(|r| within(n, x.from, "deliveries", r.value, Decimal::ZERO, MAX_DELIVERIES))
+            })?;
         }
     }
     Ok(())

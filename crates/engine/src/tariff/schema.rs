@@ -35,6 +35,8 @@ pub struct TariffFile {
     pub vouchers: Option<BTreeMap<String, Voucher>>,
     /// The support-service catalogue (tukipalvelut) by service code.
     pub support_services: Option<BTreeMap<String, SupportService>>,
+    /// The organisation's own fee waivers by code.
+    pub exemptions: Option<BTreeMap<String, Exemption>>,
 }
 
 /// The whole tariff of one organisation, all sections and layers merged.
@@ -56,10 +58,17 @@ pub struct Tariff {
     pub vouchers: BTreeMap<String, Voucher>,
     #[serde(default)]
     pub support_services: BTreeMap<String, SupportService>,
+    /// The organisation's own fee waivers (e.g. Päijät-Häme's for guarantee-pension recipients).
+    #[serde(default)]
+    pub exemptions: BTreeMap<String, Exemption>,
     /// The layers the tariff was merged from and what the organisation overrides.
     #[serde(skip)]
     #[schemars(skip)]
     pub provenance: super::layers::Provenance,
+    /// Every parameter's title in plain words, by dotted name ([`super::report::titles`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub titles: std::collections::BTreeMap<std::sync::Arc<str>, std::sync::Arc<str>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -307,8 +316,63 @@ pub struct SupportService {
     /// Monthly fee by level (`full`, `partial`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee_by_level: Option<BTreeMap<String, Param<Decimal>>>,
+    /// A fee per delivery on top of `fee_per_unit`, for a per-week quantity (e.g. Helsinki's
+    /// meal delivery in 2025: 7.40 € a delivery, one delivery a week up to three meals, two
+    /// above).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryFee>,
     /// Legal section or decision the fee rests on (shown in explanations).
     pub legal_reference: String,
+}
+
+/// A fee per delivery: deliveries per week by the units per week (a step table), × the
+/// service's weeks per month, × the fee per delivery. No units, no delivery.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryFee {
+    /// Fee per delivery, €.
+    pub fee: Param<Decimal>,
+    /// Deliveries per week by the units per week: the value of the last row whose `above` the
+    /// units per week exceed, e.g. `{ above = "0", value = "1" }, { above = "3", value = "2" }`.
+    pub per_week: Param<StepTable>,
+}
+
+/// An organisation's own waiver of fees, its decision dated in data: when the condition holds,
+/// the fee the organisation invoices for the listed services is waived (never a voucher's
+/// omavastuu, which the client pays to the provider). `rules/exemptions.rs`.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exemption {
+    /// Name in Finnish, shown in the explanation.
+    #[schemars(with = "String")]
+    pub name: std::sync::Arc<str>,
+    pub condition: ExemptionCondition,
+    /// The service codes whose fee is waived, dated (an empty list: no waiver on that date).
+    pub services: Param<Vec<String>>,
+    /// The package must also hold one of these services (e.g. regular home care or housing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_package: Option<Param<Vec<String>>>,
+    /// The organisation's decision (shown in explanations).
+    pub legal_reference: String,
+}
+
+/// What a waiver depends on: a fact of the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptionCondition {
+    /// `household.guarantee_pension`: the client receives the guarantee pension and asks for it.
+    GuaranteePension,
+    /// `specialist_nurse_visit` on the line: palliative home-hospital or specialist nurse visits.
+    SpecialistNurseVisit,
+}
+
+impl ExemptionCondition {
+    pub fn key(self) -> &'static str {
+        match self {
+            ExemptionCondition::GuaranteePension => "exemption.guarantee_pension",
+            ExemptionCondition::SpecialistNurseVisit => "exemption.specialist_nurse_visit",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -320,6 +384,11 @@ pub struct IncomeTieredFee {
 }
 
 impl Tariff {
+    /// A parameter's title in plain words (its key when the tariff has none).
+    pub fn title_of<'a>(&'a self, name: &'a str) -> &'a str {
+        self.titles.get(name).map_or(name, |t| t)
+    }
+
     /// Gives every parameter its dotted name (`home_care.income_limit`,
     /// `support_services.meal_delivery.fee_per_unit`), as written in the tariff files, so that a
     /// rule reads a parameter without spelling its name and the explanation names it.
@@ -407,6 +476,14 @@ impl Tariff {
             for (level, p) in s.fee_by_level.iter_mut().flatten() {
                 set(p, format!("{pfx}.fee_by_level.{level}"));
             }
+            if let Some(d) = &mut s.delivery {
+                set(&mut d.fee, format!("{pfx}.delivery.fee"));
+                set(&mut d.per_week, format!("{pfx}.delivery.per_week"));
+            }
+        }
+        for (code, e) in &mut self.exemptions {
+            set(&mut e.services, format!("exemptions.{code}.services"));
+            set(&mut e.requires_package, format!("exemptions.{code}.requires_package"));
         }
         names
     }

@@ -29,7 +29,8 @@ use rust_decimal::Decimal;
 
 pub const LEGAL: &str = "asiakasmaksulaki 7 c §";
 
-/// The monthly fee; returns (fee, client's net income after deductions).
+/// The monthly fee; returns (fee, the client's net income as entered: after tax, before the
+/// deductions of the fee rule — what a 24-hour housing voucher is valued by).
 pub fn fee(c: &mut Calc, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Result<(Decimal, Decimal)> {
     let ltc = &c.tariff.long_term_care;
     let housing = kind == StatutoryKind::RoundTheClockHousing;
@@ -49,12 +50,12 @@ pub fn fee(c: &mut Calc, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Re
     };
     let fee = cost_cap::apply(c, housing, line, f, round_cents(non_negative(fee)))?;
     c.step("long_term.fee", text!("Kuukausimaksu: {}", eur(fee))).legal(LEGAL).result(fee);
-    Ok((fee, client.net))
+    Ok((fee, client.counted))
 }
 
 pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Result<LineCalc> {
     let mut c = Calc::new(ctx);
-    let (fee, net) = fee(&mut c, kind, line, f)?;
+    let (fee, net_as_entered) = fee(&mut c, kind, line, f)?;
     let mut out = LineCalc::with_fee(fee);
     match line.production {
         Production::Own | Production::Purchased => {
@@ -66,7 +67,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
             }
             out.organiser_cost_monthly = super::organiser_cost::organiser_cost(&mut c, line, f, Decimal::ONE, "kk")?;
         }
-        Production::Voucher => super::voucher::housing::per_month(&mut c, line, f, net, &mut out)?,
+        Production::Voucher => super::voucher::housing::per_month(&mut c, line, f, net_as_entered, &mut out)?,
     }
     out.trace = c.finish();
     Ok(out)

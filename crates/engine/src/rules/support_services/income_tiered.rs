@@ -4,7 +4,7 @@
 
 use crate::error::{EngineError, Result};
 use crate::explain::text;
-use crate::money::eur;
+use crate::money::{eur, num};
 use crate::rules::income::not_given;
 use crate::rules::{home_care, Calc};
 use crate::tariff::{IncomeTieredFee, SupportService};
@@ -32,8 +32,18 @@ pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredF
         .result(fee);
         return Ok(fee);
     }
-    c.step(
-        "support.income_tiered",
+    let beyond = limits.by_persons.len();
+    let text = if c.household.persons as usize > beyond && limits.last_applies_beyond {
+        text!(
+            "{}: tulot {} {} tulorajan {} ({} hengen raja koskee myös suurempaa kotitaloutta) → {} kuukaudessa",
+            &s.name,
+            eur(income),
+            if low { "enintään" } else { "yli" },
+            eur(limit),
+            num(Decimal::from(beyond as u64)),
+            eur(fee)
+        )
+    } else {
         text!(
             "{}: tulot {} {} tulorajan {} → {} kuukaudessa",
             &s.name,
@@ -41,11 +51,12 @@ pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredF
             if low { "enintään" } else { "yli" },
             eur(limit),
             eur(fee)
-        ),
-    )
-    .val("income", income)
-    .val("limit", limit)
-    .legal(&s.legal_reference)
-    .result(fee);
+        )
+    };
+    c.step("support.income_tiered", text)
+        .val("income", income)
+        .val("limit", limit)
+        .legal(&s.legal_reference)
+        .result(fee);
     Ok(fee)
 }

@@ -3,6 +3,7 @@
 //! 10 h §; `law/asiakasmaksulaki/10h.md`) — per unit, income-tiered or by level — and never
 //! above the cost (2 §).
 
+pub mod delivery;
 pub mod fee_by_level;
 pub mod fee_per_unit;
 pub mod income_tiered;
@@ -12,7 +13,7 @@ use crate::error::{EngineError, Result};
 use crate::explain::{text, Dotted};
 use crate::money::{eur, num};
 use crate::scenario::{Production, ServiceLine};
-use crate::tariff::{Quantity, SupportService};
+use crate::tariff::{Quantity, Ratio, SupportService};
 use rust_decimal::Decimal;
 
 pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Result<LineCalc> {
@@ -28,9 +29,23 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         ));
     }
     let mut c = Calc::new(ctx);
-    let (units, unit_fi) = units(&mut c, s, line, f)?;
+    let (units, unit_fi, weekly) = units(&mut c, s, line, f)?;
     let fee = if let Some(p) = &s.fee_per_unit {
-        fee_per_unit::fee(&mut c, s, p, units)?
+        let fee = fee_per_unit::fee(&mut c, s, p, units)?;
+        match (&s.delivery, weekly) {
+            (Some(d), Some((per_week, weeks))) => {
+                let delivery = delivery::fee(&mut c, s, d, per_week, weeks, f)?;
+                let total = fee + delivery;
+                c.step(
+                    "support.with_delivery",
+                    text!("{}: {} + toimitukset {} = {}", &s.name, eur(fee), eur(delivery), eur(total)),
+                )
+                .legal(&s.legal_reference)
+                .result(total);
+                total
+            }
+            _ => fee,
+        }
     } else if let Some(t) = &s.income_tiered {
         income_tiered::fee(&mut c, s, t)?
     } else if let Some(levels) = &s.fee_by_level {
@@ -76,15 +91,13 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
     Ok(out)
 }
 
-/// Units per month from the line's quantity field (per week × the tariff's weeks per month).
-fn units<'a>(
-    c: &mut Calc<'_, 'a>,
-    s: &'a SupportService,
-    line: &ServiceLine,
-    f: &str,
-) -> Result<(Decimal, &'static str)> {
+/// Units per month from the line's quantity field (per week × the tariff's weeks per month), the
+/// unit's Finnish name, and for a per-week quantity the units per week and the weeks per month.
+type Units = (Decimal, &'static str, Option<(Decimal, Ratio)>);
+
+fn units<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, line: &ServiceLine, f: &str) -> Result<Units> {
     Ok(match s.quantity {
-        Quantity::Monthly | Quantity::Level => (Decimal::ONE, "kk"),
+        Quantity::Monthly | Quantity::Level => (Decimal::ONE, "kk", None),
         q if q.per_week() => {
             let field = q.field().unwrap_or_default();
             let raw = match q {
@@ -109,7 +122,7 @@ fn units<'a>(
             )
             .val("per_week", per_week)
             .result(units);
-            (units, "kertaa")
+            (units, "kertaa", Some((per_week, weeks)))
         }
         q => {
             let field = q.field().unwrap_or_default();
@@ -119,7 +132,7 @@ fn units<'a>(
                 Quantity::VisitsPerMonth => (line.visits_per_month, Decimal::from(31 * 6)),
                 _ => (line.hours_per_month, super::home_care::MAX_HOURS_PER_MONTH),
             };
-            (quantity(raw, Dotted(f, field), max)?, "kertaa")
+            (quantity(raw, Dotted(f, field), max)?, "kertaa", None)
         }
     })
 }

@@ -1,6 +1,9 @@
 //! The 24-hour housing voucher (Helsinki's palveluasumisen palveluseteli; palvelusetelilaki
-//! 569/2009 3 §, 7 §, `law/palvelusetelilaki/`): a monthly value by the client's net income
-//! (a step table) against the provider's daily price × the tariff's days per month.
+//! 569/2009 3 §, 7 §, `law/palvelusetelilaki/`): a monthly value by the client's net income as
+//! entered — after tax, before the deductions of the fee rule (10 c–10 d §, the flat medicine
+//! deduction): Helsinki's calculator looks the table up on the applicant's net income as typed,
+//! and the spouse's income does not affect it — against the provider's daily price × the
+//! tariff's days per month.
 
 use super::LEGAL;
 use crate::error::{EngineError, Result};
