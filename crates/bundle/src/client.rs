@@ -1,6 +1,6 @@
 //! The update client (feature `update`): one TUF update of the device store over HTTPS from
 //! the organisation's repository URL (`<url>/metadata/`, `<url>/targets/`). The last good tariff
-//! stays in force on every failure; the outcome is recorded in the store's `state.json`.
+//! stays in force on every failure; the outcome is recorded in the store's state file.
 //! Blocking: the app runs [`check_for_update`] on a blocking thread (tokio `spawn_blocking`).
 
 use super::store::{Store, UpdateOptions};

@@ -3,23 +3,29 @@
 //!
 //! ```text
 //! <state-dir>/update.lock                 held for every change (one check at a time)
-//! <state-dir>/trusted/N.root.json         every root version accepted after the app's anchor
-//! <state-dir>/trusted/{timestamp,snapshot,targets}.json   the newest trusted metadata (TUF's
-//!                                         rollback floor), exactly as published and signed
+//! <state-dir>/trusted/<unique>@N.root.json   every root version accepted after the app's anchor
+//! <state-dir>/trusted/<unique>@{timestamp,snapshot,targets}.json   the newest trusted metadata
+//!                                         (TUF's rollback floor), exactly as published and signed
 //! <state-dir>/slots/v<version>-<sha>-<id>/  one installed tariff each: a verbatim copy of the
 //!                                         repository's signed metadata (root chain, timestamp,
 //!                                         snapshot, targets) and the bundle (targets/<sha>.tariff.json)
-//! <state-dir>/state.json                  when the last check ran and how it ended (display only)
+//! <state-dir>/<unique>@state.json         when the last check ran and how it ended (display only)
 //! <state-dir>/tmp/                        staging (unique names; cleared under the lock)
 //! ```
 //!
 //! - **Never written in place.** A new tariff is written into a fresh staging directory (each
 //!   file fsynced, then the directories), which is renamed to a new, unique slot name and the
 //!   slots directory fsynced. No existing slot is ever written, so a kill or a full disk at any
-//!   moment leaves every good tariff as it was. Nothing is renamed over a file another process
-//!   may hold open (Windows): slots get new names; only the small trusted files and
-//!   `state.json` are replaced by rename, retried on Windows' transient sharing errors, and
-//!   readers open them only briefly.
+//!   moment leaves every good tariff as it was.
+//! - **Never renamed over.** No file or directory is ever replaced by a rename: on Windows a
+//!   rename over a file that another process holds open (the app reading the state, a virus
+//!   scanner, a backup agent) fails. Every new file gets a new unique name (`<unique>@<name>`,
+//!   written, fsynced, moved to its new name without replacing, directory fsynced); readers take
+//!   the newest copy that verifies (trusted metadata: the highest signed version; state: the
+//!   latest check), and the copies it supersedes are removed afterwards, best effort (a copy
+//!   that cannot be removed now, because it is open, is removed by a later update and is never
+//!   read in preference to a newer one). Names written by older versions (`targets.json`,
+//!   `2.root.json`, `state.json`) are read the same way and removed when superseded.
 //! - **Active = the newest slot that verifies.** At start-up every slot is verified from the app's
 //!   trust anchor by `tough`'s client code (root chain, signatures, versions and hashes; expiry is
 //!   not enforced offline), then loaded; a corrupt slot is skipped and the next newest used. No
@@ -29,9 +35,9 @@
 //!   each role that verifies, from `trusted/` *and* from the copies inside every slot. A corrupt,
 //!   truncated or missing trusted file is rebuilt from the slots' copies, never read as "nothing
 //!   trusted"; rotated-in keys live in the root chain, which is kept in every slot too.
-//! - **One lock.** Every change (trusted metadata, slots, `state.json`) happens under
-//!   `update.lock`; temporary names are unique; writes are write + fsync + rename + directory
-//!   fsync.
+//! - **One lock.** Every change (trusted metadata, slots, the state file) happens under
+//!   `update.lock`; temporary names are unique; writes are write + fsync + rename to a new name +
+//!   directory fsync.
 
 use super::bundle::{self, Cases};
 use super::tuf::{self, TargetView};
@@ -48,6 +54,8 @@ use std::time::Duration;
 use tough::schema::{Root, Signed, Snapshot, Timestamp};
 
 const STATE_FILE: &str = "state.json";
+/// Separates a file's unique prefix from its name: `<unique>@targets.json`.
+const UNIQUE_SEP: char = '@';
 const TRUSTED: &str = "trusted";
 const SLOTS: &str = "slots";
 const TMP: &str = "tmp";
@@ -56,8 +64,9 @@ const MAX_STATE_BYTES: u64 = 64 * 1024;
 /// A last successful check older than this is shown as a warning.
 pub const STALE_CHECK_DAYS: i64 = 14;
 
-/// `state.json`: display only (when the last check ran, how it ended). Nothing here is trusted:
-/// a corrupt file is read as "unknown", and the trust state is the signed metadata.
+/// The state file (`<unique>@state.json`): display only (when the last check ran, how it
+/// ended). Nothing here is trusted: a corrupt file is read as "unknown", and the trust state is
+/// the signed metadata.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct State {
     #[serde(default)]
@@ -220,13 +229,15 @@ impl Store {
         self.max_bundle_bytes
     }
 
-    /// Reads `state.json`; a missing, truncated or corrupt one is "unknown" (it holds nothing
-    /// the trust depends on).
+    /// Reads the state file; a missing, truncated or corrupt one is "unknown" (it holds nothing
+    /// the trust depends on). Each check writes it under a new name: the copy with the latest
+    /// check wins.
     pub fn read_state(&self) -> State {
-        read_capped(&self.dir.join(STATE_FILE), MAX_STATE_BYTES)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
+        newest_copy(&self.dir, STATE_FILE, MAX_STATE_BYTES, |b| {
+            serde_json::from_slice::<State>(b).ok().map(|s| (s.last_check, s))
+        })
+        .map(|(_, s)| s)
+        .unwrap_or_default()
     }
 
     /// Slot directories, most recently installed first. A slot is named
@@ -350,9 +361,11 @@ impl Store {
     /// The tariff target named by the trusted targets metadata (verified against `root`, the
     /// root the active slot reached), if any: what the organisation last told this device.
     fn trusted_target(&self, root: &Signed<Root>) -> Option<TargetView> {
-        let bytes = read_capped(&self.dir.join(TRUSTED).join("targets.json"), super::MAX_TARGETS_BYTES).ok()?;
-        let t: tough::schema::Signed<tough::schema::Targets> = serde_json::from_slice(&bytes).ok()?;
-        root.signed.verify_role(&t).ok()?;
+        let (_, t) = newest_copy(&self.dir.join(TRUSTED), "targets.json", super::MAX_TARGETS_BYTES, |b| {
+            let t: tough::schema::Signed<tough::schema::Targets> = serde_json::from_slice(b).ok()?;
+            root.signed.verify_role(&t).ok()?;
+            Some((t.signed.version.get(), t))
+        })?;
         let name = tough::TargetName::new(TARGET_NAME).ok()?;
         let target = t.signed.targets.get(&name)?;
         Some(TargetView {
@@ -374,11 +387,11 @@ impl Store {
             let Ok(rd) = std::fs::read_dir(&d) else { continue };
             for e in rd.filter_map(|e| e.ok()) {
                 let name = e.file_name().to_string_lossy().to_string();
-                if !name.ends_with(".json") {
+                if !name.ends_with(".json") || name.starts_with(".tmp-") {
                     continue;
                 }
                 if let Ok(b) = read_capped(&e.path(), super::MAX_TARGETS_BYTES) {
-                    out.push((name, b));
+                    out.push((canonical_name(&name).to_string(), b));
                 }
             }
         }
@@ -592,10 +605,12 @@ impl Store {
         Ok(out)
     }
 
-    /// Keeps the newly trusted metadata in `trusted/` (each file replaced atomically).
+    /// Keeps the newly trusted metadata in `trusted/`: each file under a new unique name (never
+    /// renamed over an existing one), then the copies it supersedes removed.
     fn commit_trusted(&self, metadata: &[(String, Vec<u8>)]) -> Result<(), BundleError> {
         let dir = self.dir.join(TRUSTED);
         std::fs::create_dir_all(&dir).map_err(|e| BundleError::io("create trusted", &e))?;
+        let mut written = Vec::new();
         for (name, bytes) in metadata {
             let to = if name.ends_with(".root.json") {
                 name.clone()
@@ -606,10 +621,17 @@ impl Store {
             } else {
                 name.clone()
             };
-            if name.ends_with(".root.json") && std::fs::read(dir.join(&to)).is_ok_and(|b| b == *bytes) {
-                continue;
-            }
-            self.write_atomic(&dir, &to, bytes).map_err(|e| BundleError::io(format!("trusted/{to}"), &e))?;
+            let existing = copies_of(&dir, &to);
+            let same = existing.iter().find(|p| read_capped(p, super::MAX_TARGETS_BYTES).is_ok_and(|b| b == *bytes));
+            let keep = match same {
+                Some(p) => p.clone(),
+                None => self.write_new(&dir, &to, bytes).map_err(|e| BundleError::io(format!("trusted/{to}"), &e))?,
+            };
+            written.push((to, keep));
+        }
+        // Only now, with every new copy durable: the superseded (older or corrupt) copies go.
+        for (to, keep) in &written {
+            remove_other_copies(&dir, to, keep);
         }
         Ok(())
     }
@@ -678,7 +700,9 @@ impl Store {
             state.last_success = Some(now);
         }
         if let Ok(bytes) = serde_json::to_vec_pretty(&state) {
-            let _ = self.write_atomic(&self.dir, STATE_FILE, &bytes);
+            if let Ok(keep) = self.write_new(&self.dir, STATE_FILE, &bytes) {
+                remove_other_copies(&self.dir, STATE_FILE, &keep);
+            }
         }
     }
 
@@ -702,18 +726,79 @@ impl Store {
         f.write_all(bytes)
     }
 
-    /// Replaces `dir/name`: a uniquely named temporary file in `dir`, fsync, rename, fsync `dir`.
-    fn write_atomic(&self, dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    /// Writes `dir/<unique>@<name>`, a file under a new name: a uniquely named temporary file
+    /// in `dir`, fsync, moved to the new name without replacing anything, fsync `dir`. Never
+    /// renames over an existing file (on Windows that fails while another process has it open).
+    fn write_new(&self, dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
         std::fs::create_dir_all(dir)?;
         let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
         step("write file");
         self.write_budgeted(tmp.as_file_mut(), bytes)?;
         step("fsync file");
         tmp.as_file().sync_all()?;
+        let unique = tmp.path().file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let to = dir.join(format!("{nanos:x}{}{UNIQUE_SEP}{name}", unique.trim_start_matches(".tmp-")));
         step("rename file");
-        persist_retry(tmp, &dir.join(name))?;
+        persist_new_retry(tmp, &to)?;
         step("sync dir");
-        sync_dir(dir)
+        sync_dir(dir)?;
+        Ok(to)
+    }
+}
+
+/// `<unique>@name` → `name`; a name without a unique prefix (written by older versions) as is.
+fn canonical_name(file_name: &str) -> &str {
+    file_name.rsplit_once(UNIQUE_SEP).map_or(file_name, |(_, n)| n)
+}
+
+/// The files in `dir` that are copies of `name` (`<unique>@name`, or `name` itself).
+fn copies_of(dir: &Path, name: &str) -> Vec<PathBuf> {
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    rd.filter_map(|e| e.ok())
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().to_string();
+            !n.starts_with(".tmp-") && canonical_name(&n) == name
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
+/// The newest readable copy of `name` in `dir` by `rank` (copies that do not parse or verify
+/// give `None` and are skipped). A copy removed between listing and reading (a concurrent
+/// update superseded it) makes the directory be listed again.
+fn newest_copy<K: Ord, T>(dir: &Path, name: &str, cap: u64, rank: impl Fn(&[u8]) -> Option<(K, T)>) -> Option<(K, T)> {
+    for _ in 0..3 {
+        let mut vanished = false;
+        let mut best: Option<(K, T)> = None;
+        for p in copies_of(dir, name) {
+            match read_capped(&p, cap) {
+                Ok(b) => {
+                    if let Some((k, t)) = rank(&b) {
+                        if best.as_ref().is_none_or(|(bk, _)| k > *bk) {
+                            best = Some((k, t));
+                        }
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => vanished = true,
+                Err(_) => {}
+            }
+        }
+        if best.is_some() || !vanished {
+            return best;
+        }
+    }
+    None
+}
+
+/// Removes every copy of `name` in `dir` but `keep`, best effort: one that cannot be removed
+/// now (open on Windows) stays until a later update, and is never preferred to `keep`.
+fn remove_other_copies(dir: &Path, name: &str, keep: &Path) {
+    for p in copies_of(dir, name) {
+        if p != keep {
+            step("remove superseded file");
+            let _ = std::fs::remove_file(&p);
+        }
     }
 }
 
@@ -778,6 +863,20 @@ fn rename_retry(from: &Path, to: &Path) -> std::io::Result<()> {
     retrying(|| std::fs::rename(from, to))
 }
 
+/// Moves a temporary file to a new name; fails (never replaces) if the name exists.
+fn persist_new_retry(tmp: tempfile::NamedTempFile, to: &Path) -> std::io::Result<()> {
+    let mut tmp = Some(tmp);
+    retrying(|| match tmp.take() {
+        Some(t) => t.persist_noclobber(to).map(|_| ()).map_err(|e| {
+            let err = std::io::Error::new(e.error.kind(), e.error.to_string());
+            tmp = Some(e.file);
+            err
+        }),
+        None => Err(std::io::Error::other("temporary file lost")),
+    })
+}
+
+/// Moves a temporary file over `to` (the publisher's directory, served, not the device store).
 fn persist_retry(tmp: tempfile::NamedTempFile, to: &Path) -> std::io::Result<()> {
     let mut tmp = Some(tmp);
     retrying(|| match tmp.take() {

@@ -41,14 +41,15 @@ fn update_on_a_full_disk_while_on_the_fallback_slot_injected() {
     let (repo, _d, st) = on_fallback(tmp.path());
     let before = slot_dirs(tmp.path());
     // What the update writes: the trusted metadata, then the slot (the tariff and the same
-    // metadata again). The disk fills up at points all along it.
+    // metadata again). The disk fills up at points all along it; once the trusted metadata is
+    // whole on disk (the third try) it is not written again, and the slot alone needs
+    // `target + meta`.
     let size = |p: std::path::PathBuf| std::fs::metadata(p).unwrap().len() as i64;
     let meta =
         size(repo.file("timestamp.json")) + size(repo.file("3.snapshot.json")) + size(repo.file("3.targets.json"));
     let v3: serde_json::Value = serde_json::from_slice(&std::fs::read(repo.file("3.targets.json")).unwrap()).unwrap();
     let target = v3["signed"]["targets"]["tariff.json"]["length"].as_i64().unwrap();
-    let needed = 2 * meta + target;
-    for budget in [0, meta / 2, meta + target / 2, meta + target + meta / 2, needed - 1] {
+    for budget in [0, meta / 2, meta + target / 2, target + meta / 2, target + meta - 1] {
         let full = st.clone().with_write_budget(budget);
         let s = update(&full, &repo);
         assert_eq!(s.code(), "disk_full", "budget {budget}: {s:?}");
@@ -122,11 +123,11 @@ fn corrupt_and_truncated_state_fails_closed() {
     // Truncate or garble every trusted file and state.json.
     let trusted = tmp.path().join("trusted");
     for (f, how) in [("timestamp.json", 0usize), ("snapshot.json", 7), ("targets.json", 3)] {
-        let p = trusted.join(f);
+        let p = only_copy(&trusted, f);
         let b = std::fs::read(&p).unwrap();
         std::fs::write(&p, &b[..how.min(b.len())]).unwrap();
     }
-    std::fs::write(tmp.path().join("state.json"), b"{\"last_check\": \"20").unwrap();
+    std::fs::write(only_copy(tmp.path(), "state.json"), b"{\"last_check\": \"20").unwrap();
     // The device still runs serial 2 …
     let l = st.load(now()).unwrap();
     assert_eq!(l.info.serial, 2);
@@ -169,9 +170,8 @@ fn rotated_keys_survive_a_corrupt_trusted_root() {
     )
     .unwrap();
     assert_eq!(update(&st, &repo).code(), "updated");
-    assert!(tmp.path().join("trusted/2.root.json").exists());
     // The trusted copy of root 2 is truncated: the copy in the slot keeps the rotation.
-    std::fs::write(tmp.path().join("trusted/2.root.json"), b"{").unwrap();
+    std::fs::write(only_copy(&tmp.path().join("trusted"), "2.root.json"), b"{").unwrap();
     let l = st.load(now()).unwrap();
     assert_eq!(l.info.serial, 2);
     // The next publication (new keys) still installs: the device is not stuck.
@@ -187,6 +187,70 @@ fn rotated_keys_survive_a_corrupt_trusted_root() {
         &kustannusarvio_bundle::publish::PublishOptions::new(now()),
     );
     assert!(r.is_err(), "the publisher refuses revoked keys");
+}
+
+/// Nothing in the state directory is replaced by a rename (on Windows a rename over a file that
+/// another process holds open fails): a file that exists both before and after an update is the
+/// same file (inode) with the same bytes. A superseded copy that could not be removed (open on
+/// Windows) or that an older version wrote under the plain name is never preferred to the newer
+/// one, and a later update removes it.
+#[cfg(unix)]
+#[test]
+fn nothing_is_renamed_over_and_leftover_copies_do_not_win() {
+    use std::os::unix::fs::MetadataExt;
+    fn files(dir: &Path, out: &mut Vec<(std::path::PathBuf, u64, Vec<u8>)>) {
+        for e in std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()) {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else {
+                let ino = std::fs::metadata(&p).unwrap().ino();
+                out.push((p.clone(), ino, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let trusted = tmp.path().join("trusted");
+    let repo = Repo::published();
+    let st = store(tmp.path(), &repo);
+    assert_eq!(update(&st, &repo).code(), "updated");
+    let mut before = Vec::new();
+    files(tmp.path(), &mut before);
+    assert!(before.len() > 5);
+    let old_targets = std::fs::read(only_copy(&trusted, "targets.json")).unwrap();
+    let old_snapshot = std::fs::read(only_copy(&trusted, "snapshot.json")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    repo.publish_dir(&changed_tariff(dir.path()));
+    assert_eq!(update(&st, &repo).code(), "updated");
+    let mut replaced = 0;
+    for (p, ino, bytes) in &before {
+        if let Ok(m) = std::fs::metadata(p) {
+            assert_eq!(m.ino(), *ino, "{} was replaced", p.display());
+            assert_eq!(&std::fs::read(p).unwrap(), bytes, "{} was rewritten", p.display());
+        } else {
+            replaced += 1;
+        }
+    }
+    assert_eq!(replaced, 4, "the superseded timestamp, snapshot, targets and state copies are removed");
+    // Leftovers: publication 1's targets under the plain name an older version wrote, its
+    // snapshot under a unique name, and an old state file.
+    std::fs::write(trusted.join("targets.json"), &old_targets).unwrap();
+    std::fs::write(trusted.join("0-left-open@snapshot.json"), &old_snapshot).unwrap();
+    std::fs::write(tmp.path().join("state.json"), br#"{"last_check": "2020-01-01T00:00:00Z", "last_status": "old"}"#)
+        .unwrap();
+    let l = st.load(now()).unwrap();
+    assert_eq!(l.info.serial, 2);
+    assert!(l.info.newer_known.is_none(), "the old targets copy is not taken for the newest: {:?}", l.info.newer_known);
+    assert_eq!(l.info.last_status.as_deref(), Some("updated"));
+    assert_ne!(l.info.last_check, "2020-01-01T00:00:00Z".parse().ok(), "the latest check wins");
+    // The next update starts from the newest copies and removes the leftovers.
+    repo.publish_dir(&variant_tariff(&dir.path().join("variant")));
+    assert_eq!(update(&st, &repo).code(), "updated");
+    assert_active(&st, 3);
+    for name in ["targets.json", "snapshot.json", "timestamp.json"] {
+        only_copy(&trusted, name);
+    }
+    only_copy(tmp.path(), "state.json");
 }
 
 #[test]

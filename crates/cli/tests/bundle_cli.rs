@@ -163,7 +163,7 @@ fn from_an_empty_machine_to_a_rotated_and_revoked_key_set() {
     let (v, _) = update(&server.url(), &state, &anchor);
     assert_eq!(v["status"]["code"], "updated", "{v}");
     assert_eq!(v["active"]["serial"], 3);
-    assert!(state.join("trusted/2.root.json").is_file());
+    assert!(only_copy(&state.join("trusted"), "2.root.json").is_file());
     // 7. Revocation of a stolen timestamp key (root version 3): metadata it signs is refused.
     ok(&bin(&["tariffs", "keygen", "--out", p(&keys), "--name", "timestamp2"]));
     let saved_timestamp = std::fs::read(repo.join("metadata/timestamp.json")).unwrap();

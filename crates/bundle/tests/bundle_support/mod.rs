@@ -160,6 +160,22 @@ pub fn assert_fee(t: &kustannusarvio_engine::Tariff) {
     assert_eq!(e.lines[0].client_fee_monthly.to_string(), KNOWN_FEE);
 }
 
+/// The one copy of `name` in `dir`: the store writes every file under a new unique name
+/// (`<unique>@name`, never renamed over an existing file) and removes the ones it supersedes.
+pub fn only_copy(dir: &Path, name: &str) -> PathBuf {
+    let copies: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().to_string();
+            n == name || n.ends_with(&format!("@{name}"))
+        })
+        .collect();
+    assert_eq!(copies.len(), 1, "one copy of {name} in {}: {copies:?}", dir.display());
+    copies.into_iter().next().unwrap()
+}
+
 /// The number of slots on disk that verify (good tariffs).
 pub fn slot_dirs(state: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(state.join("slots"))
