@@ -80,13 +80,13 @@ pub fn run() {
             // The tariffs compiled into the app are the last-resort fallback (a fresh install
             // works offline); a verified installed bundle replaces them.
             let mut tariffs = state::AppState::load_bundled();
-            let trust = updater::app_trust();
+            let anchors = updater::Anchors::app();
             let root = app.path().app_data_dir().ok().map(|d| d.join("tariffs"));
             if let Some(root) = &root {
-                tariffs = tariffs.with_installed_bundles(root, &trust, chrono::Utc::now());
+                tariffs = tariffs.with_installed_bundles(root, &anchors, chrono::Utc::now());
             }
             app.manage(tariffs);
-            app.manage(updater::Updater::new(root, trust));
+            app.manage(updater::Updater::new(root, anchors));
             builder.mount_events(app);
             #[cfg(target_os = "linux")]
             if let Some(w) = app.get_webview_window("main") {
