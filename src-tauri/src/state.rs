@@ -1,9 +1,11 @@
 //! The tariffs compiled into the binary, loaded once at start, and the active organisation.
 
+use crate::updater::ActiveInfo;
+#[cfg(feature = "updates")]
 use crate::updater::Anchors;
-use kustannusarvio_bundle::store::ActiveInfo;
 use kustannusarvio_engine::{EngineError, Tariff};
 use std::collections::BTreeMap;
+#[cfg(feature = "updates")]
 use std::path::Path;
 use std::sync::{Arc, RwLock};
 
@@ -96,6 +98,7 @@ impl AppState {
     /// `kustannusarvio_bundle`) instead of the compiled-in tariff of that organisation. Nothing
     /// installed, no anchor, or nothing that verifies from the anchor: the compiled-in tariff
     /// stays. Read only.
+    #[cfg(feature = "updates")]
     pub fn with_installed_bundles(self, root: &Path, anchors: &Anchors, now: chrono::DateTime<chrono::Utc>) -> Self {
         for id in self.organisations() {
             let Some(store) = anchors.store(root, &id) else { continue };

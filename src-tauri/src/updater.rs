@@ -5,19 +5,58 @@
 //! other outcome the tariff in use stays. Every check ends with a typed event
 //! ([`TariffStatusChanged`]) so the UI refreshes the header and the estimate.
 //! Wiring only: TUF, download and storage are `kustannusarvio_bundle`.
+//!
+//! Without the feature `updates` (the mobile check, docs/app.md) the app has no updater: the
+//! same commands and types exist, updates are reported as off and no bundle is ever installed;
+//! the app computes with the tariffs compiled into it.
 
 use crate::settings::Settings;
+#[cfg(feature = "updates")]
 use crate::state::AppState;
+#[cfg(feature = "updates")]
 use kustannusarvio_bundle::client::{self, ClientConfig};
-use kustannusarvio_bundle::{BundleError, StatusReport, Store, UpdateStatus};
+#[cfg(feature = "updates")]
+use kustannusarvio_bundle::{BundleError, Store, UpdateStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
-use tauri::{AppHandle, Manager, Runtime};
+#[cfg(feature = "updates")]
+use tauri::Manager;
+use tauri::{AppHandle, Runtime};
+#[cfg(feature = "updates")]
 use tauri_specta::Event;
+
+/// The signed tariff in use (serial, expiry, age, last check), from the device store.
+#[cfg(feature = "updates")]
+pub use kustannusarvio_bundle::store::ActiveInfo;
+/// The outcome of an update check, for the header.
+#[cfg(feature = "updates")]
+pub use kustannusarvio_bundle::StatusReport;
+
+/// Without `updates` no signed tariff is ever installed (never constructed).
+#[cfg(not(feature = "updates"))]
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ActiveInfo {}
+
+/// Without `updates` no check ever runs (never constructed).
+#[cfg(not(feature = "updates"))]
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct StatusReport {}
+
+/// Whether `url` may be the update address (`https://`, or `http://` on loopback); never
+/// without `updates`.
+pub fn url_allowed(url: &str) -> bool {
+    #[cfg(feature = "updates")]
+    return client::check_url(url).is_ok();
+    #[cfg(not(feature = "updates"))]
+    {
+        let _ = url;
+        false
+    }
+}
 
 /// How often the background task checks for a new tariff.
 pub const CHECK_INTERVAL: Duration = Duration::from_secs(6 * 60 * 60);
@@ -33,6 +72,11 @@ pub const DEV_TRUST_ROOTS_ENV: &str = "KUSTANNUSARVIO_DEV_TRUST_ROOTS";
 pub struct Anchors(pub BTreeMap<String, Vec<u8>>);
 
 impl Anchors {
+    #[cfg(not(feature = "updates"))]
+    pub fn app() -> Anchors {
+        Anchors::default()
+    }
+    #[cfg(feature = "updates")]
     pub fn app() -> Anchors {
         #[allow(unused_mut)]
         let mut a: BTreeMap<String, Vec<u8>> =
@@ -57,6 +101,7 @@ impl Anchors {
         self.0.get(organisation).map(Vec::as_slice)
     }
     /// The device store of `organisation` under `root`, if it has an anchor.
+    #[cfg(feature = "updates")]
     pub fn store(&self, root: &std::path::Path, organisation: &str) -> Option<Store> {
         Some(Store::new(root.join(organisation), organisation, self.get(organisation)?))
     }
@@ -86,12 +131,15 @@ pub struct UpdateView {
 /// The updater's state (managed by Tauri next to [`AppState`]).
 pub struct Updater {
     /// `<app data>/tariffs`: one device store per organisation.
+    #[cfg_attr(not(feature = "updates"), allow(dead_code))]
     root: Option<PathBuf>,
+    #[cfg_attr(not(feature = "updates"), allow(dead_code))]
     anchors: Anchors,
     checking: AtomicBool,
     last: Mutex<Option<StatusReport>>,
 }
 
+#[cfg(feature = "updates")]
 fn failed(e: BundleError) -> UpdateStatus {
     UpdateStatus::Failed(e)
 }
@@ -103,12 +151,13 @@ impl Updater {
 
     pub fn view(&self, settings: &Settings) -> UpdateView {
         UpdateView {
-            enabled: settings.update_url().is_some(),
+            enabled: cfg!(feature = "updates") && settings.update_url().is_some(),
             checking: self.checking.load(Ordering::SeqCst),
             last: self.last.lock().ok().and_then(|l| l.clone()),
         }
     }
 
+    #[cfg(feature = "updates")]
     fn store(&self, organisation: &str) -> Option<Store> {
         self.anchors.store(self.root.as_ref()?, organisation)
     }
@@ -116,6 +165,7 @@ impl Updater {
     /// One blocking check for the active organisation: fetch, verify, install, then swap the
     /// tariff in `state` on `updated` (only after the store reloads and re-verifies it).
     /// `None` when updates are off. Call from a blocking thread.
+    #[cfg(feature = "updates")]
     pub fn check_blocking(
         &self,
         state: &AppState,
@@ -141,6 +191,7 @@ impl Updater {
         Some((organisation, status, changed))
     }
 
+    #[cfg(feature = "updates")]
     fn check_store(
         &self,
         organisation: &str,
@@ -167,8 +218,15 @@ impl Updater {
     }
 }
 
+/// Without `updates`: no check, updates are off.
+#[cfg(not(feature = "updates"))]
+pub async fn run_check<R: Runtime>(_app: AppHandle<R>) -> UpdateView {
+    UpdateView { enabled: false, checking: false, last: None }
+}
+
 /// Runs one check on the blocking pool and emits [`TariffStatusChanged`]. A check already
 /// running makes this a no-op that returns the current view.
+#[cfg(feature = "updates")]
 pub async fn run_check<R: Runtime>(app: AppHandle<R>) -> UpdateView {
     let settings = crate::commands::get_settings(app.clone());
     let Some(updater) = app.try_state::<Updater>() else {
@@ -197,6 +255,9 @@ pub async fn run_check<R: Runtime>(app: AppHandle<R>) -> UpdateView {
 
 /// The background task: a check at start-up, then every [`CHECK_INTERVAL`].
 pub fn spawn_background<R: Runtime>(app: AppHandle<R>) {
+    if !cfg!(feature = "updates") {
+        return;
+    }
     tauri::async_runtime::spawn(async move {
         loop {
             run_check(app.clone()).await;
