@@ -15,7 +15,7 @@ fi
 # The toolchain's lint, format and wasm32 parts (scripts/test.sh checks the engine builds for
 # wasm32-unknown-unknown as a standing check of its purity).
 rustup component add clippy rustfmt >/dev/null 2>&1 || true
-rustup target add wasm32-unknown-unknown x86_64-pc-windows-gnu >/dev/null
+rustup target add wasm32-unknown-unknown x86_64-pc-windows-gnu aarch64-linux-android >/dev/null
 if [ -d src-tauri ]; then
   command -v tauri-driver >/dev/null || cargo install tauri-driver --version 2.1.0 --locked --quiet
 fi

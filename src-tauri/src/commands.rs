@@ -2,8 +2,7 @@
 
 use crate::settings::{self, Settings};
 use crate::state::AppState;
-use crate::updater::{self, UpdateView};
-use kustannusarvio_bundle::store::ActiveInfo;
+use crate::updater::{self, ActiveInfo, UpdateView};
 use kustannusarvio_engine::catalogue::{self, ServiceOption};
 use kustannusarvio_engine::compare::Comparison;
 use kustannusarvio_engine::i18n::Lang;
@@ -181,8 +180,16 @@ pub fn save_settings<R: Runtime>(
     settings: Settings,
 ) -> Result<AppTariffs, EngineError> {
     if let Some(url) = settings.update_url() {
-        kustannusarvio_bundle::client::check_url(url)
-            .map_err(|_| EngineError::input("update_url", "https:// address required (http only on this machine)"))?;
+        if !updater::url_allowed(url) {
+            return Err(EngineError::input(
+                "update_url",
+                if cfg!(feature = "updates") {
+                    "https:// address required (http only on this machine)"
+                } else {
+                    "this build of the app has no tariff updates"
+                },
+            ));
+        }
     }
     if let Some(path) = settings.root_ca_path() {
         if !std::path::Path::new(path).is_file() {

@@ -79,14 +79,16 @@ pub fn run() {
         .setup(move |app| {
             // The tariffs compiled into the app are the last-resort fallback (a fresh install
             // works offline); a verified installed bundle replaces them.
+            #[allow(unused_mut)]
             let mut tariffs = state::AppState::load_bundled();
-            let trust = updater::app_trust();
+            let anchors = updater::Anchors::app();
             let root = app.path().app_data_dir().ok().map(|d| d.join("tariffs"));
+            #[cfg(feature = "updates")]
             if let Some(root) = &root {
-                tariffs = tariffs.with_installed_bundles(root, &trust, chrono::Utc::now());
+                tariffs = tariffs.with_installed_bundles(root, &anchors, chrono::Utc::now());
             }
             app.manage(tariffs);
-            app.manage(updater::Updater::new(root, trust));
+            app.manage(updater::Updater::new(root, anchors));
             builder.mount_events(app);
             #[cfg(target_os = "linux")]
             if let Some(w) = app.get_webview_window("main") {

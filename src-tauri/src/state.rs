@@ -1,10 +1,11 @@
 //! The tariffs compiled into the binary, loaded once at start, and the active organisation.
 
-use kustannusarvio_bundle::keys::Trust;
-use kustannusarvio_bundle::store::ActiveInfo;
-use kustannusarvio_bundle::Store;
+use crate::updater::ActiveInfo;
+#[cfg(feature = "updates")]
+use crate::updater::Anchors;
 use kustannusarvio_engine::{EngineError, Tariff};
 use std::collections::BTreeMap;
+#[cfg(feature = "updates")]
 use std::path::Path;
 use std::sync::{Arc, RwLock};
 
@@ -14,9 +15,6 @@ mod bundled {
 
 /// The organisation used when no setting chooses one and it is bundled.
 pub const DEFAULT_ORGANISATION: &str = "paijat-hame";
-
-/// The update channel the app follows.
-pub const CHANNEL: &str = "stable";
 
 /// Shared state of the app: the tariffs in use (swapped atomically when the background updater
 /// installs a new signed bundle) plus the chosen organisation.
@@ -96,12 +94,14 @@ impl AppState {
         }
     }
 
-    /// Uses a verified signed bundle installed under `root/<organisation>/` (two-slot store of
+    /// Uses a verified tariff installed under `root/<organisation>/` (the device store of
     /// `kustannusarvio_bundle`) instead of the compiled-in tariff of that organisation. Nothing
-    /// installed, or nothing that verifies with `trust`: the compiled-in tariff stays. Read only.
-    pub fn with_installed_bundles(self, root: &Path, trust: &Trust, now: chrono::DateTime<chrono::Utc>) -> Self {
+    /// installed, no anchor, or nothing that verifies from the anchor: the compiled-in tariff
+    /// stays. Read only.
+    #[cfg(feature = "updates")]
+    pub fn with_installed_bundles(self, root: &Path, anchors: &Anchors, now: chrono::DateTime<chrono::Utc>) -> Self {
         for id in self.organisations() {
-            let store = Store::new(root.join(&id), trust.clone(), Some(&id), CHANNEL);
+            let Some(store) = anchors.store(root, &id) else { continue };
             if let Ok(loaded) = store.load(now) {
                 self.install(&id, loaded.tariff, loaded.info);
             }

@@ -226,26 +226,29 @@ fn write_ui_fixtures() {
     std::fs::write(dir.join("engine.json"), text).expect("write fixtures");
 }
 
-/// A signed bundle installed in the app's data directory replaces the compiled-in tariff of
-/// its organisation, and `tariff_info` reports it (serial, expiry) for the header.
+/// A tariff installed in the app's data directory (a TUF update from a repository of the test
+/// keys) replaces the compiled-in tariff of its organisation, and `tariff_info` reports it
+/// (serial, expiry, age) for the header.
 #[test]
 fn installed_signed_bundle_is_used_and_reported() {
-    use kustannusarvio_bundle::keys::Trust;
-    use kustannusarvio_bundle::publish::{self, BuildOptions};
-    use kustannusarvio_bundle::Store;
+    use kustannusarvio_app::updater::Anchors;
+    use kustannusarvio_bundle::publish::{self, PublishOptions};
+    use kustannusarvio_bundle::store::UpdateOptions;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let key =
         |n: &str| publish::read_key(&root.join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key");
-    let (author, reviewer) = (key("author"), key("reviewer"));
-    let trust = Trust::new([author.public.clone(), reviewer.public.clone()], 2);
+    let anchor = std::fs::read(root.join("tests/fixtures/bundle/tuf/paijat-hame.root.json")).expect("anchor");
     let now = chrono::Utc::now();
-    let opt = BuildOptions::new(7, now);
-    let built = publish::build(&root.join("tariffs/paijat-hame"), &opt).expect("build bundle");
-    let sig = publish::add_signature(None, &built.manifest_bytes, &author).expect("sign");
-    let sig = publish::add_signature(Some(&sig), &built.manifest_bytes, &reviewer).expect("sign");
+    let repo = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(repo.path().join("metadata")).expect("mkdir");
+    std::fs::write(repo.path().join("metadata/1.root.json"), &anchor).expect("root");
+    let online: Vec<_> = ["targets1", "targets2", "snapshot", "timestamp"].iter().map(|n| key(n)).collect();
+    publish::publish(&root.join("tariffs/paijat-hame"), repo.path(), &online, &PublishOptions::new(now))
+        .expect("publish");
+    let anchors = Anchors([("paijat-hame".to_string(), anchor)].into_iter().collect());
     let data = tempfile::tempdir().expect("tempdir");
-    let store = Store::new(data.path().join("paijat-hame"), trust.clone(), Some("paijat-hame"), "stable");
-    assert_eq!(store.install_files(&built.manifest_bytes, &sig, &built.bundle_bytes, now).code(), "updated");
+    let store = anchors.store(data.path(), "paijat-hame").expect("store");
+    assert_eq!(store.update_from_dir(repo.path(), now, &UpdateOptions::default()).code(), "updated");
 
     let read = |dir: &str| -> Vec<(String, String)> {
         std::fs::read_dir(root.join("tariffs").join(dir))
@@ -260,20 +263,18 @@ fn installed_signed_bundle_is_used_and_reported() {
     let files: Vec<(&str, &str)> = compiled.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     let sources: [(&str, &[(&str, &str)]); 2] = [("national", &national), ("paijat-hame", &files)];
     let state = AppState::from_sources(&sources);
-    // Without trust in the signers nothing changes.
-    let untrusted = AppState::from_sources(&sources).with_installed_bundles(
-        data.path(),
-        &Trust::new([key("other").public], 1),
-        now,
-    );
+    // Without the organisation's anchor nothing changes.
+    let untrusted = AppState::from_sources(&sources).with_installed_bundles(data.path(), &Anchors::default(), now);
     assert!(untrusted.bundle_info("paijat-hame").is_none());
-    let state = state.with_installed_bundles(data.path(), &trust, now);
-    assert_eq!(state.bundle_info("paijat-hame").map(|i| i.serial), Some(7));
+    let state = state.with_installed_bundles(data.path(), &anchors, now);
+    assert_eq!(state.bundle_info("paijat-hame").map(|i| i.serial), Some(1));
 
     let (_app, wv) = mock_app(mock_builder().manage(state));
     let info = invoke(&wv, "tariff_info", json!({})).expect("info");
-    assert_eq!(info["active"]["bundle"]["serial"], 7);
+    assert_eq!(info["active"]["bundle"]["serial"], 1);
     assert_eq!(info["active"]["bundle"]["expired"], false);
+    assert_eq!(info["active"]["bundle"]["age_days"], 0);
+    assert_eq!(info["active"]["bundle"]["check_stale"], false);
     let mut s = home_care_scenario();
     s["date"] = json!("2026-03-01");
     let est = invoke(&wv, "estimate", json!({ "scenario": s })).expect("estimate");

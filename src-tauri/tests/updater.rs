@@ -1,16 +1,16 @@
-//! The background updater against a real HTTP server on loopback (a static web root written by
-//! `kustannusarvio_bundle::publish` with the test keys): updated → the `estimate` command uses
-//! the new tariff; a tampered bundle and a server that is down → rejected / unreachable, and the
-//! tariff in use is unchanged.
+//! The background updater against a real HTTP server on loopback (a TUF repository written by
+//! `kustannusarvio_bundle::publish` with the test keys of tests/fixtures/bundle): updated → the
+//! `estimate` command uses the new tariff; a tampered bundle and a server that is down →
+//! rejected / unreachable, and the tariff in use is unchanged.
 
 mod common;
 
 use common::{invoke, mock_app};
 use kustannusarvio_app::settings::Settings;
 use kustannusarvio_app::state::AppState;
-use kustannusarvio_app::updater::Updater;
-use kustannusarvio_bundle::keys::{KeyPair, Trust};
-use kustannusarvio_bundle::publish::{self, BuildOptions};
+use kustannusarvio_app::updater::{Anchors, Updater};
+use kustannusarvio_bundle::publish::{self, PublishOptions};
+use kustannusarvio_bundle::KeyPair;
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -24,6 +24,25 @@ fn root() -> PathBuf {
 
 fn key(n: &str) -> KeyPair {
     publish::read_key(&root().join(format!("tests/fixtures/bundle/keys/test-{n}.key"))).expect("test key")
+}
+
+/// The test organisation's online keys (targets ×2, snapshot, timestamp).
+fn online() -> Vec<KeyPair> {
+    ["targets1", "targets2", "snapshot", "timestamp"].iter().map(|n| key(n)).collect()
+}
+
+fn anchor() -> Vec<u8> {
+    std::fs::read(root().join("tests/fixtures/bundle/tuf/paijat-hame.root.json")).expect("test anchor")
+}
+
+fn anchors() -> Anchors {
+    Anchors([("paijat-hame".to_string(), anchor())].into_iter().collect())
+}
+
+/// A repository whose root version 1 is the test anchor.
+fn new_repo(dir: &Path) {
+    std::fs::create_dir_all(dir.join("metadata")).expect("mkdir");
+    std::fs::write(dir.join("metadata/1.root.json"), anchor()).expect("root");
 }
 
 /// A static file server on 127.0.0.1 for `webroot` (GET only; 404 for anything else).
@@ -98,8 +117,8 @@ fn changed_tariff(dir: &Path) -> PathBuf {
     dir.join("paijat-hame")
 }
 
-fn options(serial: u64) -> BuildOptions {
-    BuildOptions::new(serial, chrono::Utc::now())
+fn options() -> PublishOptions {
+    PublishOptions::new(chrono::Utc::now())
 }
 
 /// 1 person, gross 1200 €/kk, home care 8 h/kk in March 2026: (1200 − limit) × 16 %.
@@ -125,17 +144,16 @@ fn updated_then_tampered_then_server_down() {
         std::fs::create_dir_all(d).expect("mkdir");
     }
     let src = changed_tariff(&src);
-    let keys = [key("author"), key("reviewer")];
-    publish::publish(&src, &keys, &webroot, options(1)).expect("publish serial 1");
+    new_repo(&webroot);
+    publish::publish(&src, &webroot, &online(), &options()).expect("publish 1");
     let url = serve(webroot.clone());
 
     let state = bundled_state();
-    let trust = Trust::new([keys[0].public.clone(), keys[1].public.clone()], 2);
     let (app, wv) = mock_app(
         mock_builder()
             .plugin(tauri_plugin_store::Builder::new().build())
             .manage(state)
-            .manage(Updater::new(Some(data.clone()), trust)),
+            .manage(Updater::new(Some(data.clone()), anchors())),
     );
     let (state, updater) = (app.state::<AppState>(), app.state::<Updater>());
 
@@ -154,16 +172,16 @@ fn updated_then_tampered_then_server_down() {
     assert_eq!(info["active"]["bundle"]["serial"], 1);
     assert!(info["active"]["bundle"]["last_success"].is_string());
 
-    // The same serial again: up to date, tariff unchanged.
+    // Nothing new: up to date, tariff unchanged.
     let (_, status, changed) = updater.check_blocking(&state, &settings(&url), chrono::Utc::now()).expect("on");
     assert_eq!((status.code(), changed), ("up_to_date", false));
 
-    // A tampered bundle (serial 2, one digit changed after signing): rejected, 80.00 stays.
-    let built = publish::publish(&src, &keys, &webroot, options(2)).expect("publish serial 2");
-    let path = webroot.join(&built.bundle_name);
+    // A tampered bundle (publication 2, one digit changed after signing): rejected, 80.00 stays.
+    let p2 = publish::publish(&root().join("tariffs/paijat-hame"), &webroot, &online(), &options()).expect("publish 2");
+    let path = webroot.join("targets").join(format!("{}.tariff.json", p2.sha256));
     let text = std::fs::read_to_string(&path).expect("bundle");
-    assert!(text.contains("\\\"700\\\""));
-    std::fs::write(&path, text.replacen("\\\"700\\\"", "\\\"900\\\"", 1)).expect("tamper");
+    assert!(text.contains("\\\"699\\\""));
+    std::fs::write(&path, text.replacen("\\\"699\\\"", "\\\"900\\\"", 1)).expect("tamper");
     let (_, status, changed) = updater.check_blocking(&state, &settings(&url), chrono::Utc::now()).expect("on");
     assert!(status.code().starts_with("rejected_"), "{}", status.code());
     assert!(!changed);
@@ -184,13 +202,16 @@ fn updated_then_tampered_then_server_down() {
     assert_eq!(info["active"]["bundle"]["serial"], 1);
     assert_eq!(info["active"]["bundle"]["last_status"], "server_unreachable");
 
-    // A fresh start reads the installed bundle (read only), still 80.00 offline.
-    let again = bundled_state().with_installed_bundles(
-        &data,
-        &Trust::new([keys[0].public.clone(), keys[1].public.clone()], 2),
-        chrono::Utc::now(),
-    );
+    // The organisation has published a tariff this device does not use: the header is told.
+    let info = invoke(&wv, "tariff_info", json!({})).expect("info");
+    assert_eq!(info["active"]["bundle"]["newer_known"]["serial"], 2);
+
+    // A fresh start reads the installed tariff (read only), still 80.00 offline.
+    let again = bundled_state().with_installed_bundles(&data, &anchors(), chrono::Utc::now());
     assert_eq!(again.bundle_info("paijat-hame").map(|i| i.serial), Some(1));
+    // Without the organisation's anchor the compiled-in tariff stays.
+    let none = bundled_state().with_installed_bundles(&data, &Anchors::default(), chrono::Utc::now());
+    assert!(none.bundle_info("paijat-hame").is_none());
 }
 
 /// A missing root CA file is a client configuration error; the tariff stays.
@@ -198,7 +219,7 @@ fn updated_then_tampered_then_server_down() {
 fn missing_root_ca_is_reported() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let state = bundled_state();
-    let updater = Updater::new(Some(tmp.path().to_path_buf()), Trust::new([key("author").public], 1));
+    let updater = Updater::new(Some(tmp.path().to_path_buf()), anchors());
     let s = Settings {
         update_url: Some("https://intranet.example/tariffs/".into()),
         root_ca_path: Some(tmp.path().join("missing.pem").display().to_string()),
@@ -208,11 +229,21 @@ fn missing_root_ca_is_reported() {
     assert_eq!((status.code(), changed), ("client_config_error", false));
 }
 
-/// Release builds ignore the debug-only trusted-keys variable.
+/// No anchor for the organisation: updates say so (`no_trust_anchor`); the tariff stays.
 #[test]
-fn dev_trusted_keys_only_in_debug_builds() {
-    std::env::set_var(kustannusarvio_app::updater::DEV_TRUSTED_KEYS_ENV, root().join("tests/fixtures/bundle/keys"));
-    let trust = kustannusarvio_app::updater::app_trust();
-    let author = key("author").public.key_id;
-    assert_eq!(trust.keys.contains_key(&author), cfg!(debug_assertions));
+fn no_trust_anchor_is_reported() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let state = bundled_state();
+    let updater = Updater::new(Some(tmp.path().to_path_buf()), Anchors::default());
+    let (_, status, changed) =
+        updater.check_blocking(&state, &settings("https://intranet.example/t/"), chrono::Utc::now()).expect("on");
+    assert_eq!((status.code(), changed), ("no_trust_anchor", false));
+}
+
+/// Release builds ignore the debug-only trust-roots variable.
+#[test]
+fn dev_trust_roots_only_in_debug_builds() {
+    std::env::set_var(kustannusarvio_app::updater::DEV_TRUST_ROOTS_ENV, root().join("tests/fixtures/bundle/tuf"));
+    let anchors = Anchors::app();
+    assert_eq!(anchors.get("paijat-hame").is_some(), cfg!(debug_assertions));
 }

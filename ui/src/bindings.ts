@@ -42,20 +42,32 @@ export type ActiveInfo_Deserialize = {
 	source: ActiveSource,
 	organisation: string,
 	organisation_name: string,
-	channel: string,
+	/**  The targets metadata version of the installed tariff (the publication number). */
 	serial: number | null,
 	tariff_version: string,
+	/**  When the tariff was published. */
 	created_at: string,
+	/**  Whole days since `created_at` (the tariff's age). */
+	age_days: number | null,
+	/**  The earliest expiry of the installed tariff's signed metadata. */
 	expires_at: string,
-	/**  Past `expires_at`: still used offline, but the app must say "connect to the intranet". */
+	/**  Past `expires_at`: still used offline, but the app says "connect to the intranet". */
 	expired: boolean,
 	newest_value_from?: string | null,
+	/**  Key ids that signed the targets metadata. */
 	signed_by: string[],
-	/**  Why the preferred slot was not used (corrupt slot, …), if it was not. */
+	/**  Why the newest installed tariff was not used, if it was not. */
 	recovered_from?: BundleError | null,
+	/**
+	 *  The tariff the organisation publishes now (its verified metadata names it) when it is
+	 *  not the one in use here: not yet installed (offline, refused, no space).
+	 */
+	newer_known?: KnownTariff_Deserialize | null,
 	last_check?: string | null,
 	last_success?: string | null,
 	last_status?: string | null,
+	/**  No successful check for [`STALE_CHECK_DAYS`] days (or never). */
+	check_stale: boolean,
 };
 
 /**  What the app shows about the tariff in use. */
@@ -63,26 +75,40 @@ export type ActiveInfo_Serialize = {
 	source: ActiveSource,
 	organisation: string,
 	organisation_name: string,
-	channel: string,
+	/**  The targets metadata version of the installed tariff (the publication number). */
 	serial: number | null,
 	tariff_version: string,
+	/**  When the tariff was published. */
 	created_at: string,
+	/**  Whole days since `created_at` (the tariff's age). */
+	age_days: number | null,
+	/**  The earliest expiry of the installed tariff's signed metadata. */
 	expires_at: string,
-	/**  Past `expires_at`: still used offline, but the app must say "connect to the intranet". */
+	/**  Past `expires_at`: still used offline, but the app says "connect to the intranet". */
 	expired: boolean,
 	newest_value_from: string | null,
+	/**  Key ids that signed the targets metadata. */
 	signed_by: string[],
-	/**  Why the preferred slot was not used (corrupt slot, …), if it was not. */
+	/**  Why the newest installed tariff was not used, if it was not. */
 	recovered_from: BundleError | null,
+	/**
+	 *  The tariff the organisation publishes now (its verified metadata names it) when it is
+	 *  not the one in use here: not yet installed (offline, refused, no space).
+	 */
+	newer_known: KnownTariff_Serialize | null,
 	last_check: string | null,
 	last_success: string | null,
 	last_status: string | null,
+	/**  No successful check for [`STALE_CHECK_DAYS`] days (or never). */
+	check_stale: boolean,
 };
 
 /**  Where the active tariff comes from. */
-export type ActiveSource = "slot_a" | "slot_b" | 
-/**  The signed bundle compiled into the binary (last resort). */
-"embedded";
+export type ActiveSource = 
+/**  The newest installed tariff. */
+"newest" | 
+/**  An older installed tariff: the newest one did not verify (see `recovered_from`). */
+"fallback";
 
 /**  What the header and settings view show about the tariffs. */
 export type AppTariffs = AppTariffs_Serialize | AppTariffs_Deserialize;
@@ -135,10 +161,23 @@ export type BandInfo_Serialize = {
 };
 
 /**
- *  Why a bundle was not installed or could not be used. Serialises as `{"code": "...", ...}`;
+ *  Why a tariff was not installed or could not be used. Serialises as `{"code": "...", ...}`;
  *  the codes are stable and used by the app as translation keys.
  */
-export type BundleError = { code: "rejected_unsigned" } | { code: "rejected_bad_signature"; key_id: string } | { code: "rejected_unknown_key"; key_id: string } | { code: "rejected_below_threshold"; valid: number | null; required: number | null } | { code: "rejected_wrong_organisation"; expected: string; found: string } | { code: "rejected_wrong_channel"; expected: string; found: string } | { code: "rejected_rollback"; installed: number | null; offered: number | null } | { code: "rejected_expired"; expires_at: string } | { code: "rejected_not_yet_valid"; created_at: string } | { code: "rejected_hash_mismatch"; file: string } | { code: "rejected_size_mismatch"; file: string; expected: number | null; actual: number | null } | { code: "rejected_too_large"; what: string; limit: number | null } | { code: "rejected_malformed"; what: string; message: string } | { code: "rejected_invalid_tariff"; message: string } | { code: "rejected_self_check"; message: string } | { code: "insecure_url"; url: string } | { code: "server_unreachable"; message: string } | { code: "tls_error"; message: string } | { code: "timeout"; message: string } | { code: "download_incomplete"; message: string } | { code: "http_error"; status: number; url: string } | { code: "storage_error"; message: string } | { code: "busy" } | { code: "client_config"; message: string } | { code: "no_tariff"; message: string };
+export type BundleError = 
+/**
+ *  Too few valid signatures of the role's keys (unsigned, unknown or revoked key, a bad
+ *  signature, a key compromise below the threshold, another organisation's repository).
+ */
+{ code: "rejected_signature"; role: string; valid: number | null; required: number | null } | { code: "rejected_wrong_organisation"; expected: string; found: string } | 
+/**  An older version than the trusted one (rollback attack). */
+{ code: "rejected_rollback"; role: string; trusted: number | null; offered: number | null } | 
+/**  Metadata past its expiry (indefinite-freeze attack, or a repository not refreshed). */
+{ code: "rejected_expired"; role: string } | 
+/**  Metadata files that do not belong together (mix-and-match attack). */
+{ code: "rejected_mix_and_match"; role: string; message: string } | { code: "rejected_hash_mismatch"; file: string } | { code: "rejected_too_large"; what: string; limit: number | null } | { code: "rejected_malformed"; what: string; message: string } | { code: "rejected_no_target" } | { code: "rejected_invalid_tariff"; message: string } | { code: "rejected_self_check"; message: string } | { code: "insecure_url"; url: string } | { code: "redirect_downgrade"; url: string } | { code: "redirect_other_host"; url: string } | { code: "server_unreachable"; message: string } | { code: "tls_error"; message: string } | { code: "timeout"; message: string } | 
+/**  The server sends, but slower than the minimum rate (slow-retrieval attack). */
+{ code: "slow_server"; message: string } | { code: "download_incomplete"; message: string } | { code: "http_error"; status: number; url: string } | { code: "disk_full"; message: string } | { code: "storage_error"; message: string } | { code: "busy" } | { code: "client_config"; message: string } | { code: "no_trust_anchor"; organisation: string } | { code: "no_tariff"; message: string };
 
 /**  Palveluryhmä: how the package builder groups services. */
 export type Category = 
@@ -348,6 +387,34 @@ export type Household_Serialize = {
 	 *  tariff's `exemptions`, `rules/exemptions.rs`). No effect where the tariff has no such rule.
 	 */
 	guarantee_pension?: boolean,
+};
+
+/**
+ *  A newer tariff the organisation has published (its signed metadata was verified) that is
+ *  not in use on this device.
+ */
+export type KnownTariff = KnownTariff_Serialize | KnownTariff_Deserialize;
+
+/**
+ *  A newer tariff the organisation has published (its signed metadata was verified) that is
+ *  not in use on this device.
+ */
+export type KnownTariff_Deserialize = {
+	serial: number | null,
+	tariff_version: string,
+	published: string,
+	newest_value_from?: string | null,
+};
+
+/**
+ *  A newer tariff the organisation has published (its signed metadata was verified) that is
+ *  not in use on this device.
+ */
+export type KnownTariff_Serialize = {
+	serial: number | null,
+	tariff_version: string,
+	published: string,
+	newest_value_from: string | null,
 };
 
 /**  A language of the app and of the engine's texts. */

@@ -14,10 +14,10 @@ const HOUR = 3600 * 1000;
 function withBundle(over = {}) {
   const info = structuredClone(fixtures.tariff_info);
   info.active.bundle = {
-    source: "slot_a", organisation: "testi", organisation_name: "Testialue", channel: "stable", serial: 8,
-    tariff_version: "2026.test", created_at: "2026-11-01T00:00:00Z", expires_at: "2099-12-31T00:00:00Z", expired: false,
-    newest_value_from: null, signed_by: [], recovered_from: null, last_check: new Date(Date.now() - HOUR).toISOString(),
-    last_success: new Date(Date.now() - HOUR).toISOString(), last_status: "up_to_date", ...over,
+    source: "newest", organisation: "testi", organisation_name: "Testialue", serial: 8,
+    tariff_version: "2026.test", created_at: "2026-11-01T00:00:00Z", age_days: 33, expires_at: "2099-12-31T00:00:00Z", expired: false,
+    newest_value_from: null, signed_by: [], recovered_from: null, newer_known: null, last_check: new Date(Date.now() - HOUR).toISOString(),
+    last_success: new Date(Date.now() - HOUR).toISOString(), last_status: "up_to_date", check_stale: false, ...over,
   };
   return info;
 }
@@ -53,7 +53,7 @@ test("checks failing for days, a refused newer tariff, an expired one and a comi
 
   o = await openApp(browser, { tariffInfo: withBundle({ last_status: "rejected_hash_mismatch", newest_value_from: "2099-01-01" }), updateView: failed("rejected_hash_mismatch", { file: "bundle.json" }) });
   const text = await o.page.textContent("[data-testid=update-notices]");
-  assert.match(text, /Uudempaa taksaa ei voitu ottaa käyttöön \(tiedoston tarkiste ei täsmää \(muutettu paketti\)\); käytössä on aiempi taksa\. Tarkistettu \d+\.\d+\.\d{4} klo/);
+  assert.match(text, /Uudempaa taksaa ei voitu ottaa käyttöön \(taksapaketin tarkistussumma ei täsmää \(muutettu paketti\)\); käytössä on aiempi taksa\. Tarkistettu \d+\.\d+\.\d{4} klo/);
   assert.match(text, /Uusi taksa voimaan 1\.1\.2099 alkaen/);
   let r = await axe(o.page, "header notices");
   assert.deepEqual(r.bad, []);
@@ -86,4 +86,35 @@ test("the settings page: address and root CA, 44 px targets, check now, save", a
   assert.equal(saved[0].args.settings.update_url, "https://intranet.example/tariffs/testi/stable/");
   assert.equal(saved[0].args.settings.root_ca_path, null);
   await context.close();
+});
+
+// Issue 12: offline tablets. The tariff's age is always in the header; a tariff the organisation
+// has published but this device does not use, and a long time without a successful check, are
+// said in words (fi, sv, en) — the installed tariff keeps computing.
+test("the tariff's age, a newer tariff known but not in use, and no successful check for long", async () => {
+  const ok = { enabled: true, checking: false, last: null };
+  let o = await openApp(browser, { tariffInfo: withBundle(), updateView: ok });
+  assert.match(await o.page.textContent("[data-testid=tariff-age]"), /taksapaketti nro 8, julkaistu 1\.11\.2026 \(33 pv sitten\)/);
+  assert.equal(await o.page.locator("[data-testid=update-notices]").count(), 0);
+  await o.context.close();
+
+  const known = { serial: 9, tariff_version: "2027.1", published: "2026-12-01T00:00:00Z", newest_value_from: "2027-01-01" };
+  o = await openApp(browser, { tariffInfo: withBundle({ newer_known: known, last_status: "disk_full" }), updateView: failed("disk_full", { message: "ENOSPC" }) });
+  assert.match(await o.page.textContent("[data-testid=update-notices]"), /Uudempi taksa \(nro 9\) on julkaistu, mutta se ei ole käytössä tällä laitteella/);
+  const r = await axe(o.page, "newer tariff notice");
+  assert.deepEqual(r.bad, []);
+  await o.page.click("[data-nav=settings]");
+  assert.match(await o.page.textContent("[data-testid=settings-tariff]"), /Julkaistu uudempi taksa nro 9 \(2027\.1\) ei ole käytössä/);
+  assert.match(await o.page.textContent("[data-testid=update-status]"), /laitteen tallennustila on täynnä/);
+  await o.context.close();
+
+  const old = new Date(Date.now() - 20 * 24 * HOUR).toISOString();
+  o = await openApp(browser, { tariffInfo: withBundle({ last_success: old, last_check: old, check_stale: true }), updateView: ok });
+  assert.match(await o.page.textContent("[data-testid=update-notices]"), /Taksoja ei ole tarkistettu onnistuneesti 20 päivään/);
+  for (const [lang, re] of [["sv", /Taxorna har inte kontrollerats på 20 dagar/], ["en", /The tariffs have not been checked for 20 days/]]) {
+    await o.page.selectOption("#lang", lang);
+    await o.page.waitForFunction((r) => new RegExp(r).test(document.querySelector("[data-testid=update-notices]")?.textContent ?? ""), re.source);
+  }
+  assert.match(await o.page.textContent("[data-testid=tariff-age]"), /tariff bundle no\. 8, published 1\/11\/2026|published .*2026 \(33 days ago\)/);
+  await o.context.close();
 });

@@ -1,86 +1,84 @@
-//! Signed tariff bundles: format, signing, verification, the two-slot store on the device and
-//! (feature `update`) the HTTPS update client.
+//! Tariff updates on The Update Framework (TUF, via the `tough` crate): publishing (root,
+//! targets, snapshot and timestamp metadata with consistent snapshots), verification, the device
+//! store that never loses its last good tariff, and (feature `update`) the HTTPS client.
 //!
-//! Published per organisation and channel as a static directory:
-//! - `bundle-<serial>.json` — every tariff source file of the organisation and of the layers it
-//!   extends, plus the organisation's hand-worked test cases as self-checks ([`Bundle`]);
-//! - `manifest.json` — [`Manifest`]: organisation, channel, monotonic serial, creation and expiry
-//!   time, SHA-256 and size of the bundle file, signer key ids, keys announced for rotation;
-//! - `manifest.sig` — [`SignatureFile`]: Ed25519 signatures over exactly the bytes of
-//!   `manifest.json` (no canonical-JSON problem), one per signer; `k` of the trusted keys must sign.
+//! An organisation publishes one TUF repository per channel as a static directory:
+//! - `metadata/N.root.json` — every root version (keys and thresholds of all roles; a new
+//!   version rotates or revokes keys and is signed by the old and the new root keys);
+//! - `metadata/timestamp.json`, `metadata/N.snapshot.json`, `metadata/N.targets.json`;
+//! - `targets/<sha256>.tariff.json` — the [`bundle::Bundle`]: every tariff source of the
+//!   organisation and of the layers it extends, plus its hand-worked cases as self-checks.
 //!
-//! Verification is pure and always compiled; nothing here panics on any input, every failure
-//! is a [`BundleError`] value with a stable `code`.
+//! The app ships each organisation's root metadata as its trust anchor ([`anchors`]).
+//! Nothing here panics on any input; every failure is a [`BundleError`] value with a stable
+//! `code`.
 
+pub mod anchors;
+pub mod bundle;
 #[cfg(feature = "update")]
 pub mod client;
 pub mod diff;
-pub mod embedded;
 pub mod keys;
-pub mod manifest;
 pub mod publish;
 pub mod store;
+#[cfg(feature = "update")]
+pub mod transport;
+pub mod tuf;
 
-pub use keys::{KeyPair, PublicKey, Trust};
-pub use manifest::{Bundle, BundleFile, BundleLayer, FileEntry, Manifest, SignatureFile, Verified};
-pub use store::{ActiveInfo, ActiveSource, Loaded, State, Store};
+pub use bundle::{Bundle, BundleFile, BundleLayer, TariffInfo};
+pub use keys::KeyPair;
+pub use store::{ActiveInfo, ActiveSource, Loaded, Store};
 
 use serde::Serialize;
 
-/// Hard cap on `manifest.json` (slow-retrieval / endless-data attacks).
-pub const MAX_MANIFEST_BYTES: u64 = 64 * 1024;
-/// Hard cap on `manifest.sig`.
-pub const MAX_SIGNATURE_BYTES: u64 = 16 * 1024;
-/// Default cap on one bundle file.
+/// The TUF target name of the tariff bundle.
+pub const TARGET_NAME: &str = "tariff.json";
+/// Default cap on the bundle file (the targets metadata gives the exact length).
 pub const MAX_BUNDLE_BYTES: u64 = 8 * 1024 * 1024;
-/// Manifest and bundle format version understood by this build (2: the bundle carries the base
-/// layers it extends, e.g. `national`).
+/// Caps on metadata files (endless-data attack): root, timestamp and snapshot; targets.
+pub const MAX_ROOT_BYTES: u64 = 64 * 1024;
+pub const MAX_TIMESTAMP_BYTES: u64 = 16 * 1024;
+pub const MAX_SNAPSHOT_BYTES: u64 = 64 * 1024;
+pub const MAX_TARGETS_BYTES: u64 = 1024 * 1024;
+/// Bundle format version understood by this build (2: the bundle carries the base layers it
+/// extends, e.g. `national`).
 pub const FORMAT: u32 = 2;
 
-/// Why a bundle was not installed or could not be used. Serialises as `{"code": "...", ...}`;
+/// Why a tariff was not installed or could not be used. Serialises as `{"code": "...", ...}`;
 /// the codes are stable and used by the app as translation keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum BundleError {
-    #[error("the manifest carries no signature")]
-    RejectedUnsigned,
-    #[error("signature by key {key_id} does not verify")]
-    RejectedBadSignature { key_id: String },
-    #[error("signed by unknown key {key_id}")]
-    RejectedUnknownKey { key_id: String },
-    #[error("only {valid} valid signature(s) from trusted keys; {required} required")]
-    RejectedBelowThreshold {
+    /// Too few valid signatures of the role's keys (unsigned, unknown or revoked key, a bad
+    /// signature, a key compromise below the threshold, another organisation's repository).
+    #[error("{role} metadata: {valid} valid signature(s) of the {role} keys, {required} required")]
+    RejectedSignature {
+        role: String,
         #[cfg_attr(feature = "specta", specta(type = f64))]
-        valid: usize,
+        valid: u64,
         #[cfg_attr(feature = "specta", specta(type = f64))]
-        required: usize,
+        required: u64,
     },
     #[error("bundle is for organisation `{found}`, expected `{expected}`")]
     RejectedWrongOrganisation { expected: String, found: String },
-    #[error("bundle is for channel `{found}`, expected `{expected}`")]
-    RejectedWrongChannel { expected: String, found: String },
-    #[error("offered serial {offered} is older than {installed} (rollback)")]
+    /// An older version than the trusted one (rollback attack).
+    #[error("{role} metadata version {offered} is older than the trusted {trusted} (rollback)")]
     RejectedRollback {
+        role: String,
         #[cfg_attr(feature = "specta", specta(type = f64))]
-        installed: u64,
+        trusted: u64,
         #[cfg_attr(feature = "specta", specta(type = f64))]
         offered: u64,
     },
-    #[error("manifest expired at {expires_at}")]
-    RejectedExpired { expires_at: String },
-    #[error("manifest created in the future ({created_at})")]
-    RejectedNotYetValid { created_at: String },
-    #[error("SHA-256 of {file} does not match the manifest")]
+    /// Metadata past its expiry (indefinite-freeze attack, or a repository not refreshed).
+    #[error("{role} metadata on the server has expired (not refreshed, or a freeze attack)")]
+    RejectedExpired { role: String },
+    /// Metadata files that do not belong together (mix-and-match attack).
+    #[error("{role} metadata does not match the version or hash listed for it (mix-and-match): {message}")]
+    RejectedMixAndMatch { role: String, message: String },
+    #[error("SHA-256 or length of {file} does not match the signed targets metadata")]
     RejectedHashMismatch { file: String },
-    #[error("size of {file} is {actual}, manifest says {expected}")]
-    RejectedSizeMismatch {
-        file: String,
-        #[cfg_attr(feature = "specta", specta(type = f64))]
-        expected: u64,
-        #[cfg_attr(feature = "specta", specta(type = f64))]
-        actual: u64,
-    },
     #[error("{what} is larger than the limit of {limit} bytes")]
     RejectedTooLarge {
         what: String,
@@ -89,28 +87,41 @@ pub enum BundleError {
     },
     #[error("{what} is malformed: {message}")]
     RejectedMalformed { what: String, message: String },
+    #[error("the signed targets metadata lists no tariff")]
+    RejectedNoTarget,
     #[error("the tariff in the bundle is invalid: {message}")]
     RejectedInvalidTariff { message: String },
     #[error("the tariff failed its self-check: {message}")]
     RejectedSelfCheck { message: String },
     #[error("refusing insecure URL {url}: HTTPS is required except on loopback")]
     InsecureUrl { url: String },
+    #[error("the server redirected from HTTPS to plain HTTP ({url}): refused")]
+    RedirectDowngrade { url: String },
+    #[error("the server redirected to another host ({url}): refused")]
+    RedirectOtherHost { url: String },
     #[error("server unreachable: {message}")]
     ServerUnreachable { message: String },
     #[error("TLS failed (certificate not trusted? give the intranet root CA): {message}")]
     TlsError { message: String },
     #[error("timed out: {message}")]
     Timeout { message: String },
+    /// The server sends, but slower than the minimum rate (slow-retrieval attack).
+    #[error("the server is too slow: {message}")]
+    SlowServer { message: String },
     #[error("download interrupted: {message}")]
     DownloadIncomplete { message: String },
     #[error("HTTP {status} from {url}")]
     HttpError { status: u16, url: String },
+    #[error("the disk is full: {message}")]
+    DiskFull { message: String },
     #[error("storage error: {message}")]
     StorageError { message: String },
     #[error("another update of this state directory is in progress")]
     Busy,
     #[error("update client settings: {message}")]
     ClientConfig { message: String },
+    #[error("no trusted root metadata for organisation `{organisation}`: updates are not set up")]
+    NoTrustAnchor { organisation: String },
     #[error("no usable tariff: {message}")]
     NoTariff { message: String },
 }
@@ -120,35 +131,37 @@ impl BundleError {
     pub fn code(&self) -> &'static str {
         use BundleError::*;
         match self {
-            RejectedUnsigned => "rejected_unsigned",
-            RejectedBadSignature { .. } => "rejected_bad_signature",
-            RejectedUnknownKey { .. } => "rejected_unknown_key",
-            RejectedBelowThreshold { .. } => "rejected_below_threshold",
+            RejectedSignature { .. } => "rejected_signature",
             RejectedWrongOrganisation { .. } => "rejected_wrong_organisation",
-            RejectedWrongChannel { .. } => "rejected_wrong_channel",
             RejectedRollback { .. } => "rejected_rollback",
             RejectedExpired { .. } => "rejected_expired",
-            RejectedNotYetValid { .. } => "rejected_not_yet_valid",
+            RejectedMixAndMatch { .. } => "rejected_mix_and_match",
             RejectedHashMismatch { .. } => "rejected_hash_mismatch",
-            RejectedSizeMismatch { .. } => "rejected_size_mismatch",
             RejectedTooLarge { .. } => "rejected_too_large",
             RejectedMalformed { .. } => "rejected_malformed",
+            RejectedNoTarget => "rejected_no_target",
             RejectedInvalidTariff { .. } => "rejected_invalid_tariff",
             RejectedSelfCheck { .. } => "rejected_self_check",
             InsecureUrl { .. } => "insecure_url",
+            RedirectDowngrade { .. } => "redirect_downgrade",
+            RedirectOtherHost { .. } => "redirect_other_host",
             ServerUnreachable { .. } => "server_unreachable",
             TlsError { .. } => "tls_error",
             Timeout { .. } => "timeout",
+            SlowServer { .. } => "slow_server",
             DownloadIncomplete { .. } => "download_incomplete",
             HttpError { .. } => "http_error",
+            DiskFull { .. } => "disk_full",
             StorageError { .. } => "storage_error",
             Busy => "busy",
             ClientConfig { .. } => "client_config_error",
+            NoTrustAnchor { .. } => "no_trust_anchor",
             NoTariff { .. } => "no_tariff",
         }
     }
 
-    /// Transient network faults worth a retry with backoff.
+    /// Transient network faults worth a retry with backoff (not a slow server: retrying it would
+    /// only hold the update longer).
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
@@ -156,6 +169,16 @@ impl BundleError {
                 | BundleError::Timeout { .. }
                 | BundleError::DownloadIncomplete { .. }
         ) || matches!(self, BundleError::HttpError { status, .. } if *status >= 500 || *status == 429)
+    }
+
+    /// A failure to write: `disk_full` for a full disk (ENOSPC, ERROR_DISK_FULL), else
+    /// `storage_error`.
+    pub fn io(context: impl std::fmt::Display, e: &std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::StorageFull || e.kind() == std::io::ErrorKind::QuotaExceeded {
+            BundleError::DiskFull { message: format!("{context}: {e}") }
+        } else {
+            BundleError::StorageError { message: format!("{context}: {e}") }
+        }
     }
 
     pub(crate) fn malformed(what: impl Into<String>, message: impl ToString) -> Self {

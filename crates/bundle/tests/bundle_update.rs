@@ -1,30 +1,35 @@
-//! The update protocol against a real HTTP server on loopback: every fault leaves the last good
-//! tariff active and computing, with a clear status code.
+//! Every TUF attack class against a real HTTP server on loopback, and the update client's
+//! faults: each is refused with its own status, and the last good tariff stays in force and
+//! computes the known fee.
 #![cfg(feature = "update")]
 
 mod bundle_support;
 use bundle_support::*;
 use kustannusarvio_bundle::client::check_for_update;
+use kustannusarvio_bundle::publish::{self, PublishOptions, RootChange};
 use kustannusarvio_bundle::{Store, UpdateStatus};
+use std::time::Instant;
 
-/// A store with serial 1 installed from `server`.
-fn installed(server: &Server) -> (tempfile::TempDir, Store) {
+/// A repository with publication 1, served; a device with it installed.
+fn installed() -> (Repo, Server, tempfile::TempDir, Store) {
+    let repo = Repo::published();
+    let server = Server::start();
+    server.serve_dir(repo.path());
     let tmp = tempfile::tempdir().unwrap();
-    let st = store(tmp.path());
-    server.serve(&good(1));
+    let st = store(tmp.path(), &repo);
     let s = check_for_update(&st, &client(&server.url()), now());
     assert_eq!(s, UpdateStatus::Updated { previous_serial: None, serial: 1 });
     assert_active(&st, 1);
-    (tmp, st)
+    (repo, server, tmp, st)
 }
 
-/// Runs one check and asserts its code, that serial 1 is still active and that the state file
-/// records the failure.
-fn expect_rejected(server: &Server, st: &Store, code: &str) -> UpdateStatus {
+/// Runs one check, asserts its code, that serial `serial` is still active and computes, and
+/// that the state file records the failure.
+fn expect(server: &Server, st: &Store, code: &str, serial: u64) -> UpdateStatus {
     let s = check_for_update(st, &client(&server.url()), now());
     assert_eq!(s.code(), code, "status: {s:?}");
     assert!(!s.is_ok());
-    assert_active(st, 1);
+    assert_active(st, serial);
     let info = st.load(now()).unwrap().info;
     assert_eq!(info.last_status.as_deref(), Some(code));
     s
@@ -32,377 +37,403 @@ fn expect_rejected(server: &Server, st: &Store, code: &str) -> UpdateStatus {
 
 #[test]
 fn install_then_up_to_date_then_newer() {
-    let server = Server::start();
-    let (_tmp, st) = installed(&server);
+    let (repo, server, _tmp, st) = installed();
     let s = check_for_update(&st, &client(&server.url()), now());
     assert_eq!(s, UpdateStatus::UpToDate { serial: 1 });
-    let before = server.hits("bundle-1.json");
-    assert_eq!(before, 1, "up to date: the bundle is not downloaded again");
-    server.serve(&good(2));
+    let sha = &repo.publish().sha256; // the same tariff again: version 2, same bundle
+    assert_eq!(server.hits(&format!("targets/{sha}.tariff.json")), 1, "not downloaded again");
+    assert_eq!(check_for_update(&st, &client(&server.url()), now()), UpdateStatus::UpToDate { serial: 2 });
+    // A changed tariff
+    let dir = tempfile::tempdir().unwrap();
+    let changed = changed_tariff(dir.path());
+    repo.publish_dir(&changed);
     let s = check_for_update(&st, &client(&server.url()), now());
-    assert_eq!(s, UpdateStatus::Updated { previous_serial: Some(1), serial: 2 });
-    assert_active(&st, 2);
+    assert_eq!(s, UpdateStatus::Updated { previous_serial: Some(1), serial: 3 });
     let l = st.load(now()).unwrap();
-    assert_eq!(l.info.source, kustannusarvio_bundle::ActiveSource::SlotB);
-    assert_eq!(l.info.signed_by.len(), 2);
-    assert!(!l.info.expired);
+    assert_eq!(l.info.serial, 3);
+    assert_eq!(l.info.signed_by.len(), 2, "targets: 2 of 2");
+    assert!(!l.info.expired && !l.info.check_stale && l.info.newer_known.is_none());
     assert_eq!(l.info.newest_value_from.map(|d| d.to_string()).as_deref(), Some("2026-01-01"));
-    // The status serialises flat with a stable code.
+    // (1200 − 700) × 16 % with the changed income limit
+    let json = r#"{"date": "2026-03-01", "household": {"persons": 1, "client": {"gross_income": "1200"}},
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "8"}]}"#;
+    let e = kustannusarvio_engine::estimate_json(&l.tariff, json).unwrap();
+    assert_eq!(e.lines[0].client_fee_monthly.to_string(), "80.00");
     let j = serde_json::to_value(&s).unwrap();
-    assert_eq!(j["code"], "updated");
-    assert_eq!(j["serial"], 2);
+    assert_eq!((j["code"].as_str(), j["serial"].as_u64()), (Some("updated"), Some(3)));
+}
+
+// --- arbitrary installation ------------------------------------------------------------------
+
+#[test]
+fn arbitrary_installation_tampered_bundle() {
+    let (repo, server, _t, st) = installed();
+    let p = repo.publish_dir(&changed_tariff(tempfile::tempdir().unwrap().path()));
+    let path = repo.path().join("targets").join(format!("{}.tariff.json", p.sha256));
+    let mut b = std::fs::read(&path).unwrap();
+    let i = b.len() / 2;
+    b[i] ^= 1;
+    std::fs::write(&path, b).unwrap();
+    expect(&server, &st, "rejected_hash_mismatch", 1);
 }
 
 #[test]
-fn unsigned() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = good(2);
-    server.serve(&p);
-    server.set("manifest.sig", Reply::Status(404));
-    expect_rejected(&server, &st, "rejected_unsigned");
-    server.set("manifest.sig", Reply::Ok(br#"{"signatures": []}"#.to_vec()));
-    expect_rejected(&server, &st, "rejected_unsigned");
-    server.set("manifest.sig", Reply::Ok(Vec::new()));
-    expect_rejected(&server, &st, "rejected_unsigned");
+fn arbitrary_installation_attackers_own_keys() {
+    let (repo, server, _t, st) = installed();
+    // The attacker signs targets, snapshot and timestamp with keys of its own.
+    let attacker = Keys::new("attacker");
+    let r = publish::publish_built(repo.path(), built(), &attacker.online(), &PublishOptions::new(now()));
+    assert!(r.is_err(), "the publisher refuses keys the root does not name");
+    // …so it writes the metadata by hand: re-sign the current files' content with its keys.
+    let evil = Repo::new("attacker");
+    evil.publish();
+    for f in ["timestamp.json", "1.snapshot.json", "1.targets.json"] {
+        std::fs::copy(evil.file(f), repo.file(&f.replace("1.", "2."))).unwrap();
+    }
+    std::fs::copy(evil.file("timestamp.json"), repo.file("timestamp.json")).unwrap();
+    let s = expect(&server, &st, "rejected_signature", 1);
+    assert_eq!(serde_json::to_value(&s).unwrap()["role"], "timestamp");
 }
 
 #[test]
-fn unknown_key() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = publish_with(&tariff_dir(), options(2), &[key("other")]);
-    server.serve(&p);
-    let s = expect_rejected(&server, &st, "rejected_unknown_key");
-    assert_eq!(serde_json::to_value(&s).unwrap()["key_id"], key("other").public.key_id);
+fn key_compromise_below_threshold() {
+    let (repo, server, _t, st) = installed();
+    // One of the two targets keys is stolen: targets signed by it alone (plus the online
+    // snapshot and timestamp keys) is refused.
+    let ks = repo.keys.online();
+    let one = vec![ks[0].clone(), ks[2].clone(), ks[3].clone()];
+    let r = publish::publish_built(repo.path(), built(), &one, &PublishOptions::new(now()));
+    assert!(r.is_err(), "the editor does not sign below the threshold");
+    // Craft it: sign with both, then drop the second signature from the targets metadata and
+    // re-sign snapshot and timestamp over it.
+    let p = repo.publish();
+    let tv = p.targets_version;
+    let path = repo.file(&format!("{tv}.targets.json"));
+    let mut t: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    t["signatures"].as_array_mut().unwrap().truncate(1);
+    std::fs::write(&path, serde_json::to_vec_pretty(&t).unwrap()).unwrap();
+    resign_snapshot_and_timestamp(&repo, tv);
+    let s = expect(&server, &st, "rejected_signature", 1);
+    let j = serde_json::to_value(&s).unwrap();
+    assert_eq!((j["role"].as_str(), j["valid"].as_u64(), j["required"].as_u64()), (Some("targets"), Some(1), Some(2)));
 }
 
-#[test]
-fn below_threshold_one_of_two() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    server.serve(&publish_with(&tariff_dir(), options(2), &[key("author")]));
-    expect_rejected(&server, &st, "rejected_below_threshold");
-    // A trusted signer plus an unknown one still does not reach 2.
-    server.serve(&publish_with(&tariff_dir(), options(2), &[key("author"), key("other")]));
-    expect_rejected(&server, &st, "rejected_unknown_key");
-}
-
-#[test]
-fn bad_signature() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = good(2);
-    // The manifest is changed after signing (serial 2 → 9).
-    let text = String::from_utf8(p.manifest.clone()).unwrap().replace("\"serial\": 2", "\"serial\": 9");
-    server.serve(&Pub { manifest: text.into_bytes(), ..p.clone() });
-    expect_rejected(&server, &st, "rejected_bad_signature");
-    // A signature that is not even hex.
-    server.serve(&p);
-    let sig = String::from_utf8(p.sig.clone()).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&sig).unwrap();
-    let first = v["signatures"][0]["signature"].as_str().unwrap().to_string();
-    server.set("manifest.sig", Reply::Ok(sig.replace(&first, "zz").into_bytes()));
-    expect_rejected(&server, &st, "rejected_bad_signature");
-}
-
-#[test]
-fn tampered_bundle() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = good(2);
-    let text = String::from_utf8(p.bundle.clone()).unwrap().replacen("1290", "9290", 1);
-    assert_eq!(text.len(), p.bundle.len());
-    server.serve(&Pub { bundle: text.into_bytes(), ..p });
-    expect_rejected(&server, &st, "rejected_hash_mismatch");
-}
-
-#[test]
-fn hash_mismatch_in_signed_manifest() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = edit_signed(&good(2), |m| m["files"][0]["sha256"] = "00".repeat(32).into());
-    server.serve(&p);
-    let s = expect_rejected(&server, &st, "rejected_hash_mismatch");
-    assert_eq!(serde_json::to_value(&s).unwrap()["file"], "bundle-2.json");
-}
-
-#[test]
-fn size_mismatch() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = good(2);
-    let n = p.bundle.len() as u64;
-    // The server sends more than the manifest declares: reading stops at the declared size.
-    server.serve(&edit_signed(&p, |m| m["files"][0]["size"] = (n - 10).into()));
-    expect_rejected(&server, &st, "rejected_size_mismatch");
-    // Less than declared.
-    server.serve(&edit_signed(&p, |m| m["files"][0]["size"] = (n + 10).into()));
-    expect_rejected(&server, &st, "rejected_size_mismatch");
-}
-
-#[test]
-fn truncated_download_is_retried_then_reported() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = good(2);
-    server.serve(&p);
-    server.set(
-        &p.bundle_name,
-        Reply::Truncated { declared: p.bundle.len(), body: p.bundle[..p.bundle.len() / 2].to_vec() },
+/// Rewrites `N.snapshot.json` and `timestamp.json` (new versions) over the current targets
+/// file with the real snapshot and timestamp keys: only the targets metadata is then wrong.
+fn resign_snapshot_and_timestamp(repo: &Repo, tv: u64) {
+    use tough::schema::{Hashes, Metafile, Signed, Snapshot};
+    let targets = std::fs::read(repo.file(&format!("{tv}.targets.json"))).unwrap();
+    let sv = tv; // publications advance all versions together here
+    let mut snap: Signed<Snapshot> =
+        serde_json::from_slice(&std::fs::read(repo.file(&format!("{sv}.snapshot.json"))).unwrap()).unwrap();
+    use sha2::Digest;
+    snap.signed.meta.insert(
+        "targets.json".into(),
+        Metafile {
+            length: Some(targets.len() as u64),
+            hashes: Some(Hashes { sha256: sha2::Sha256::digest(&targets).to_vec().into(), _extra: Default::default() }),
+            version: std::num::NonZeroU64::new(tv).unwrap(),
+            _extra: Default::default(),
+        },
     );
-    expect_rejected(&server, &st, "download_incomplete");
-    assert_eq!(server.hits(&p.bundle_name), 2, "one retry");
+    let (_, _, root) = publish::latest_root(repo.path()).unwrap();
+    let signed = publish::sign_role(snap.signed, &root.signed, &[repo.keys.k("snapshot")]).unwrap();
+    std::fs::write(repo.file(&format!("{sv}.snapshot.json")), &signed).unwrap();
+    publish::refresh(repo.path(), &[repo.keys.k("timestamp")], now(), 30).unwrap();
 }
 
-#[test]
-fn oversized_responses() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    // Endless manifest without Content-Length: cut at 64 KiB.
-    server.set("manifest.json", Reply::Stream { total: 2 * 1024 * 1024 });
-    let s = expect_rejected(&server, &st, "rejected_too_large");
-    assert_eq!(serde_json::to_value(&s).unwrap()["limit"], 65536);
-    // Declared too large by Content-Length.
-    server.set("manifest.json", Reply::Ok(vec![b' '; 70 * 1024]));
-    expect_rejected(&server, &st, "rejected_too_large");
-    // A signed manifest announcing a bundle larger than the client's cap: not downloaded.
-    let p = good(2);
-    server.serve(&p);
-    let small = store(st.dir()).with_max_bundle_bytes(1000);
-    let s = check_for_update(&small, &client(&server.url()), now());
-    assert_eq!(s.code(), "rejected_too_large");
-    assert_eq!(server.hits(&p.bundle_name), 0);
-    assert_active(&st, 1);
-}
+// --- endless data ----------------------------------------------------------------------------
 
 #[test]
-fn rollback_to_older_serial() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    server.serve(&good(3));
+fn endless_data() {
+    let (repo, server, _t, st) = installed();
+    server.set("metadata/timestamp.json", Reply::Stream { total: 50 * 1024 * 1024 });
+    let s = expect(&server, &st, "rejected_too_large", 1);
+    assert_eq!(serde_json::to_value(&s).unwrap()["limit"], kustannusarvio_bundle::MAX_TIMESTAMP_BYTES);
+    server.clear();
+    // A bundle longer than its signed length is read only up to that length.
+    let p = repo.publish_dir(&changed_tariff(tempfile::tempdir().unwrap().path()));
+    let path = repo.path().join("targets").join(format!("{}.tariff.json", p.sha256));
+    let mut b = std::fs::read(&path).unwrap();
+    b.extend(std::iter::repeat_n(b' ', 1 << 20));
+    std::fs::write(&path, b).unwrap();
+    expect(&server, &st, "rejected_hash_mismatch", 1);
+}
+
+// --- rollback, fast-forward, freeze, mix-and-match -------------------------------------------
+
+#[test]
+fn rollback() {
+    let (repo, server, _t, st) = installed();
+    let old = repo.snapshot_metadata(); // publication 1
+    repo.publish_dir(&changed_tariff(tempfile::tempdir().unwrap().path()));
     assert_eq!(check_for_update(&st, &client(&server.url()), now()).code(), "updated");
-    server.serve(&good(2));
+    // The mirror replays publication 1 (validly signed, older).
+    for f in ["2.targets.json", "2.snapshot.json"] {
+        std::fs::remove_file(repo.file(f)).unwrap();
+    }
+    repo.restore_metadata(&old);
     let s = check_for_update(&st, &client(&server.url()), now());
+    assert_eq!(s.code(), "rejected_rollback");
+    let l = st.load(now()).unwrap();
+    assert_eq!((l.info.serial, l.info.last_status.as_deref()), (2, Some("rejected_rollback")));
+    let j = serde_json::to_value(&s).unwrap();
     assert_eq!(
-        s,
-        UpdateStatus::Failed(kustannusarvio_bundle::BundleError::RejectedRollback { installed: 3, offered: 2 })
+        (j["role"].as_str(), j["trusted"].as_u64(), j["offered"].as_u64()),
+        (Some("timestamp"), Some(2), Some(1))
     );
-    assert_active(&st, 3);
-    // Even after serial 3's slot is lost, serial 2 stays a rollback (max serial seen).
-    std::fs::remove_dir_all(st.dir().join("slots/b")).unwrap();
-    assert_active(&st, 1);
-    assert_eq!(check_for_update(&st, &client(&server.url()), now()).code(), "rejected_rollback");
-    server.serve(&good(3));
-    assert_eq!(check_for_update(&st, &client(&server.url()), now()).code(), "updated");
 }
 
 #[test]
-fn expired_manifest() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = edit_signed(&good(2), |m| {
-        m["created_at"] = (now() - days(40)).to_rfc3339().into();
-        m["expires_at"] = (now() - days(1)).to_rfc3339().into();
-    });
-    server.serve(&p);
-    expect_rejected(&server, &st, "rejected_expired");
+fn indefinite_freeze() {
+    let (repo, server, _t, st) = installed();
+    // The mirror keeps serving a validly signed timestamp that has expired.
+    let opt = PublishOptions { timestamp_days: 1, ..PublishOptions::new(now() - days(10)) };
+    repo.publish_with(&repo.keys.online(), opt);
+    let s = expect(&server, &st, "rejected_expired", 1);
+    assert_eq!(serde_json::to_value(&s).unwrap()["role"], "timestamp");
+    // The installed tariff itself keeps working offline long after its own expiry.
+    let later = st.load(now() + days(3 * 365)).unwrap();
+    assert!(later.info.expired);
+    assert!(later.info.check_stale);
+    assert_fee(&later.tariff);
 }
 
 #[test]
-fn created_in_the_future() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = edit_signed(&good(2), |m| {
-        m["created_at"] = (now() + days(10)).to_rfc3339().into();
-        m["expires_at"] = (now() + days(40)).to_rfc3339().into();
-    });
-    server.serve(&p);
-    expect_rejected(&server, &st, "rejected_not_yet_valid");
+fn mix_and_match() {
+    let (repo, server, _t, st) = installed();
+    repo.publish_dir(&changed_tariff(tempfile::tempdir().unwrap().path()));
+    // Targets of publication 1 under the snapshot of publication 2.
+    std::fs::copy(repo.file("1.targets.json"), repo.file("2.targets.json")).unwrap();
+    let s = expect(&server, &st, "rejected_mix_and_match", 1);
+    assert_eq!(serde_json::to_value(&s).unwrap()["role"], "targets");
+    // Snapshot 1 under timestamp 2.
+    repo.publish_dir(&changed_tariff(tempfile::tempdir().unwrap().path()));
+    std::fs::copy(repo.file("1.snapshot.json"), repo.file("3.snapshot.json")).unwrap();
+    let s = expect(&server, &st, "rejected_mix_and_match", 1);
+    assert_eq!(serde_json::to_value(&s).unwrap()["role"], "snapshot");
 }
 
 #[test]
-fn malformed_json() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = good(2);
-    // A validly signed manifest that is not JSON.
-    server.serve(&resign(b"{\"format\": 1, oops".to_vec(), &p));
-    expect_rejected(&server, &st, "rejected_malformed");
-    // A signature file that is not JSON.
-    server.serve(&p);
-    server.set("manifest.sig", Reply::Ok(b"<html>proxy login</html>".to_vec()));
-    expect_rejected(&server, &st, "rejected_malformed");
-    // A bundle that is not JSON but matches its signed hash and size.
-    let junk = b"{\"format\": 1, \"files\": [".to_vec();
-    let q = edit_signed(&p, |m| {
-        m["files"][0]["sha256"] = kustannusarvio_bundle::sha256_hex(&junk).into();
-        m["files"][0]["size"] = junk.len().into();
-    });
-    server.serve(&Pub { bundle: junk, ..q });
-    expect_rejected(&server, &st, "rejected_malformed");
-    // Unknown fields and unsafe file names are malformed too.
-    server.serve(&edit_signed(&p, |m| m["files"][0]["name"] = "../../etc/passwd".into()));
-    expect_rejected(&server, &st, "rejected_malformed");
-    server.serve(&edit_signed(&p, |m| m["surprise"] = true.into()));
-    expect_rejected(&server, &st, "rejected_malformed");
-}
-
-#[test]
-fn invalid_tariff_and_failing_self_check() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = good(2);
-    let rebundle = |f: &dyn Fn(&mut serde_json::Value)| {
-        let mut b: serde_json::Value = serde_json::from_slice(&p.bundle).unwrap();
-        f(&mut b);
-        let bytes = serde_json::to_vec(&b).unwrap();
-        let q = edit_signed(&p, |m| {
-            m["files"][0]["sha256"] = kustannusarvio_bundle::sha256_hex(&bytes).into();
-            m["files"][0]["size"] = bytes.len().into();
-        });
-        Pub { bundle: bytes, ..q }
+fn fast_forward_and_recovery() {
+    let (repo, server, _t, st) = installed();
+    // Without the keys, a version of 2^64 − 1 is just an unsigned claim.
+    let mut ts: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(repo.file("timestamp.json")).unwrap()).unwrap();
+    ts["signed"]["version"] = serde_json::json!(u64::MAX);
+    let saved = std::fs::read(repo.file("timestamp.json")).unwrap();
+    std::fs::write(repo.file("timestamp.json"), serde_json::to_vec(&ts).unwrap()).unwrap();
+    expect(&server, &st, "rejected_signature", 1);
+    std::fs::write(repo.file("timestamp.json"), saved).unwrap();
+    // With the stolen online keys (targets, snapshot, timestamp), the attacker publishes
+    // version 2^64 − 1 of each: TUF cannot tell it from the organisation, the device trusts it
+    // (the tariff is the same, so it stays in use).
+    let evil = tempfile::tempdir().unwrap();
+    copy_dir(repo.path(), evil.path());
+    forge_max_versions(evil.path(), &repo);
+    server.serve_dir(evil.path());
+    let s = check_for_update(&st, &client(&server.url()), now());
+    assert_eq!(s, UpdateStatus::UpToDate { serial: u64::MAX });
+    // An ordinary publication of the organisation is now a "rollback" to the device…
+    repo.publish_dir(&changed_tariff(tempfile::tempdir().unwrap().path()));
+    server.serve_dir(repo.path());
+    expect(&server, &st, "rejected_rollback", 1);
+    // The organisation recovers: a new root (signed offline by the root keys) replaces the
+    // online keys; it publishes again with ordinary versions. The device is not locked out.
+    let k2 = Keys::new("org-2");
+    let p = |r: &str| k2.k(r).public();
+    let change = RootChange {
+        targets: Some((vec![p("targets1"), p("targets2")], 2)),
+        snapshot: Some((vec![p("snapshot")], 1)),
+        timestamp: Some((vec![p("timestamp")], 1)),
+        expires_days: 730,
+        consistent_snapshot: true,
+        ..Default::default()
     };
-    server.serve(&rebundle(&|b| b["files"][0]["text"] = "[organisation\nbroken".into()));
-    expect_rejected(&server, &st, "rejected_invalid_tariff");
-    // The bundle carries the organisation's hand-worked cases; a tariff that fails one is refused.
-    let b: serde_json::Value = serde_json::from_slice(&p.bundle).unwrap();
-    assert!(b["cases"].as_array().unwrap().len() > 100, "Päijät-Häme's cases travel with its bundle");
-    assert_eq!(b["base_layers"][0]["name"], "national");
-    let wrong = r#"title = "8 h"
-law = "asiakasmaksulaki 10 e §"
-tariff = "paijat-hame"
-worked = "(1200 − 699) × 16 % = 80.16, not 1.00"
-[scenario]
-date = "2026-03-01"
-household = { persons = 1, client = { gross_income = "1200" } }
-services = [ { service = "home_care", production = "own", hours_per_month = "8" } ]
-[expected]
-"lines.0.client_fee_monthly" = "1.00"
-"#;
-    server.serve(&rebundle(&|b| b["cases"][0]["text"] = wrong.into()));
-    expect_rejected(&server, &st, "rejected_self_check");
-    // A statutory value changed in the national layer is refused by the cases too.
-    server.serve(&rebundle(&|b| {
-        let t = b["base_layers"][0]["files"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|f| f["name"] == "home_care.toml")
-            .unwrap();
-        t["text"] = t["text"].as_str().unwrap().replace(r#"by_persons = ["699", "#, r#"by_persons = ["599", "#).into();
-    }));
-    expect_rejected(&server, &st, "rejected_self_check");
+    publish::write_root(repo.path(), &change, &repo.keys.root_signers(), now()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let changed = changed_tariff(dir.path());
+    publish::publish(&changed, repo.path(), &k2.online(), &PublishOptions::new(now())).unwrap();
+    server.serve_dir(repo.path());
+    let s = check_for_update(&st, &client(&server.url()), now());
+    assert_eq!(s.code(), "updated", "{s:?}");
+    let l = st.load(now()).unwrap();
+    assert_eq!(l.info.serial, 3);
+    // and the compromised keys are revoked: metadata they sign is refused from now on
+    server.serve_dir(evil.path());
+    assert!(!check_for_update(&st, &client(&server.url()), now()).is_ok());
+    assert_eq!(st.load(now()).unwrap().info.serial, 3);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for sub in ["metadata", "targets"] {
+        std::fs::create_dir_all(to.join(sub)).unwrap();
+        for e in std::fs::read_dir(from.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, to.join(sub).join(p.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+/// Publishes into `dir` with targets, snapshot and timestamp versions 2^64 − 1, signed with
+/// the organisation's real online keys (a compromise of all of them).
+fn forge_max_versions(dir: &std::path::Path, repo: &Repo) {
+    use tough::schema::{Signed, Snapshot, Targets, Timestamp};
+    let m = |n: &str| dir.join("metadata").join(n);
+    let (_, _, root) = publish::latest_root(dir).unwrap();
+    let max = std::num::NonZeroU64::new(u64::MAX).unwrap();
+    let mut t: Signed<Targets> = serde_json::from_slice(&std::fs::read(m("1.targets.json")).unwrap()).unwrap();
+    t.signed.version = max;
+    let tb = publish::sign_role(t.signed, &root.signed, &[repo.keys.k("targets1"), repo.keys.k("targets2")]).unwrap();
+    std::fs::write(m(&format!("{}.targets.json", u64::MAX)), &tb).unwrap();
+    let mut s: Signed<Snapshot> = serde_json::from_slice(&std::fs::read(m("1.snapshot.json")).unwrap()).unwrap();
+    s.signed.version = max;
+    let meta = s.signed.meta.get_mut("targets.json").unwrap();
+    meta.version = max;
+    meta.length = Some(tb.len() as u64);
+    use sha2::Digest;
+    meta.hashes =
+        Some(tough::schema::Hashes { sha256: sha2::Sha256::digest(&tb).to_vec().into(), _extra: Default::default() });
+    let sb = publish::sign_role(s.signed, &root.signed, &[repo.keys.k("snapshot")]).unwrap();
+    std::fs::write(m(&format!("{}.snapshot.json", u64::MAX)), &sb).unwrap();
+    let mut ts: Signed<Timestamp> = serde_json::from_slice(&std::fs::read(m("timestamp.json")).unwrap()).unwrap();
+    ts.signed.version = max;
+    let meta = ts.signed.meta.get_mut("snapshot.json").unwrap();
+    meta.version = max;
+    meta.length = Some(sb.len() as u64);
+    meta.hashes =
+        Some(tough::schema::Hashes { sha256: sha2::Sha256::digest(&sb).to_vec().into(), _extra: Default::default() });
+    let tsb = publish::sign_role(ts.signed, &root.signed, &[repo.keys.k("timestamp")]).unwrap();
+    std::fs::write(m("timestamp.json"), &tsb).unwrap();
+}
+
+// --- slow retrieval and other network faults -------------------------------------------------
+
+#[test]
+fn slow_retrieval_trickle_releases_the_lock() {
+    let (repo, server, _t, st) = installed();
+    let ts = std::fs::read(repo.file("timestamp.json")).unwrap();
+    // one byte every 0.4 s (the attack review's trickle)
+    server.set("metadata/timestamp.json", Reply::Trickle { body: ts, interval_ms: 400 });
+    let start = Instant::now();
+    expect(&server, &st, "slow_server", 1);
+    let took = start.elapsed();
+    assert!(took < std::time::Duration::from_secs(4), "held for {took:?}");
+    // the lock is free at once: another check runs (and meets the same trickle)
+    let lock = st.lock(std::time::Duration::ZERO);
+    assert!(lock.is_ok(), "the update lock is released");
 }
 
 #[test]
-fn wrong_channel_and_organisation() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    server.serve(&edit_signed(&good(2), |m| m["channel"] = "test".into()));
-    expect_rejected(&server, &st, "rejected_wrong_channel");
-    server.serve(&edit_signed(&good(2), |m| m["organisation"] = "helsinki".into()));
-    expect_rejected(&server, &st, "rejected_wrong_organisation");
+fn stall_and_silence_end_by_the_deadline() {
+    let (repo, server, _t, st) = installed();
+    let ts = std::fs::read(repo.file("timestamp.json")).unwrap();
+    server
+        .set("metadata/timestamp.json", Reply::Stall { declared: ts.len(), body_prefix: ts[..10].to_vec(), secs: 30 });
+    expect(&server, &st, "slow_server", 1);
+    server.set("metadata/timestamp.json", Reply::Silent { secs: 30 });
+    let start = Instant::now();
+    expect(&server, &st, "timeout", 1);
+    assert!(start.elapsed() < std::time::Duration::from_secs(7), "the whole check ends by its deadline");
 }
 
 #[test]
-fn server_down() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let s = check_for_update(&st, &client(&format!("http://127.0.0.1:{port}/")), now());
+fn server_faults_have_distinct_statuses() {
+    let (_repo, server, _t, st) = installed();
+    server.set("metadata/timestamp.json", Reply::Status(500));
+    let before = server.hits("metadata/timestamp.json");
+    expect(&server, &st, "http_error", 1);
+    assert_eq!(server.hits("metadata/timestamp.json") - before, 2, "one retry for a 5xx");
+    server.set("metadata/timestamp.json", Reply::Status(404));
+    expect(&server, &st, "http_error", 1);
+    server.set("metadata/timestamp.json", Reply::Redirect("http://localhost:9/metadata/timestamp.json".into()));
+    let s = expect(&server, &st, "redirect_other_host", 1);
+    assert!(s.to_string().contains("localhost:9"));
+    // nothing listens on a port whose listener was closed
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://127.0.0.1:{}/", l.local_addr().unwrap().port());
+    drop(l);
+    let s = check_for_update(&st, &client(&dead), now());
     assert_eq!(s.code(), "server_unreachable", "{s:?}");
     assert_active(&st, 1);
-    assert_eq!(st.load(now()).unwrap().info.last_status.as_deref(), Some("server_unreachable"));
-}
-
-#[test]
-fn http_404_and_500() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    server.set("manifest.json", Reply::Status(404));
-    let s = expect_rejected(&server, &st, "http_error");
-    assert_eq!(serde_json::to_value(&s).unwrap()["status"], 404);
-    let before = server.hits("manifest.json");
-    server.set("manifest.json", Reply::Status(500));
-    let s = expect_rejected(&server, &st, "http_error");
-    assert_eq!(serde_json::to_value(&s).unwrap()["status"], 500);
-    assert_eq!(server.hits("manifest.json") - before, 2, "a 500 is retried once");
-    let p = good(2);
-    server.serve(&p);
-    server.set(&p.bundle_name, Reply::Status(500));
-    expect_rejected(&server, &st, "http_error");
-}
-
-#[test]
-fn server_stalls_mid_body() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let p = good(2);
-    server.serve(&p);
-    server
-        .set(&p.bundle_name, Reply::Stall { declared: p.bundle.len(), body_prefix: p.bundle[..100].to_vec(), secs: 4 });
-    let mut c = client(&server.url());
-    c.retries = 0;
-    let t0 = std::time::Instant::now();
-    let s = check_for_update(&st, &c, now());
-    assert_eq!(s.code(), "timeout", "{s:?}");
-    assert!(t0.elapsed() < std::time::Duration::from_secs(4));
-    assert_active(&st, 1);
-    // The manifest stalling is a timeout as well.
-    server.set("manifest.json", Reply::Stall { declared: 500, body_prefix: b"{".to_vec(), secs: 4 });
-    assert_eq!(check_for_update(&st, &c, now()).code(), "timeout");
-    assert_active(&st, 1);
-}
-
-#[test]
-fn https_required_except_loopback() {
-    let tmp = tempfile::tempdir().unwrap();
-    let st = store(tmp.path());
-    let s = check_for_update(&st, &client("http://tariffs.intranet.invalid/"), now());
+    let s = check_for_update(&st, &client("http://intranet.example/tariffs/"), now());
     assert_eq!(s.code(), "insecure_url");
-    let s = check_for_update(&st, &client("ftp://127.0.0.1/"), now());
-    assert_eq!(s.code(), "insecure_url");
-    assert!(kustannusarvio_bundle::client::check_url("http://localhost:8080/x/").is_ok());
-    assert!(kustannusarvio_bundle::client::check_url("http://[::1]:8080/").is_ok());
-    assert!(kustannusarvio_bundle::client::check_url("https://tariffs.example/").is_ok());
-    assert_eq!(st.load(now()).unwrap_err().code(), "no_tariff");
 }
 
-#[test]
-fn key_rotation_through_a_signed_manifest() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    // Before rotation, author + other does not satisfy 2 trusted signatures.
-    server.serve(&publish_with(&tariff_dir(), options(2), &[key("author"), key("other")]));
-    expect_rejected(&server, &st, "rejected_unknown_key");
-    // Serial 2, signed by the current keys, announces `other` and retires `reviewer`.
-    let mut o = options(2);
-    o.new_keys = vec![key("other").public];
-    o.retired_keys = vec![key("reviewer").public.key_id];
-    server.serve(&publish_with(&tariff_dir(), o, &[key("author"), key("reviewer")]));
-    assert_eq!(check_for_update(&st, &client(&server.url()), now()).code(), "updated");
-    // Now author + other is enough, and the retired reviewer key no longer counts.
-    server.serve(&publish_with(&tariff_dir(), options(3), &[key("author"), key("reviewer")]));
-    assert_eq!(check_for_update(&st, &client(&server.url()), now()).code(), "rejected_unknown_key");
-    server.serve(&publish_with(&tariff_dir(), options(3), &[key("author"), key("other")]));
-    assert_eq!(check_for_update(&st, &client(&server.url()), now()).code(), "updated");
-    assert_active(&st, 3);
-}
+// --- wrong organisation ----------------------------------------------------------------------
 
 #[test]
-fn unusable_root_ca_is_reported() {
-    let server = Server::start();
-    let (_t, st) = installed(&server);
-    let mut c = client(&server.url());
-    c.extra_root_ca_pem = Some(b"-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n".to_vec());
-    let s = check_for_update(&st, &c, now());
-    assert_eq!(s.code(), "client_config_error", "{s:?}");
-    assert_active(&st, 1);
-    let mut c = client(&server.url());
-    c.proxy = Some("::not a url::".into());
-    assert_eq!(check_for_update(&st, &c, now()).code(), "client_config_error");
+fn wrong_organisation() {
+    let (repo, server, _t, st) = installed();
+    // Another HVA's repository (its own root and keys) at the configured URL.
+    let other = Repo::new("helsinki");
+    other.publish_dir(&root().join("tariffs/helsinki"));
+    server.serve_dir(other.path());
+    expect(&server, &st, "rejected_signature", 1);
+    // The right keys, but another organisation's tariff (a publishing mistake).
+    server.serve_dir(repo.path());
+    repo.publish_dir(&root().join("tariffs/helsinki"));
+    let s = expect(&server, &st, "rejected_wrong_organisation", 1);
+    let j = serde_json::to_value(&s).unwrap();
+    assert_eq!((j["expected"].as_str(), j["found"].as_str()), (Some(ORG), Some("helsinki")));
+}
+
+// --- concurrency -----------------------------------------------------------------------------
+
+#[test]
+fn concurrent_checks_100_rounds_lose_no_update() {
+    let (repo, server, tmp, st) = installed();
+    let dir = tempfile::tempdir().unwrap();
+    let changed = publish::build(&changed_tariff(dir.path()), now(), None).unwrap();
+    let original = built();
+    let mut expected_serial = 1;
+    for round in 0..100u32 {
+        if round % 10 == 9 {
+            // a new publication, alternating the two tariffs
+            let mut b = if round % 20 == 9 { changed.clone() } else { original.clone() };
+            b.info.published = now();
+            expected_serial = publish::publish_built(repo.path(), b, &repo.keys.online(), &PublishOptions::new(now()))
+                .unwrap()
+                .targets_version;
+        }
+        let statuses: Vec<UpdateStatus> = std::thread::scope(|s| {
+            let hs: Vec<_> = (0..3)
+                .map(|_| {
+                    let st = st.clone();
+                    let url = server.url();
+                    s.spawn(move || check_for_update(&st, &client(&url), now()))
+                })
+                .collect();
+            hs.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for s in &statuses {
+            assert!(s.is_ok(), "round {round}: {s:?}");
+        }
+        let updated = statuses.iter().filter(|s| s.code() == "updated").count();
+        assert!(updated <= 1, "round {round}: one install per publication: {statuses:?}");
+        let l = st.load(now()).unwrap();
+        assert!(l.info.serial <= expected_serial);
+        assert_fee_or_changed(&l.tariff);
+        // the state file is always whole, and only one is left
+        let state: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(only_copy(tmp.path(), "state.json")).unwrap()).unwrap();
+        assert!(state["last_status"].is_string());
+    }
+    // after the last round the newest publication's tariff is in force (no lost update)
+    let l = st.load(now()).unwrap();
+    let trusted: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(only_copy(&tmp.path().join("trusted"), "targets.json")).unwrap())
+            .unwrap();
+    assert_eq!(trusted["signed"]["version"].as_u64(), Some(expected_serial));
+    assert!(l.info.newer_known.is_none(), "the published tariff is the one in use");
+    assert!(slot_dirs(tmp.path()).len() <= 2, "old slots are collected");
+    let _ = std::fs::read_dir(tmp.path().join("tmp")).map(|rd| assert_eq!(rd.count(), 0, "no staging left"));
+}
+
+fn assert_fee_or_changed(t: &kustannusarvio_engine::Tariff) {
+    let json = r#"{"date": "2026-03-01", "household": {"persons": 1, "client": {"gross_income": "1200"}},
+        "services": [{"service": "home_care", "production": "own", "hours_per_month": "8"}]}"#;
+    let e = kustannusarvio_engine::estimate_json(t, json).expect("computes");
+    let fee = e.lines[0].client_fee_monthly.to_string();
+    assert!(fee == KNOWN_FEE || fee == "80.00", "fee {fee}");
 }

@@ -8,8 +8,8 @@
 //! - `kustannusarvio tariffs schema` prints the JSON Schema of tariff files.
 //! - `kustannusarvio tariffs report DIR --date D [--format text|csv|xlsx] [--out FILE]`: every
 //!   value in force with its source and status, for the controller (`report.rs`).
-//! - `kustannusarvio tariffs keygen|build|sign|publish|diff` and `kustannusarvio update`:
-//!   signed tariff bundles (docs/bundles.md; logic in `commands.rs` over `kustannusarvio_bundle`).
+//! - `kustannusarvio tariffs keygen|root|publish|refresh|diff|verify` and `kustannusarvio update`:
+//!   tariff updates on The Update Framework (docs/bundles.md; `commands.rs` over `kustannusarvio_bundle`).
 
 use clap::{Parser, Subcommand};
 
@@ -85,31 +85,32 @@ enum Cmd {
         #[command(subcommand)]
         cmd: TariffCmd,
     },
-    /// Fetch, verify and install the newest signed tariff bundle into a two-slot state directory.
+    /// Fetch, verify and install the newest tariff from the organisation's TUF repository into a
+    /// state directory (docs/bundles.md). Exit code 0: updated or up to date; 3: refused (the
+    /// last good tariff stays in force).
     Update {
-        /// Base URL of the published directory (HTTPS; http only on loopback).
+        /// Base URL of the repository (HTTPS; http only on loopback): `<URL>/metadata/`, `<URL>/targets/`.
         #[arg(long)]
         from: String,
         #[arg(long)]
         state_dir: PathBuf,
-        /// Expected organisation; by default pinned on first install.
+        /// The organisation whose tariff this is (selects its trust anchor).
         #[arg(long)]
-        organisation: Option<String>,
-        #[arg(long, default_value = "stable")]
-        channel: String,
-        /// Trust the *.pub keys of this directory instead of the keys compiled into the binary.
+        organisation: String,
+        /// The trust anchor: the organisation's root metadata (default: the one compiled in).
         #[arg(long)]
-        trusted_keys: Option<PathBuf>,
-        /// Signatures required (overrides the `threshold` line of the key files).
-        #[arg(long)]
-        threshold: Option<usize>,
+        root: Option<PathBuf>,
         #[arg(long)]
         proxy: Option<String>,
         /// Extra root CA (PEM) for the intranet's own certificate authority.
         #[arg(long)]
         ca_cert: Option<PathBuf>,
+        /// Seconds for the whole check (every file, every retry).
         #[arg(long, default_value_t = 60)]
         timeout: u64,
+        /// Minimum transfer rate in bytes/s after the first seconds of each download.
+        #[arg(long, default_value_t = 1024)]
+        min_rate: u64,
         #[arg(long, default_value_t = 2)]
         retries: u32,
     },
@@ -134,85 +135,79 @@ enum TariffCmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Generate an Ed25519 signing key pair (NAME.key secret, NAME.pub public).
+    /// Generate an Ed25519 signing key: NAME.key (secret, PEM PKCS #8) and NAME.pub (TUF public key).
     Keygen {
         #[arg(long)]
         out: PathBuf,
         #[arg(long)]
-        name: Option<String>,
-        #[arg(long, default_value = "")]
-        label: String,
+        name: String,
     },
-    /// Validate a tariff directory and build an unsigned bundle + manifest into OUT.
-    Build {
-        dir: PathBuf,
+    /// Write the next root metadata version of a repository: the key ceremony (version 1), key
+    /// rotation or revocation (a role given with its new key list), or a longer expiry. Signed
+    /// by the --key files: a threshold of the current root keys and of the new ones.
+    Root {
         #[arg(long)]
-        serial: u64,
-        #[arg(long, default_value = "stable")]
-        channel: String,
-        /// Days until the manifest expires (clients then warn, still compute offline).
-        #[arg(long, default_value_t = 400)]
-        expires: u32,
+        repo: PathBuf,
         #[arg(long)]
-        out: PathBuf,
-        #[command(flatten)]
-        publication: PublicationArgs,
-    },
-    /// Add a signature to OUT/manifest.sig (run once per signer: author, reviewer).
-    Sign {
-        out: PathBuf,
+        root_key: Vec<PathBuf>,
         #[arg(long)]
-        key: PathBuf,
-    },
-    /// Validate, build, sign and write a static directory for any web server.
-    Publish {
-        dir: PathBuf,
+        root_threshold: Option<u64>,
+        #[arg(long)]
+        targets_key: Vec<PathBuf>,
+        #[arg(long)]
+        targets_threshold: Option<u64>,
+        #[arg(long)]
+        snapshot_key: Vec<PathBuf>,
+        #[arg(long)]
+        timestamp_key: Vec<PathBuf>,
+        /// Secret keys that sign this root version.
         #[arg(long, required = true)]
         key: Vec<PathBuf>,
-        #[arg(long)]
-        out: PathBuf,
-        /// Default: the published serial + 1.
-        #[arg(long)]
-        serial: Option<u64>,
-        #[arg(long, default_value = "stable")]
-        channel: String,
-        #[arg(long, default_value_t = 400)]
+        /// Days until this root version expires.
+        #[arg(long, default_value_t = 730)]
         expires: u32,
-        #[command(flatten)]
-        publication: PublicationArgs,
     },
-    /// Show what changes between two tariffs (directories, published directories or bundles).
-    Diff { old: PathBuf, new: PathBuf },
-    /// Verify a published or signed directory as a client would (signatures, hash, tariff).
-    Verify {
+    /// Validate and build the tariff, run its cases, and publish it into the repository: new
+    /// targets, snapshot and timestamp metadata signed by the --key files.
+    Publish {
         dir: PathBuf,
-        /// Trust the *.pub keys of this directory instead of the keys compiled into the binary.
+        #[arg(long, alias = "out")]
+        repo: PathBuf,
+        #[arg(long, required = true)]
+        key: Vec<PathBuf>,
+        /// Days until the targets metadata expires.
+        #[arg(long, default_value_t = 400)]
+        targets_expires: u32,
+        #[arg(long, default_value_t = 400)]
+        snapshot_expires: u32,
+        /// Days until the timestamp expires (`tariffs refresh` renews it).
+        #[arg(long, default_value_t = 30)]
+        timestamp_expires: u32,
+        /// The test cases to carry and check (default: DIR/../../tests/cases).
         #[arg(long)]
-        trusted_keys: Option<PathBuf>,
-        #[arg(long)]
-        threshold: Option<usize>,
-        #[arg(long)]
-        channel: Option<String>,
+        cases: Option<PathBuf>,
     },
-}
-
-#[derive(clap::Args)]
-struct PublicationArgs {
-    /// The test cases to carry and check (default: DIR/../../tests/cases).
-    #[arg(long)]
-    cases: Option<PathBuf>,
-    /// Announce a new trusted key (.pub file) in the manifest (key rotation).
-    #[arg(long)]
-    announce_key: Vec<PathBuf>,
-    /// Tell clients to stop trusting a key id.
-    #[arg(long)]
-    retire_key: Vec<String>,
-}
-
-impl PublicationArgs {
-    fn into_publication(self) -> commands::Publication {
-        commands::Publication { announce: self.announce_key, retire: self.retire_key, cases: self.cases }
-    }
+    /// Renew the repository's timestamp (run regularly with the timestamp key, e.g. weekly).
+    Refresh {
+        #[arg(long)]
+        repo: PathBuf,
+        #[arg(long, required = true)]
+        key: Vec<PathBuf>,
+        #[arg(long, default_value_t = 30)]
+        timestamp_expires: u32,
+    },
+    /// Show what changes between two tariffs (directories, repositories or bundle files).
+    Diff { old: PathBuf, new: PathBuf },
+    /// Verify a repository exactly as a device would (root chain from the anchor, signatures,
+    /// versions, hashes, expiry, the tariff and its cases).
+    Verify {
+        repo: PathBuf,
+        /// The trust anchor (default: the organisation's compiled-in root).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        #[arg(long)]
+        organisation: Option<String>,
+    },
 }
 
 fn text(r: Result<String, String>) -> Result<(), EngineError> {
@@ -423,19 +418,38 @@ fn main() -> ExitCode {
         Cmd::Tariffs { cmd: TariffCmd::Report { dir, date, format, out } } => {
             text(report::run(&dir, date.as_deref(), format, out.as_deref()))
         }
-        Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name, label } } => {
-            text(commands::keygen(&out, name.as_deref(), &label))
-        }
-        Cmd::Tariffs { cmd: TariffCmd::Build { dir, serial, channel, expires, out, publication } } => {
-            text(commands::build(&dir, serial, &channel, expires, &out, &publication.into_publication()))
-        }
-        Cmd::Tariffs { cmd: TariffCmd::Sign { out, key } } => text(commands::sign(&out, &key)),
-        Cmd::Tariffs { cmd: TariffCmd::Publish { dir, key, out, serial, channel, expires, publication } } => {
-            text(commands::publish(&dir, &key, &out, serial, &channel, expires, &publication.into_publication()))
+        Cmd::Tariffs { cmd: TariffCmd::Keygen { out, name } } => text(commands::keygen(&out, &name)),
+        Cmd::Tariffs {
+            cmd:
+                TariffCmd::Root {
+                    repo,
+                    root_key,
+                    root_threshold,
+                    targets_key,
+                    targets_threshold,
+                    snapshot_key,
+                    timestamp_key,
+                    key,
+                    expires,
+                },
+        } => text(commands::root(&commands::RootArgs {
+            repo,
+            root: (root_key, root_threshold),
+            targets: (targets_key, targets_threshold),
+            snapshot: snapshot_key,
+            timestamp: timestamp_key,
+            keys: key,
+            expires,
+        })),
+        Cmd::Tariffs {
+            cmd: TariffCmd::Publish { dir, repo, key, targets_expires, snapshot_expires, timestamp_expires, cases },
+        } => text(commands::publish(&dir, &repo, &key, (targets_expires, snapshot_expires, timestamp_expires), cases)),
+        Cmd::Tariffs { cmd: TariffCmd::Refresh { repo, key, timestamp_expires } } => {
+            text(commands::refresh(&repo, &key, timestamp_expires))
         }
         Cmd::Tariffs { cmd: TariffCmd::Diff { old, new } } => text(commands::diff(&old, &new)),
-        Cmd::Tariffs { cmd: TariffCmd::Verify { dir, trusted_keys, threshold, channel } } => {
-            text(commands::verify(&dir, trusted_keys.as_deref(), threshold, channel.as_deref()))
+        Cmd::Tariffs { cmd: TariffCmd::Verify { repo, root, organisation } } => {
+            text(commands::verify(&repo, root.as_deref(), organisation.as_deref()))
         }
         Cmd::Population { cmd } => return sim::population(cmd),
         Cmd::Simulate(args) => return sim::simulate(*args),
@@ -446,28 +460,16 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        Cmd::Update {
-            from,
-            state_dir,
-            organisation,
-            channel,
-            trusted_keys,
-            threshold,
-            proxy,
-            ca_cert,
-            timeout,
-            retries,
-        } => {
+        Cmd::Update { from, state_dir, organisation, root, proxy, ca_cert, timeout, min_rate, retries } => {
             let args = commands::UpdateArgs {
                 from,
                 state_dir,
                 organisation,
-                channel,
-                trusted_keys,
-                threshold,
+                root,
                 proxy,
                 ca_cert,
                 timeout_secs: timeout,
+                min_rate,
                 retries,
             };
             return match commands::update(&args) {

@@ -1,5 +1,6 @@
-//! The publishing commands end to end through the binary: keygen, build, sign, publish, diff,
-//! and `update` against the published directory served on loopback.
+//! The administrator's path end to end through the binary, from an empty machine: keygen, the
+//! root (key ceremony), publish, verify, diff, `update` against the repository served on
+//! loopback, a key rotation, a revocation and the timestamp refresh.
 
 #[path = "../../bundle/tests/bundle_support/mod.rs"]
 mod bundle_support;
@@ -21,181 +22,209 @@ fn ok(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+fn fails(o: &Output) -> String {
+    assert!(!o.status.success(), "expected a failure: {}", String::from_utf8_lossy(&o.stdout));
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
 fn p(x: &Path) -> &str {
     x.to_str().unwrap()
 }
 
-/// Copies tariffs/national and tariffs/paijat-hame under `root`; returns the organisation's
-/// directory (`root/paijat-hame`).
-fn copy_tariff(root: &Path) -> std::path::PathBuf {
-    for layer in ["national", "paijat-hame"] {
-        let to = root.join(layer);
-        std::fs::create_dir_all(&to).unwrap();
-        for e in std::fs::read_dir(tariff_dir().parent().unwrap().join(layer)).unwrap() {
-            let e = e.unwrap().path();
-            if e.extension().is_some_and(|x| x == "toml") {
-                std::fs::copy(&e, to.join(e.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    root.join("paijat-hame")
+fn update(url: &str, state: &Path, anchor: &Path) -> (serde_json::Value, i32) {
+    let o = bin(&[
+        "update",
+        "--from",
+        url,
+        "--state-dir",
+        p(state),
+        "--organisation",
+        ORG,
+        "--root",
+        p(anchor),
+        "--retries",
+        "0",
+        "--timeout",
+        "10",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|_| panic!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)));
+    (v, o.status.code().unwrap_or(-1))
 }
 
 #[test]
-fn keygen_build_sign_verify() {
+fn from_an_empty_machine_to_a_rotated_and_revoked_key_set() {
     let t = tempfile::tempdir().unwrap();
     let keys = t.path().join("keys");
-    let out = ok(&bin(&["tariffs", "keygen", "--out", p(&keys), "--name", "author", "--label", "controller"]));
-    assert!(out.contains("key id"));
-    ok(&bin(&["tariffs", "keygen", "--out", p(&keys), "--name", "reviewer"]));
-    // Never overwrites a key.
-    assert!(!bin(&["tariffs", "keygen", "--out", p(&keys), "--name", "author"]).status.success());
+    let repo = t.path().join("www");
+    let k = |n: &str| keys.join(n);
+    // 1. Keys, one per role holder.
+    for n in ["root1", "root2", "targets1", "targets2", "snapshot", "timestamp"] {
+        assert!(ok(&bin(&["tariffs", "keygen", "--out", p(&keys), "--name", n])).contains("key id"));
+    }
+    assert!(!bin(&["tariffs", "keygen", "--out", p(&keys), "--name", "root1"]).status.success(), "never overwrites");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(keys.join("author.key")).unwrap().permissions().mode();
+        let mode = std::fs::metadata(k("root1.key")).unwrap().permissions().mode();
         assert_eq!(mode & 0o077, 0, "secret key readable by others");
     }
-    let outdir = t.path().join("out");
+    // 2. The key ceremony: root version 1, root 2 of 2, targets 2 of 2. One root key is not
+    // enough to sign it.
+    let root_args = |signers: &[&str]| {
+        let mut a = vec![
+            "tariffs".to_string(),
+            "root".into(),
+            "--repo".into(),
+            p(&repo).into(),
+            "--root-key".into(),
+            p(&k("root1.pub")).into(),
+            "--root-key".into(),
+            p(&k("root2.pub")).into(),
+            "--targets-key".into(),
+            p(&k("targets1.pub")).into(),
+            "--targets-key".into(),
+            p(&k("targets2.pub")).into(),
+            "--snapshot-key".into(),
+            p(&k("snapshot.pub")).into(),
+            "--timestamp-key".into(),
+            p(&k("timestamp.pub")).into(),
+        ];
+        for s in signers {
+            a.push("--key".into());
+            a.push(p(&k(s)).into());
+        }
+        a
+    };
+    let run = |a: Vec<String>| bin(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(fails(&run(root_args(&["root1.key"]))).contains("not signed as required"));
+    let out = ok(&run(root_args(&["root1.key", "root2.key"])));
+    assert!(out.contains("root version 1") && out.contains("targets: 2 of"), "{out}");
+    let anchor = repo.join("metadata/1.root.json");
+    // 3. Publish (validate, build, cases, sign) and verify as a device would.
+    let online = ["targets1.key", "targets2.key", "snapshot.key", "timestamp.key"];
+    let publish = |dir: &Path, signers: &[&str]| {
+        let mut a = vec!["tariffs".to_string(), "publish".into(), p(dir).into(), "--repo".into(), p(&repo).into()];
+        for s in signers {
+            a.push("--key".into());
+            a.push(p(&k(s)).into());
+        }
+        run(a)
+    };
+    let out = ok(&publish(&tariff_dir(), &online));
+    assert!(out.contains("targets version 1"), "{out}");
+    let out = ok(&bin(&["tariffs", "verify", p(&repo), "--root", p(&anchor)]));
+    assert!(out.starts_with("ok: paijat-hame") && out.contains("targets version 1"), "{out}");
+    // A web server can read what was published.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(repo.join("metadata/timestamp.json")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044);
+    }
+    // 4. A device installs it over HTTP(S).
+    let server = Server::start();
+    server.serve_dir(&repo);
+    let state = t.path().join("state");
+    let (v, code) = update(&server.url(), &state, &anchor);
+    assert_eq!((v["status"]["code"].as_str(), code), (Some("updated"), 0), "{v}");
+    assert_eq!(v["active"]["serial"], 1);
+    // 5. What changes for whom, then publish the change.
+    let src = tempfile::tempdir().unwrap();
+    let changed = changed_tariff(src.path());
+    let out = ok(&bin(&["tariffs", "diff", p(&repo), p(&changed)]));
+    assert!(out.contains("699") && out.contains("700"), "{out}");
+    let out = ok(&publish(&changed, &online));
+    assert!(out.contains("changes:") && out.contains("targets version 2"), "{out}");
+    let (v, _) = update(&server.url(), &state, &anchor);
+    assert_eq!(v["status"]["code"], "updated");
+    assert_eq!(v["active"]["serial"], 2);
+    // 6. Rotation: targets2 leaves, targets3 joins (root version 2, signed offline by the
+    // root keys). The old key can no longer publish; the devices follow without an app release.
+    ok(&bin(&["tariffs", "keygen", "--out", p(&keys), "--name", "targets3"]));
     let out = ok(&bin(&[
         "tariffs",
-        "build",
-        p(&tariff_dir()),
-        "--serial",
-        "3",
-        "--channel",
-        "stable",
-        "--expires",
-        "90",
-        "--out",
-        p(&outdir),
+        "root",
+        "--repo",
+        p(&repo),
+        "--targets-key",
+        p(&k("targets1.pub")),
+        "--targets-key",
+        p(&k("targets3.pub")),
+        "--key",
+        p(&k("root1.key")),
+        "--key",
+        p(&k("root2.key")),
     ]));
-    assert!(out.contains("serial 3"), "{out}");
-    assert!(outdir.join("bundle-3.json").is_file() && !outdir.join("manifest.sig").exists());
-    ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("author.key"))]));
-    // The reviewer checks before signing: one signature is not enough for threshold 2.
-    let o = bin(&["tariffs", "verify", p(&outdir), "--trusted-keys", p(&keys), "--threshold", "2"]);
-    assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("rejected_below_threshold"));
-    ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("reviewer.key"))]));
-    ok(&bin(&["tariffs", "sign", p(&outdir), "--key", p(&keys.join("reviewer.key"))])); // idempotent
-    let out = ok(&bin(&["tariffs", "verify", p(&outdir), "--trusted-keys", p(&keys), "--threshold", "2"]));
-    assert!(out.starts_with("ok: paijat-hame") && out.contains("serial 3"), "{out}");
-    let trust = kustannusarvio_bundle::Trust::from_dir(&keys)
-        .map(|mut t| {
-            t.threshold = 2;
-            t
-        })
-        .unwrap();
-    let r = |f: &str| std::fs::read(outdir.join(f)).unwrap();
-    let (tariff, v) = kustannusarvio_bundle::embedded::verify(
-        &r("manifest.json"),
-        &r("manifest.sig"),
-        &r("bundle-3.json"),
-        &trust,
-        Some(ORG),
-        "stable",
-        now(),
-    )
-    .unwrap();
-    assert_eq!(tariff.organisation.id, ORG);
-    assert_eq!(v.signed_by.len(), 2);
-    assert!(v.manifest.expires_at > now() + days(89));
-    // An invalid tariff is not built.
-    let bad = copy_tariff(&t.path().join("bad"));
-    std::fs::write(bad.join("zz.toml"), "[organisation]\nid = \"x\"\n").unwrap();
-    let o = bin(&["tariffs", "build", p(&bad), "--serial", "4", "--out", p(&t.path().join("out2"))]);
-    assert!(!o.status.success());
+    assert!(out.contains("root version 2"), "{out}");
+    let msg = fails(&publish(&tariff_dir(), &online));
+    assert!(msg.contains("targets"), "the revoked key cannot sign: {msg}");
+    ok(&publish(&tariff_dir(), &["targets1.key", "targets3.key", "snapshot.key", "timestamp.key"]));
+    let (v, _) = update(&server.url(), &state, &anchor);
+    assert_eq!(v["status"]["code"], "updated", "{v}");
+    assert_eq!(v["active"]["serial"], 3);
+    assert!(only_copy(&state.join("trusted"), "2.root.json").is_file());
+    // 7. Revocation of a stolen timestamp key (root version 3): metadata it signs is refused.
+    ok(&bin(&["tariffs", "keygen", "--out", p(&keys), "--name", "timestamp2"]));
+    let saved_timestamp = std::fs::read(repo.join("metadata/timestamp.json")).unwrap();
+    ok(&bin(&[
+        "tariffs",
+        "root",
+        "--repo",
+        p(&repo),
+        "--timestamp-key",
+        p(&k("timestamp2.pub")),
+        "--key",
+        p(&k("root1.key")),
+        "--key",
+        p(&k("root2.key")),
+    ]));
+    ok(&bin(&["tariffs", "refresh", "--repo", p(&repo), "--key", p(&k("timestamp2.key"))]));
+    let (v, _) = update(&server.url(), &state, &anchor);
+    assert_eq!(v["status"]["code"], "up_to_date", "{v}");
+    // the thief serves a timestamp signed with the revoked key
+    std::fs::write(repo.join("metadata/timestamp.json"), saved_timestamp).unwrap();
+    let (v, code) = update(&server.url(), &state, &anchor);
+    assert_eq!((v["status"]["code"].as_str(), code), (Some("rejected_signature"), 3), "{v}");
+    assert_eq!(v["status"]["role"], "timestamp");
+    assert_eq!(v["active"]["serial"], 3, "the last good tariff stays");
+    assert!(
+        fails(&bin(&["tariffs", "refresh", "--repo", p(&repo), "--key", p(&k("timestamp.key"))])).contains("revoked")
+    );
+    ok(&bin(&["tariffs", "refresh", "--repo", p(&repo), "--key", p(&k("timestamp2.key"))]));
+    let out = ok(&bin(&["tariffs", "verify", p(&repo), "--root", p(&anchor)]));
+    assert!(out.contains("root version 3"), "{out}");
 }
 
 #[test]
-fn diff_shows_what_changes_for_whom() {
+fn verify_and_update_report_clear_errors() {
     let t = tempfile::tempdir().unwrap();
-    let new = copy_tariff(&t.path().join("new"));
-    let hc = t.path().join("new/national/home_care.toml");
-    let text = std::fs::read_to_string(&hc).unwrap();
-    std::fs::write(&hc, text.replacen("\"1290\"", "\"1300\"", 1)).unwrap();
-    let out = ok(&bin(&["tariffs", "diff", p(&tariff_dir()), p(&new)]));
-    assert!(out.contains("home_care.income_limit 2 persons: 1290 → 1300 €/month from 2026-01-01"), "{out}");
-    assert_eq!(out.lines().count(), 1, "{out}");
-    // A new period is compared with the value in force before it; band tables by family size.
-    let text = std::fs::read_to_string(&hc).unwrap().replacen("to = \"2027-12-31\"", "to = \"2026-12-31\"", 1)
-        .replacen("percent = [\"10\", \"8.75\"", "percent = [\"10\", \"9\"", 1)
-        + "\n[[home_care.income_limit.values]]\nfrom = \"2027-01-01\"\nvalue = { by_persons = [\"720\", \"1330\"], each_additional = \"430\" }\nsource = \"test\"\nverified = false\n";
-    std::fs::write(&hc, text).unwrap();
-    let out = ok(&bin(&["tariffs", "diff", p(&tariff_dir()), p(&new)]));
-    for line in [
-        "home_care.income_limit: value from 2026-01-01 now ends 2026-12-31 (was 2027-12-31)",
-        "home_care.income_limit 2 persons: 1300 → 1330 €/month from 2027-01-01",
-        "home_care.income_limit 3 persons: 2025 → — €/month from 2027-01-01",
-        "home_care.percentages from 5 h/month 2 persons: 8.75 → 9 percent from 2021-07-01",
-    ] {
-        assert!(out.lines().any(|l| l == line), "missing `{line}` in\n{out}");
-    }
-    let same = ok(&bin(&["tariffs", "diff", p(&tariff_dir()), p(&tariff_dir())]));
-    assert_eq!(same.trim(), "no differences");
-}
-
-#[cfg(feature = "update")]
-#[test]
-fn publish_then_update_from_the_web_root() {
-    let t = tempfile::tempdir().unwrap();
-    let www = t.path().join("www");
-    let k = root().join("tests/fixtures/bundle/keys");
-    let (a, r) = (k.join("test-author.key"), k.join("test-reviewer.key"));
-    let out = ok(&bin(&["tariffs", "publish", p(&tariff_dir()), "--key", p(&a), "--key", p(&r), "--out", p(&www)]));
-    assert!(out.contains("serial 1"), "{out}");
-    // Serve the web root's files.
-    let server = Server::start();
-    let serve_dir = |server: &Server| {
-        for e in std::fs::read_dir(&www).unwrap() {
-            let e = e.unwrap().path();
-            server.set(e.file_name().unwrap().to_str().unwrap(), Reply::Ok(std::fs::read(&e).unwrap()));
-        }
-    };
-    serve_dir(&server);
-    let trust = t.path().join("trust");
-    std::fs::create_dir_all(&trust).unwrap();
-    for n in ["author", "reviewer"] {
-        std::fs::copy(k.join(format!("test-{n}.pub")), trust.join(format!("{n}.pub"))).unwrap();
-    }
-    let state = t.path().join("state");
-    let update = || {
-        bin(&[
-            "update",
-            "--from",
-            &server.url(),
-            "--state-dir",
-            p(&state),
-            "--trusted-keys",
-            p(&trust),
-            "--threshold",
-            "2",
-            "--organisation",
-            ORG,
-        ])
-    };
-    let v: serde_json::Value = serde_json::from_str(&ok(&update())).unwrap();
-    assert_eq!(v["status"]["code"], "updated");
-    assert_eq!(v["active"]["serial"], 1);
-    // Second publish: serial 2 automatically, with the diff to what is published.
-    let new = copy_tariff(&t.path().join("new"));
-    let hc = t.path().join("new/national/home_care.toml");
-    std::fs::write(&hc, std::fs::read_to_string(&hc).unwrap().replacen("\"1290\"", "\"1300\"", 1)).unwrap();
-    let out = ok(&bin(&["tariffs", "publish", p(&new), "--key", p(&a), "--key", p(&r), "--out", p(&www)]));
-    assert!(out.contains("serial 2") && out.contains("1290 → 1300"), "{out}");
-    // Republishing an older serial is refused by the publisher.
-    assert!(!bin(&["tariffs", "publish", p(&new), "--key", p(&a), "--out", p(&www), "--serial", "1"]).status.success());
-    serve_dir(&server);
-    let v: serde_json::Value = serde_json::from_str(&ok(&update())).unwrap();
-    assert_eq!(v["status"]["code"], "updated");
-    assert_eq!(v["status"]["previous_serial"], 1);
-    let v: serde_json::Value = serde_json::from_str(&ok(&update())).unwrap();
-    assert_eq!(v["status"]["code"], "up_to_date");
-    // With only the compiled-in keys (none for tests) the update is refused, exit code 3.
-    let o = bin(&["update", "--from", &server.url(), "--state-dir", p(&t.path().join("s2"))]);
+    let repo = Repo::published();
+    let anchor = t.path().join("anchor.json");
+    std::fs::write(&anchor, repo.anchor()).unwrap();
+    // Another organisation's anchor: the repository's signatures do not verify.
+    let other = Repo::new("helsinki");
+    let other_anchor = t.path().join("other.json");
+    std::fs::write(&other_anchor, other.anchor()).unwrap();
+    let msg = fails(&bin(&["tariffs", "verify", p(repo.path()), "--root", p(&other_anchor)]));
+    assert!(msg.contains("rejected_signature"), "{msg}");
+    // No compiled-in anchor for this organisation yet, and none given.
+    let msg = fails(&bin(&["tariffs", "verify", p(repo.path()), "--organisation", ORG]));
+    assert!(msg.contains("no trusted root metadata"), "{msg}");
+    // An insecure URL.
+    let o = bin(&[
+        "update",
+        "--from",
+        "http://intranet.example/",
+        "--state-dir",
+        p(&t.path().join("s")),
+        "--organisation",
+        ORG,
+        "--root",
+        p(&anchor),
+    ]);
     assert_eq!(o.status.code(), Some(3));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["status"]["code"], "rejected_unknown_key");
+    assert_eq!(v["status"]["code"], "insecure_url");
     assert!(v["active"].is_null());
 }

@@ -24,7 +24,8 @@ export function settingsView(problem = ""): Html {
   const b = a?.bundle;
   const rows: Html[] = [];
   if (a) rows.push(html`<li>${t("settings.tariff", { name: organisationName(a), version: a.version })}</li>`);
-  rows.push(html`<li>${b ? t("settings.bundle", { serial: String(b.serial), expires: fmtDate(b.expires_at.slice(0, 10)) }) : t("header.bundled")}</li>`);
+  rows.push(html`<li>${b ? t("settings.bundle", { serial: String(b.serial), published: fmtDate(b.created_at.slice(0, 10)), expires: fmtDate(b.expires_at.slice(0, 10)) }) : t("header.bundled")}</li>`);
+  if (b?.newer_known) rows.push(html`<li>${t("settings.newerKnown", { serial: String(b.newer_known.serial), version: b.newer_known.tariff_version })}</li>`);
   if (b?.last_success) rows.push(html`<li>${t("settings.lastSuccess", { time: dateTime(b.last_success) })}</li>`);
   if (b?.last_check) rows.push(html`<li>${t("settings.lastCheck", { time: dateTime(b.last_check) })}</li>`);
   if (ctx.tariff?.app_version) rows.push(html`<li>${t("settings.appVersion", { version: ctx.tariff.app_version })}</li>`);
