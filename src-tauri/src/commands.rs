@@ -5,6 +5,8 @@ use crate::state::AppState;
 use crate::updater::{self, ActiveInfo, UpdateView};
 use kustannusarvio_engine::catalogue::{self, ServiceOption};
 use kustannusarvio_engine::compare::Comparison;
+use kustannusarvio_engine::i18n::Lang;
+use kustannusarvio_engine::tariff::Names;
 use kustannusarvio_engine::{EngineError, Estimate, Scenario};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -17,7 +19,10 @@ pub const MAX_ALTERNATIVES: usize = 3;
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct TariffSummary {
     pub organisation: String,
+    /// The organisation's name in Finnish.
     pub name: String,
+    /// The organisation's name in Finnish, Swedish and English (the header shows the UI's).
+    pub names: Names,
     pub version: String,
     pub description: Option<String>,
     /// The signed bundle in use, when one is installed; `null` = the tariff compiled into the app.
@@ -89,7 +94,8 @@ fn summary(state: &AppState, t: &kustannusarvio_engine::Tariff) -> TariffSummary
     let (coverage_from, coverage_until) = coverage(t);
     TariffSummary {
         organisation: t.organisation.id.clone(),
-        name: t.organisation.name.clone(),
+        name: t.organisation.name.fi.clone(),
+        names: t.organisation.name.clone(),
         version: t.organisation.version.clone(),
         description: t.organisation.description.clone(),
         bundle: state.bundle_info(&t.organisation.id),
@@ -98,11 +104,12 @@ fn summary(state: &AppState, t: &kustannusarvio_engine::Tariff) -> TariffSummary
     }
 }
 
-/// Arvio: the estimate of one scenario under the active tariff.
+/// Arvio: the estimate of one scenario under the active tariff, its texts (explanations,
+/// warnings, names) in `lang` — Finnish when not given, as before the argument existed.
 #[tauri::command]
 #[specta::specta]
-pub fn estimate(state: State<'_, AppState>, scenario: Scenario) -> Result<Estimate, EngineError> {
-    state.with_active(|t| kustannusarvio_engine::estimate(t, &scenario))
+pub fn estimate(state: State<'_, AppState>, scenario: Scenario, lang: Option<Lang>) -> Result<Estimate, EngineError> {
+    state.with_active(|t| kustannusarvio_engine::estimate(t, &scenario).map(|e| e.in_lang(lang.unwrap_or_default())))
 }
 
 /// Vertailu: two or three alternatives side by side, differences to the first.
@@ -112,6 +119,7 @@ pub fn compare(
     state: State<'_, AppState>,
     scenarios: Vec<Scenario>,
     names: Vec<String>,
+    lang: Option<Lang>,
 ) -> Result<Comparison, EngineError> {
     if scenarios.len() != names.len() {
         return Err(EngineError::input("names", "one name per scenario is required"));
@@ -120,7 +128,11 @@ pub fn compare(
         return Err(EngineError::input("scenarios", format!("1 to {MAX_ALTERNATIVES} scenarios are compared")));
     }
     state.with_active(|t| {
-        let ests = scenarios.iter().map(|s| kustannusarvio_engine::estimate(t, s)).collect::<Result<Vec<_>, _>>()?;
+        let lang = lang.unwrap_or_default();
+        let ests = scenarios
+            .iter()
+            .map(|s| kustannusarvio_engine::estimate(t, s).map(|e| e.in_lang(lang)))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(kustannusarvio_engine::compare::compare(&names, &ests))
     })
 }

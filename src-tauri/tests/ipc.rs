@@ -100,6 +100,37 @@ fn export_bindings() {
     assert!(text.contains("estimate") && text.contains("EngineError"));
 }
 
+/// The total of an estimate with the step texts of another (the same figures in another language).
+trait WithTexts {
+    fn with_texts_of(self, other: &Value) -> Value;
+}
+
+impl WithTexts for Value {
+    fn with_texts_of(self, other: &Value) -> Value {
+        match (self, other) {
+            (Value::Object(a), Value::Object(b)) => Value::Object(
+                a.into_iter()
+                    .map(|(k, v)| {
+                        let v = if ["text", "legal", "message"].contains(&k.as_str()) {
+                            b.get(&k).cloned().unwrap_or(Value::Null)
+                        } else {
+                            v.with_texts_of(b.get(&k).unwrap_or(&Value::Null))
+                        };
+                        (k, v)
+                    })
+                    .collect(),
+            ),
+            (Value::Array(a), Value::Array(b)) => Value::Array(
+                a.into_iter()
+                    .zip(b.iter().chain(std::iter::repeat(&Value::Null)))
+                    .map(|(x, y)| x.with_texts_of(y))
+                    .collect(),
+            ),
+            (v, _) => v,
+        }
+    }
+}
+
 /// Writes real engine answers for the UI tests' mocked IPC (`ui/tests/fixtures/*.json`), so the
 /// mock replays exactly what the engine returns for the scenarios the UI tests type.
 #[test]
@@ -168,6 +199,29 @@ fn write_ui_fixtures() {
         "error_not_in_force".into(),
         invoke(&wv, "estimate", json!({ "scenario": err })).expect_err("not in force"),
     );
+    // The same answers in Swedish and English (`lang`; without it Finnish, as before the argument
+    // existed): `<name>_sv`, `<name>_en`, replayed by the mock for the UI's language.
+    let home = home_care_scenario();
+    let mut voucher = home.clone();
+    voucher["services"][0]["production"] = json!("voucher");
+    voucher["services"][0]["provider_price_per_hour"] = json!("40");
+    for (lang, names) in [("sv", ["Alternativ 1", "Alternativ 2"]), ("en", ["Alternative 1", "Alternative 2"])] {
+        let est = invoke(&wv, "estimate", json!({ "scenario": home.clone(), "lang": lang })).expect("est");
+        assert_eq!(est["lang"], lang);
+        assert_eq!(est["total"], out["estimate_home_care_8h"]["total"].clone().with_texts_of(&est["total"]));
+        out.insert(format!("estimate_home_care_8h_{lang}"), est);
+        let est = invoke(&wv, "estimate", json!({ "scenario": voucher.clone(), "lang": lang })).expect("est");
+        out.insert(format!("estimate_home_care_voucher_{lang}"), est);
+        let cmp = invoke(
+            &wv,
+            "compare",
+            json!({ "scenarios": [home.clone(), voucher.clone()], "names": names, "lang": lang }),
+        )
+        .expect("cmp");
+        out.insert(format!("compare_own_voucher_{lang}"), cmp);
+    }
+    assert_eq!(out["estimate_home_care_8h"]["lang"], "fi");
+    assert!(out["estimate_home_care_8h_sv"]["lines"][0]["explanation"].to_string().contains("Inkomstgräns"));
     let text = serde_json::to_string_pretty(&Value::Object(out)).expect("json") + "\n";
     std::fs::write(dir.join("engine.json"), text).expect("write fixtures");
 }

@@ -112,7 +112,7 @@ async function recompute(): Promise<void> {
       next.set(alt.id, { prepared: p });
       return;
     }
-    const r = await api.estimate(p.scenario);
+    const r = await api.estimate(p.scenario, lang());
     if (r.ok) {
       const notGiven = incomesNotGiven(r.data, p);
       if (notGiven.length) p.missing.push(...notGiven);
@@ -127,7 +127,7 @@ async function recompute(): Promise<void> {
   }));
   let comparison: typeof ctx.comparison = null;
   if (s.alternatives.length >= 2 && [...next.values()].every((r) => r.est)) {
-    const r = await api.compare(prepared.map(({ p }) => p.scenario), s.alternatives.map((a, i) => altName(a, i)));
+    const r = await api.compare(prepared.map(({ p }) => p.scenario), s.alternatives.map((a, i) => altName(a, i)), lang());
     comparison = r.ok ? { data: r.data } : { err: r.error };
   }
   if (my !== seq) return; // a newer change is on its way
@@ -382,6 +382,8 @@ async function onChange(e: Event): Promise<void> {
     setLang(el.value);
     shell();
     renderMain();
+    // the engine writes the explanations, warnings and names in the new language
+    schedule();
     ctx.settings = { ...ctx.settings, language: el.value, organisation: ctx.tariff?.active?.organisation ?? null };
     void api.saveSettings(ctx.settings);
   } else if (el.id === "org") {

@@ -7,10 +7,13 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
-	/**  Arvio: the estimate of one scenario under the active tariff. */
-	estimate: (scenario: Scenario_Deserialize) => typedError<Estimate_Serialize, EngineError_Serialize>(__TAURI_INVOKE("estimate", { scenario })),
+	/**
+	 *  Arvio: the estimate of one scenario under the active tariff, its texts (explanations,
+	 *  warnings, names) in `lang` — Finnish when not given, as before the argument existed.
+	 */
+	estimate: (scenario: Scenario_Deserialize, lang: Lang | null) => typedError<Estimate_Serialize, EngineError_Serialize>(__TAURI_INVOKE("estimate", { scenario, lang })),
 	/**  Vertailu: two or three alternatives side by side, differences to the first. */
-	compare: (scenarios: Scenario_Deserialize[], names: string[]) => typedError<Comparison_Serialize, EngineError_Serialize>(__TAURI_INVOKE("compare", { scenarios, names })),
+	compare: (scenarios: Scenario_Deserialize[], names: string[], lang: Lang | null) => typedError<Comparison_Serialize, EngineError_Serialize>(__TAURI_INVOKE("compare", { scenarios, names, lang })),
 	/**  The active tariff and the bundled ones. */
 	tariffInfo: () => __TAURI_INVOKE<AppTariffs_Serialize>("tariff_info"),
 	/**  Palveluvalikoima: the services of the active tariff for the package builder. */
@@ -308,6 +311,12 @@ export type Estimate_Deserialize = {
 	warnings: Warning[],
 	/**  Version of the explanation format. */
 	trace_format: string,
+	/**
+	 *  The language of the texts (explanations, warnings, names, legal references); codes and
+	 *  numbers are the same in every language. Finnish unless the caller asks
+	 *  ([`Estimate::in_lang`]).
+	 */
+	lang: Lang,
 };
 
 export type Estimate_Serialize = {
@@ -317,6 +326,12 @@ export type Estimate_Serialize = {
 	warnings: Warning[],
 	/**  Version of the explanation format. */
 	trace_format: string,
+	/**
+	 *  The language of the texts (explanations, warnings, names, legal references); codes and
+	 *  numbers are the same in every language. Finnish unless the caller asks
+	 *  ([`Estimate::in_lang`]).
+	 */
+	lang: Lang,
 };
 
 /**  Kotitalous: the family size used by the fee tables and the incomes. */
@@ -402,6 +417,15 @@ export type KnownTariff_Serialize = {
 	newest_value_from: string | null,
 };
 
+/**  A language of the app and of the engine's texts. */
+export type Lang = 
+/**  suomi */
+"fi" | 
+/**  svenska */
+"sv" | 
+/**  English */
+"en";
+
 export type Language = "fi" | "sv" | "en";
 
 /**  Legal basis of long-term institutional care (cost cap differs). */
@@ -462,6 +486,19 @@ export type NamedValue = {
 	name: string,
 	/**  The value, written as text (a decimal string for numbers) when serialized. */
 	value: string,
+};
+
+/**
+ *  A name in the app's three languages. Every one is required and non-empty (a tariff without
+ *  the Swedish or English name does not validate): a Swedish-speaking client is served in Swedish.
+ */
+export type Names = {
+	/**  suomeksi */
+	fi: string,
+	/**  på svenska (the official Swedish name) */
+	sv: string,
+	/**  in English */
+	en: string,
 };
 
 export type ParamUse = ParamUse_Serialize | ParamUse_Deserialize;
@@ -656,16 +693,22 @@ export type ServiceOption_Deserialize = {
 	 *  whose names are in the UI's catalogues.
 	 */
 	name?: string | null,
+	/**  The name in Finnish, Swedish and English (support services); `null` as `name`. */
+	names?: Names | null,
 	category: Category,
 	statutory: boolean,
 	/**  Production methods the tariff prices for this service. */
 	productions: Production[],
 	/**  Scenario line fields the service accepts (quantities and voucher prices). */
 	fields: string[],
-	/**  Care-allowance classes (omaishoidon tuki). */
+	/**  Care-allowance classes (omaishoidon tuki): their codes. */
 	care_classes: string[],
-	/**  Legal reference shown next to the service. */
+	/**  The classes' names in Finnish, Swedish and English, in the order of `care_classes`. */
+	care_class_names: Names[],
+	/**  Legal reference shown next to the service (Finnish). */
 	legal_reference?: string | null,
+	/**  The legal reference in Finnish, Swedish and English. */
+	legal_references?: Names | null,
 };
 
 /**  One service the counsellor can add. */
@@ -677,16 +720,22 @@ export type ServiceOption_Serialize = {
 	 *  whose names are in the UI's catalogues.
 	 */
 	name: string | null,
+	/**  The name in Finnish, Swedish and English (support services); `null` as `name`. */
+	names: Names | null,
 	category: Category,
 	statutory: boolean,
 	/**  Production methods the tariff prices for this service. */
 	productions: Production[],
 	/**  Scenario line fields the service accepts (quantities and voucher prices). */
 	fields: string[],
-	/**  Care-allowance classes (omaishoidon tuki). */
+	/**  Care-allowance classes (omaishoidon tuki): their codes. */
 	care_classes: string[],
-	/**  Legal reference shown next to the service. */
+	/**  The classes' names in Finnish, Swedish and English, in the order of `care_classes`. */
+	care_class_names: Names[],
+	/**  Legal reference shown next to the service (Finnish). */
 	legal_reference: string | null,
+	/**  The legal reference in Finnish, Swedish and English. */
+	legal_references: Names | null,
 };
 
 export type Settings = Settings_Serialize | Settings_Deserialize;
@@ -754,13 +803,19 @@ export type Step = Step_Serialize | Step_Deserialize;
 export type Step_Deserialize = {
 	/**  Stable key, e.g. `home_care.income_over_limit`. */
 	key: string,
-	/**  The step in Finnish, with the numbers filled in (written out when serialized). */
+	/**
+	 *  The step in the estimate's language, with the numbers filled in (written out when
+	 *  serialized).
+	 */
 	text: string,
 	/**  Named values used or produced by the step (decimal strings), for translation templates. */
 	values: NamedValue[],
 	/**  Tariff parameters read, with their validity and source. */
 	params: ParamUse_Deserialize[],
-	/**  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`. */
+	/**
+	 *  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`, written in the estimate's
+	 *  language (`lagen om klientavgifter inom social- och hälsovården 10 e §`).
+	 */
 	legal?: string | null,
 	/**  The step's result, if it produces one amount. */
 	result?: string | null,
@@ -769,13 +824,19 @@ export type Step_Deserialize = {
 export type Step_Serialize = {
 	/**  Stable key, e.g. `home_care.income_over_limit`. */
 	key: string,
-	/**  The step in Finnish, with the numbers filled in (written out when serialized). */
+	/**
+	 *  The step in the estimate's language, with the numbers filled in (written out when
+	 *  serialized).
+	 */
 	text: string,
 	/**  Named values used or produced by the step (decimal strings), for translation templates. */
 	values: NamedValue[],
 	/**  Tariff parameters read, with their validity and source. */
 	params: ParamUse_Serialize[],
-	/**  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`. */
+	/**
+	 *  Legal section or HVA decision, e.g. `asiakasmaksulaki 10 e §`, written in the estimate's
+	 *  language (`lagen om klientavgifter inom social- och hälsovården 10 e §`).
+	 */
 	legal?: string,
 	/**  The step's result, if it produces one amount. */
 	result?: string,
@@ -783,6 +844,7 @@ export type Step_Serialize = {
 
 export type TariffInfo = {
 	organisation: string,
+	/**  The organisation's name in the estimate's language. */
 	organisation_name: string,
 	version: string,
 	/**  The latest start date among the parameters the estimate used: the tariff period in force. */
@@ -821,7 +883,10 @@ export type TariffSummary = TariffSummary_Serialize | TariffSummary_Deserialize;
 /**  Tariff summary for the header (organisation, version). */
 export type TariffSummary_Deserialize = {
 	organisation: string,
+	/**  The organisation's name in Finnish. */
 	name: string,
+	/**  The organisation's name in Finnish, Swedish and English (the header shows the UI's). */
+	names: Names,
 	version: string,
 	description?: string | null,
 	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
@@ -837,7 +902,10 @@ export type TariffSummary_Deserialize = {
 /**  Tariff summary for the header (organisation, version). */
 export type TariffSummary_Serialize = {
 	organisation: string,
+	/**  The organisation's name in Finnish. */
 	name: string,
+	/**  The organisation's name in Finnish, Swedish and English (the header shows the UI's). */
+	names: Names,
 	version: string,
 	description: string | null,
 	/**  The signed bundle in use, when one is installed; `null` = the tariff compiled into the app. */
@@ -903,7 +971,7 @@ export type Warning = {
 	 *  `unverified_parameters`, `spouse_income_missing`.
 	 */
 	code: string,
-	/**  The warning in Finnish. */
+	/**  The warning in the estimate's language (written when serialized). */
 	message: string,
 	values: NamedValue[],
 };

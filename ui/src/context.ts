@@ -4,7 +4,7 @@
 import type { AppTariffs, Comparison, EngineError, Estimate, ServiceOption, Settings, UpdateView } from "./types";
 import type { AlternativeState, Prepared } from "./state";
 import { initialState, type UiState } from "./state";
-import { tDyn, t } from "./i18n";
+import { lang, tDyn, t } from "./i18n";
 
 /** The latest answer for one alternative. */
 export interface Result {
@@ -31,8 +31,16 @@ export const ctx = {
 export function serviceOf(code: string): ServiceOption | undefined {
   return ctx.services.find((s) => s.code === code);
 }
+/** A service's name in the UI's language: statutory kinds from the catalogues, the tariff's
+ * support services by the names it gives in fi, sv and en. */
 export function serviceName(code: string): string {
-  return tDyn(`service.${code}`, serviceOf(code)?.name ?? code);
+  const s = serviceOf(code);
+  return tDyn(`service.${code}`, s?.names?.[lang()] ?? s?.name ?? code);
+}
+
+/** The organisation's name in the UI's language. */
+export function organisationName(a: { name: string; names?: { fi: string; sv: string; en: string } | null }): string {
+  return a.names?.[lang()] ?? a.name;
 }
 export function fieldsOf(code: string): string[] {
   return serviceOf(code)?.fields ?? [];

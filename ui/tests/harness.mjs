@@ -26,6 +26,8 @@ function installMock(fx) {
   window.__calls = [];
   window.__printed = 0;
   window.print = () => { window.__printed += 1; };
+  // the fixture in the language asked (`<name>_sv`, `<name>_en`), else the Finnish one
+  const inLang = (args, name) => fx[`${name}_${args.lang}`] ?? fx[name];
   const answer = (cmd, args) => {
     switch (cmd) {
       case "tariff_info": return window.__tariffOverride ?? fx.tariff_info;
@@ -46,9 +48,9 @@ function installMock(fx) {
         if (line && line.service === "round_the_clock_housing") {
           return s.household.spouse ? fx.estimate_long_term_with_spouse : fx.estimate_long_term_no_spouse;
         }
-        return line && line.production === "voucher" ? fx.estimate_home_care_voucher : fx.estimate_home_care_8h;
+        return inLang(args, line && line.production === "voucher" ? "estimate_home_care_voucher" : "estimate_home_care_8h");
       }
-      case "compare": return fx.compare_own_voucher;
+      case "compare": return inLang(args, "compare_own_voucher");
       default: throw { code: "invalid_input", field: "", message: `unmocked command ${cmd}` };
     }
   };

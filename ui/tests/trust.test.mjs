@@ -122,7 +122,7 @@ test("every error is named at its field with the allowed range, summarised with 
 });
 
 test("sv and en: field messages are translated, the date's range too", async () => {
-  for (const [lang, re] of [["sv", /Taxan har inga värden för 1\.1\.2019\. Ange ett datum mellan 1\.1\.2026 och 31\.12\.2027\./], ["en", /The tariff has no values for 01\/01\/2019\. Enter a date from 01\/01\/2026 to 31\/12\/2027\./]]) {
+  for (const [lang, re] of [["sv", /Taxan har inga värden för 1\.1\.2019\. Ange ett datum mellan 1\.1\.2026 och 31\.12\.2027\./], ["en", /The tariff has no values for 1\.1\.2019\. Enter a date from 1\.1\.2026 to 31\.12\.2027\./]]) {
     const { page, context } = await openApp(browser, { lang });
     await buildHomeCare(page);
     await page.fill("#date", "1.1.2019");

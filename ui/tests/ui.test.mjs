@@ -153,9 +153,9 @@ for (const lang of ["fi", "sv", "en"]) {
     await page.fill("#client-gross_income", "1200");
     await page.waitForFunction(() => /80[.,]16/.test(document.querySelector("[data-testid=total-client-monthly]")?.textContent ?? ""));
     await page.click("[data-testid=fee-monthly-0]");
-    const stepTitles = { fi: null, sv: "Avgiftsprocent", en: "Fee percentage" }[lang];
+    const stepTitles = { fi: null, sv: "Betalningsprocent", en: "Fee percentage" }[lang];
     if (stepTitles) assert.match(await page.textContent("dialog#explain"), new RegExp(stepTitles));
-    assert.ok((await page.locator("dialog#explain .step-text[lang=fi]").count()) > 0, "Finnish step text is marked lang=fi");
+    assert.ok((await page.locator(`dialog#explain .step-text[lang=${lang}]`).count()) > 0, "the step text is marked with its language");
     r = await axe(page, `${lang} explanation`);
     assert.deepEqual(r.bad, [], `${lang} explanation dialog`);
     await page.keyboard.press("Escape");
@@ -266,7 +266,7 @@ test("issue 10: the printed summary names the unconfirmed values of the client's
   assert.match(warning, /Kustannus: kotihoito \(oma tuotanto\)/, "the counsellor sees every value");
   await page.click("[data-nav=summary]");
   const caveat = await page.textContent("[data-testid=summary-caveat]");
-  assert.match(caveat, /Vahvistamattomat arvot: Tuloraja perheen koon mukaan, Ateriapalvelu: maksu\./);
+  assert.match(caveat, /Vahvistamattomat arvot: Tuloraja perheen koon mukaan; Ateriapalvelu: maksu\./);
   assert.match(caveat, /alustavia, hyvinvointialueen vielä päättämättömiä: Ateriapalvelu: maksu\./);
   assert.ok(!caveat.includes("Kustannus"), "the HVA's own cost is not the client's concern");
   assert.ok(!caveat.includes("home_care.income_limit"), "titles, not keys");

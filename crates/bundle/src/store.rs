@@ -340,7 +340,7 @@ impl Store {
         ActiveInfo {
             source,
             organisation: view.info.organisation.clone(),
-            organisation_name: tariff.organisation.name.clone(),
+            organisation_name: tariff.organisation.name.fi.clone(),
             serial: view.version,
             tariff_version: view.info.tariff_version.clone(),
             created_at: view.info.published,

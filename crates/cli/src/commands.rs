@@ -166,7 +166,7 @@ pub fn verify(repo: &Path, root: Option<&Path>, organisation: Option<&str>) -> R
     Ok(format!(
         "ok: {} ({}) tariff {}, targets version {}, root version {}, targets signed by {}\nexpires: {}",
         c.tariff.organisation.id,
-        c.tariff.organisation.name,
+        c.tariff.organisation.name.fi,
         v.info.tariff_version,
         v.version,
         c.root_version,

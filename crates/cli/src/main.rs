@@ -1,7 +1,9 @@
 //! `kustannusarvio`: the command-line face of the engine.
 //!
-//! - `kustannusarvio calc --tariffs DIR < scenario.json` prints the estimate as JSON.
-//! - `kustannusarvio compare --tariffs DIR a.json b.json [c.json]` prints the packages side by side.
+//! - `kustannusarvio calc --tariffs DIR [--lang fi|sv|en] < scenario.json` prints the estimate as
+//!   JSON, its texts in the language asked (Finnish by default).
+//! - `kustannusarvio compare --tariffs DIR [--lang fi|sv|en] a.json b.json [c.json]` prints the
+//!   packages side by side.
 //! - `kustannusarvio tariffs validate DIR` checks a tariff directory.
 //! - `kustannusarvio tariffs schema` prints the JSON Schema of tariff files.
 //! - `kustannusarvio tariffs report DIR --date D [--format text|csv|xlsx] [--out FILE]`: every
@@ -18,7 +20,12 @@ mod commands;
 mod report;
 mod sim;
 
+use kustannusarvio_engine::i18n::Lang;
 use kustannusarvio_engine::{estimate, parse_scenario, EngineError, Tariff};
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,6 +45,9 @@ enum Cmd {
         tariffs: PathBuf,
         #[arg(long)]
         scenario: Option<PathBuf>,
+        /// Language of the explanation texts, warnings and names (codes and numbers are the same).
+        #[arg(long, default_value = "fi", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Compare two or three scenarios side by side, with differences to the first.
     Compare {
@@ -45,6 +55,9 @@ enum Cmd {
         tariffs: PathBuf,
         #[arg(required = true, num_args = 2..=3)]
         scenarios: Vec<PathBuf>,
+        /// Language of the explanation texts, warnings and names (codes and numbers are the same).
+        #[arg(long, default_value = "fi", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Run the hand-worked test cases (tests/cases/**/*.toml) and report each that fails.
     Cases {
@@ -204,7 +217,14 @@ fn text(r: Result<String, String>) -> Result<(), EngineError> {
 }
 
 fn fail(e: &EngineError) -> ExitCode {
-    let json = serde_json::json!({ "error": e, "message": e.to_string() });
+    fail_in(e, None)
+}
+
+/// The error on stderr as JSON: `error` as the engine gives it (its code, field and English
+/// message), `message` for people — in the language asked (`calc|compare --lang`), else English.
+fn fail_in(e: &EngineError, lang: Option<Lang>) -> ExitCode {
+    let message = lang.map_or_else(|| e.to_string(), |l| e.text_in(l));
+    let json = serde_json::json!({ "error": e, "message": message });
     eprintln!("{}", serde_json::to_string_pretty(&json).unwrap_or_else(|_| e.to_string()));
     ExitCode::from(2)
 }
@@ -213,7 +233,7 @@ fn fail(e: &EngineError) -> ExitCode {
 /// parameters follow another one (`same_as`).
 fn describe_tariff(t: &Tariff) -> String {
     let p = &t.provenance;
-    let mut out = format!("ok: {} {} ({})", t.organisation.id, t.organisation.version, t.organisation.name);
+    let mut out = format!("ok: {} {} ({})", t.organisation.id, t.organisation.version, t.organisation.name.fi);
     if p.layers.len() > 1 {
         out.push_str(&format!("\nlayers: {}", p.layers.join(" → ")));
         if p.overrides.is_empty() {
@@ -355,14 +375,18 @@ fn read_scenario(path: Option<&Path>) -> Result<kustannusarvio_engine::Scenario,
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = match &cli.cmd {
+        Cmd::Calc { lang, .. } | Cmd::Compare { lang, .. } => Some(*lang),
+        _ => None,
+    };
     let res = match cli.cmd {
-        Cmd::Calc { tariffs, scenario } => load(&tariffs).and_then(|t| {
+        Cmd::Calc { tariffs, scenario, lang } => load(&tariffs).and_then(|t| {
             let s = read_scenario(scenario.as_deref())?;
-            let e = estimate(&t, &s)?;
+            let e = estimate(&t, &s)?.in_lang(lang);
             println!("{}", serde_json::to_string_pretty(&e).unwrap_or_default());
             Ok(())
         }),
-        Cmd::Compare { tariffs, scenarios } => load(&tariffs).and_then(|t| {
+        Cmd::Compare { tariffs, scenarios, lang } => load(&tariffs).and_then(|t| {
             let mut ests = Vec::new();
             for p in &scenarios {
                 let s = read_scenario(Some(p)).map_err(|e| match e {
@@ -371,7 +395,7 @@ fn main() -> ExitCode {
                     }
                     other => other,
                 })?;
-                ests.push(estimate(&t, &s)?);
+                ests.push(estimate(&t, &s)?.in_lang(lang));
             }
             println!(
                 "{}",
@@ -464,6 +488,6 @@ fn main() -> ExitCode {
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
+        Err(e) => fail_in(&e, lang),
     }
 }

@@ -53,6 +53,64 @@ fn calc_prints_json_with_money_as_strings() {
     assert!(v["lines"][0]["explanation"].as_array().unwrap().len() >= 4);
 }
 
+/// `--lang sv|en`: the texts in that language (income limit 1 290 € for 2 persons, from the law's
+/// table), the codes and figures as in Finnish; Finnish by default.
+#[test]
+fn calc_writes_the_texts_in_the_language_asked() {
+    let run = |lang: Option<&str>| {
+        let mut args = vec!["calc", "--tariffs", "tariffs/paijat-hame", "--scenario", "/dev/stdin"];
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let mut child =
+            bin().args(&args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let _ = child.stdin.take().unwrap().write_all(README_SCENARIO.as_bytes());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let limit = |v: &serde_json::Value| {
+        v["lines"][0]["explanation"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == "home_care.income_limit")
+            .map(|s| (s["text"].as_str().unwrap().to_string(), s["legal"].as_str().unwrap().to_string()))
+            .unwrap()
+    };
+    let (fi, sv, en) = (run(None), run(Some("sv")), run(Some("en")));
+    assert_eq!(fi["lang"], "fi");
+    assert_eq!(
+        limit(&fi),
+        ("Tuloraja 2 henkilön perheelle: 1\u{a0}290,00\u{a0}€".into(), "asiakasmaksulaki 10 e §".into())
+    );
+    assert_eq!(sv["lang"], "sv");
+    assert_eq!(
+        limit(&sv),
+        (
+            "Inkomstgräns för en familj med 2 personer: 1\u{a0}290,00\u{a0}€".into(),
+            "lagen om klientavgifter inom social- och hälsovården 10 e §".into()
+        )
+    );
+    assert_eq!(
+        limit(&en),
+        (
+            "Income limit for a family of 2 persons: 1\u{a0}290,00\u{a0}€".into(),
+            "Act on Client Charges in Healthcare and Social Welfare, section 10 e".into()
+        )
+    );
+    assert_eq!(sv["tariff"]["organisation_name"], "Päijänne-Tavastlands välfärdsområde");
+    assert_eq!(en["tariff"]["organisation_name"], "Päijät-Häme Wellbeing Services County");
+    for v in [&sv, &en] {
+        assert_eq!(v["total"]["client_fees_monthly"], fi["total"]["client_fees_monthly"]);
+        assert_eq!(v["lines"][2]["service"], "meal_delivery");
+    }
+    let meal = |v: &serde_json::Value| v["lines"][2]["explanation"][1]["text"].as_str().unwrap().to_string();
+    assert!(meal(&en).starts_with("Meal service (meal delivered home): 8,90"), "{}", meal(&en));
+    let bad = bin().args(["calc", "--lang", "de"]).output().unwrap();
+    assert!(!bad.status.success());
+}
+
 #[test]
 fn calc_error_names_field_and_exits_non_zero() {
     let (code, out, err) = calc("tariffs/paijat-hame", &README_SCENARIO.replace("\"20\"", "\"lots\""));
@@ -61,6 +119,32 @@ fn calc_error_names_field_and_exits_non_zero() {
     let v: serde_json::Value = serde_json::from_str(&err).unwrap();
     assert_eq!(v["error"]["code"], "invalid_input");
     assert_eq!(v["error"]["field"], "services[0].hours_per_month");
+}
+
+/// The error's `message` is for people, in the language asked; `error` stays the engine's (code,
+/// field, English message) in every language.
+#[test]
+fn calc_error_message_is_in_the_language_asked() {
+    let scenario = README_SCENARIO.replace("\"20\"", "\"-5\"");
+    let run = |lang: &str| {
+        let mut child = bin()
+            .args(["calc", "--tariffs", "tariffs/paijat-hame", "--lang", lang])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child.stdin.take().unwrap().write_all(scenario.as_bytes());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        serde_json::from_slice::<serde_json::Value>(&out.stderr).unwrap()
+    };
+    let (fi, sv, en) = (run("fi"), run("sv"), run("en"));
+    assert_eq!(sv["error"], en["error"]);
+    assert_eq!(sv["error"]["message"], "must not be negative");
+    assert_eq!(fi["message"], "services[0].hours_per_month: ei voi olla negatiivinen");
+    assert_eq!(sv["message"], "services[0].hours_per_month: får inte vara negativ");
+    assert_eq!(en["message"], "services[0].hours_per_month: must not be negative");
 }
 
 #[test]

@@ -374,6 +374,7 @@ const ESTIMATE: Node = Node::Obj(&[
     ("total", TOTALS),
     ("warnings", Node::Arr(&WARNING)),
     ("trace_format", L),
+    ("lang", L),
 ]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -645,7 +646,7 @@ pub fn check(tariff: &Tariff, case: &Case) -> Vec<Mismatch> {
     }
     for c in &case.no_warnings {
         if codes.contains(&c.as_str()) {
-            let msg = est.warnings.iter().find(|w| w.code == *c).map(|w| w.message.clone()).unwrap_or_default();
+            let msg = est.warnings.iter().find(|w| w.code == *c).map(|w| w.message.render()).unwrap_or_default();
             out.push(mismatch("warnings", format!("no warning `{c}`"), format!("`{c}`: {msg}")));
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::rules::StatutoryKind;
 use crate::scenario::Production;
-use crate::tariff::Tariff;
+use crate::tariff::{Names, Tariff};
 use serde::Serialize;
 
 /// Palveluryhmä: how the package builder groups services.
@@ -31,16 +31,22 @@ pub struct ServiceOption {
     /// Finnish name from the tariff catalogue (support services); `null` for the statutory kinds,
     /// whose names are in the UI's catalogues.
     pub name: Option<String>,
+    /// The name in Finnish, Swedish and English (support services); `null` as `name`.
+    pub names: Option<Names>,
     pub category: Category,
     pub statutory: bool,
     /// Production methods the tariff prices for this service.
     pub productions: Vec<Production>,
     /// Scenario line fields the service accepts (quantities and voucher prices).
     pub fields: Vec<String>,
-    /// Care-allowance classes (omaishoidon tuki).
+    /// Care-allowance classes (omaishoidon tuki): their codes.
     pub care_classes: Vec<String>,
-    /// Legal reference shown next to the service.
+    /// The classes' names in Finnish, Swedish and English, in the order of `care_classes`.
+    pub care_class_names: Vec<Names>,
+    /// Legal reference shown next to the service (Finnish).
     pub legal_reference: Option<String>,
+    /// The legal reference in Finnish, Swedish and English.
+    pub legal_references: Option<Names>,
 }
 
 fn category(kind: StatutoryKind) -> Category {
@@ -88,12 +94,18 @@ pub fn services(t: &Tariff) -> Vec<ServiceOption> {
         out.push(ServiceOption {
             code: code.to_string(),
             name: None,
+            names: None,
             category: category(kind),
             statutory: true,
             productions: prods,
             fields: kind.allowed_fields().iter().map(|f| f.to_string()).collect(),
+            care_class_names: {
+                let ics = t.informal_care_support.as_ref();
+                classes.iter().filter_map(|c: &String| ics.map(|i| (*i.class_name(c)).clone())).collect()
+            },
             care_classes: classes,
             legal_reference: None,
+            legal_references: None,
         });
     }
     for (code, s) in &t.support_services {
@@ -108,13 +120,16 @@ pub fn services(t: &Tariff) -> Vec<ServiceOption> {
         }
         out.push(ServiceOption {
             code: code.clone(),
-            name: Some(s.name.to_string()),
+            name: Some(s.name.fi.clone()),
+            names: Some((*s.name).clone()),
             category: Category::Support,
             statutory: false,
             productions: prods,
             fields,
             care_classes: Vec::new(),
-            legal_reference: Some(s.legal_reference.clone()),
+            care_class_names: Vec::new(),
+            legal_reference: Some(s.legal_reference.fi.clone()),
+            legal_references: Some((*s.legal_reference).clone()),
         });
     }
     out

@@ -2,7 +2,8 @@
 //! 12-month view and adds warnings. The app, the CLI and the tests call [`estimate`].
 
 use crate::error::{EngineError, Result};
-use crate::explain::{Step, TRACE_FORMAT};
+use crate::explain::{text, Step, TRACE_FORMAT};
+use crate::i18n::Lang;
 use crate::money::{eur, round_cents};
 use crate::rules::{self, payment_ceiling, BandInfo, Ctx, LineCalc, StatutoryKind};
 use crate::scenario::{DeductionKind, Production, Scenario};
@@ -15,7 +16,7 @@ pub const MAX_PERSONS: u32 = 30;
 /// More lines than this in one package is taken as an input error.
 pub const MAX_LINES: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Estimate {
     pub tariff: TariffInfo,
@@ -24,13 +25,52 @@ pub struct Estimate {
     pub warnings: Vec<Warning>,
     /// Version of the explanation format.
     pub trace_format: String,
+    /// The language of the texts (explanations, warnings, names, legal references); codes and
+    /// numbers are the same in every language. Finnish unless the caller asks
+    /// ([`Estimate::in_lang`]).
+    pub lang: Lang,
+}
+
+impl Estimate {
+    /// The same estimate with its texts written in `lang` (when serialized: nothing is
+    /// formatted before that).
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// Written in its language: the texts are formatted as they are serialized.
+impl Serialize for Estimate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Repr<'a> {
+            tariff: &'a TariffInfo,
+            lines: &'a [Line],
+            total: &'a Totals,
+            warnings: &'a [Warning],
+            trace_format: &'a str,
+            lang: Lang,
+        }
+        let repr = Repr {
+            tariff: &self.tariff,
+            lines: &self.lines,
+            total: &self.total,
+            warnings: &self.warnings,
+            trace_format: &self.trace_format,
+            lang: self.lang,
+        };
+        crate::i18n::with_lang(self.lang, || repr.serialize(s))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TariffInfo {
     pub organisation: String,
-    pub organisation_name: String,
+    /// The organisation's name in the estimate's language.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organisation_name: crate::i18n::InLang,
     pub version: String,
     /// The latest start date among the parameters the estimate used: the tariff period in force.
     pub valid_from: String,
@@ -96,8 +136,9 @@ pub struct Warning {
     /// Stable key for translation: `payment_ceiling_reached`, `consider_fee_reduction`,
     /// `unverified_parameters`, `spouse_income_missing`.
     pub code: String,
-    /// The warning in Finnish.
-    pub message: String,
+    /// The warning in the estimate's language (written when serialized).
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub message: crate::explain::StepText,
     pub values: Vec<crate::explain::NamedValue>,
 }
 
@@ -306,7 +347,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     if let Some(step) = ceiling_step {
         warnings.push(Warning {
             code: "payment_ceiling_reached".into(),
-            message: format!("Maksukatto täyttyy 12 kuukauden aikana. {}", step.text),
+            message: text!("warning-payment-ceiling", step = step.text.clone()),
             values: vec![],
         });
         total_steps.push(step);
@@ -402,7 +443,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
     Ok(Estimate {
         tariff: TariffInfo {
             organisation: tariff.organisation.id.clone(),
-            organisation_name: tariff.organisation.name.clone(),
+            organisation_name: crate::i18n::InLang(std::sync::Arc::new(tariff.organisation.name.clone())),
             version: tariff.organisation.version.clone(),
             valid_from,
         },
@@ -410,6 +451,7 @@ pub fn estimate(tariff: &Tariff, scenario: &Scenario) -> Result<Estimate> {
         total: t,
         warnings,
         trace_format: TRACE_FORMAT.into(),
+        lang: Lang::Fi,
     })
 }
 
@@ -426,22 +468,20 @@ struct Unverified {
 /// values are, for each, `parameter` (the key), `title`, `placeholder` and `client_fee` (whether
 /// it bears on the client's fee: the client's summary names only those).
 fn unverified_warning(tariff: &Tariff, params: &[Unverified]) -> Warning {
-    let titles = |placeholder_only: bool| {
-        params
-            .iter()
-            .filter(|u| !placeholder_only || u.placeholder)
-            .map(|u| tariff.title_of(&u.name))
-            .collect::<Vec<_>>()
-            .join("; ")
+    // the titles in every language, written in the estimate's when serialized
+    let title = |u: &Unverified| {
+        tariff.titles_of(&u.name).cloned().unwrap_or_else(|| {
+            std::sync::Arc::new(crate::tariff::Names { fi: u.name.clone(), sv: u.name.clone(), en: u.name.clone() })
+        })
     };
-    let mut message =
-        format!("Arviossa on käytetty taksan arvoja, joita ei ole vahvistettu lähteestä: {}.", titles(false));
-    if params.iter().any(|u| u.placeholder) {
-        message.push_str(&format!(
-            " Näistä paikkamerkkejä, joita hyvinvointialue ei ole vielä päättänyt: {}.",
-            titles(true)
-        ));
-    }
+    let titles = |placeholder_only: bool| {
+        params.iter().filter(|u| !placeholder_only || u.placeholder).map(title).collect::<Vec<_>>()
+    };
+    let message = if params.iter().any(|u| u.placeholder) {
+        text!("warning-unverified-placeholders", list = titles(false), placeholders = titles(true))
+    } else {
+        text!("warning-unverified", list = titles(false))
+    };
     let text = |s: &str| crate::explain::TraceValue::trace_value(s.to_string());
     let flag = |b: bool| text(if b { "true" } else { "false" });
     let values = params
@@ -449,7 +489,10 @@ fn unverified_warning(tariff: &Tariff, params: &[Unverified]) -> Warning {
         .flat_map(|u| {
             [
                 crate::explain::NamedValue { name: "parameter".into(), value: text(&u.name) },
-                crate::explain::NamedValue { name: "title".into(), value: text(tariff.title_of(&u.name)) },
+                crate::explain::NamedValue {
+                    name: "title".into(),
+                    value: crate::explain::TraceValue::trace_value(title(u)),
+                },
                 crate::explain::NamedValue { name: "placeholder".into(), value: flag(u.placeholder) },
                 crate::explain::NamedValue { name: "client_fee".into(), value: flag(u.client) },
             ]
@@ -463,12 +506,16 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<(Warning, cr
     let Some(w) = rules::fee_reduction::check(ctx, fees)? else { return Ok(None) };
     let warning = Warning {
         code: "consider_fee_reduction".into(),
-        message: format!(
-            "Maksujen jälkeen kotitaloudelle jää {} kuukaudessa, alle {}. Harkitse maksun alentamista tai perimättä jättämistä (asiakasmaksulaki 11 §).",
-            eur(w.remaining), eur(w.threshold)),
+        message: text!("warning-fee-reduction", remaining = eur(w.remaining), threshold = eur(w.threshold)),
         values: vec![
-            crate::explain::NamedValue { name: "remaining".into(), value: crate::explain::TraceText::Decimal(w.remaining) },
-            crate::explain::NamedValue { name: "threshold".into(), value: crate::explain::TraceText::Decimal(w.threshold) },
+            crate::explain::NamedValue {
+                name: "remaining".into(),
+                value: crate::explain::TraceText::Decimal(w.remaining),
+            },
+            crate::explain::NamedValue {
+                name: "threshold".into(),
+                value: crate::explain::TraceText::Decimal(w.threshold),
+            },
         ],
     };
     Ok(Some((warning, w.used)))
@@ -477,12 +524,9 @@ fn fee_reduction_warning(ctx: &Ctx, fees: Decimal) -> Result<Option<(Warning, cr
 /// The 7 c § warning (rules/long_term_care/spouse_income.rs).
 fn spouse_income_warning(w: &rules::long_term_care::spouse_income::SpouseIncomeMissing) -> Warning {
     let message = if w.spouse_given {
-        "Puolisolle ei ole annettu nettotuloja. Jos asiakas asui puolison kanssa, pitkäaikaisen hoidon maksu lasketaan puolisoiden yhteenlasketuista nettotuloista (asiakasmaksulaki 7 c § 2 mom.): anna puolison tulot.".to_string()
+        text!("warning-spouse-income-not-given")
     } else {
-        format!(
-            "Pitkäaikainen hoito on arvioitu {} henkilön kotitaloudelle ilman puolison tuloja. Jos asiakas asui puolison kanssa, maksu lasketaan puolisoiden yhteenlasketuista nettotuloista ja voi olla pienempi (asiakasmaksulaki 7 c § 2 mom.): anna puolison tulot.",
-            w.persons
-        )
+        text!("warning-spouse-income-missing", persons = w.persons)
     };
     Warning {
         code: "spouse_income_missing".into(),

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod error;
 pub mod estimate;
 pub mod explain;
+pub mod i18n;
 pub mod money;
 pub mod rules;
 pub mod scenario;

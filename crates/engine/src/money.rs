@@ -43,13 +43,13 @@ pub enum HoursRounding {
 }
 
 impl HoursRounding {
-    /// The rule in Finnish, for explanations.
-    pub fn name_fi(self) -> &'static str {
+    /// The message naming the rule (`locales/*.ftl`).
+    pub fn message(self) -> &'static str {
         match self {
-            HoursRounding::HalfUp => "lähimpään kokonaiseen tuntiin, puolikkaat ylöspäin",
-            HoursRounding::Up => "ylöspäin kokonaiseen tuntiin",
-            HoursRounding::Down => "alaspäin kokonaiseen tuntiin",
-            HoursRounding::None => "ei pyöristystä",
+            HoursRounding::HalfUp => "rounding-half_up",
+            HoursRounding::Up => "rounding-up",
+            HoursRounding::Down => "rounding-down",
+            HoursRounding::None => "rounding-none",
         }
     }
 

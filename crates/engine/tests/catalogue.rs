@@ -14,6 +14,11 @@ fn each_organisation_offers_its_own_catalogue() {
     let ph = services(&load("paijat-hame"));
     let ics = ph.iter().find(|s| s.code == "informal_care_support").expect("offered");
     assert_eq!(ics.care_classes, ["basic", "transitional"]);
+    // the classes by their names (lag om stöd för närståendevård 937/2005 5 §: vårdarvode,
+    // vårdmässigt tung övergångsperiod), in the order of the codes
+    let sv: Vec<&str> = ics.care_class_names.iter().map(|n| n.sv.as_str()).collect();
+    assert_eq!(sv, ["Minimibelopp", "Vårdmässigt tung övergångsperiod"]);
+    assert_eq!(ics.care_class_names[1].en, "Heavy transition period of care");
     assert_eq!(ics.productions, [Production::Own]);
     let hc = ph.iter().find(|s| s.code == "home_care").expect("offered");
     assert_eq!(hc.category, Category::HomeCare);

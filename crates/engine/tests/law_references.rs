@@ -171,7 +171,7 @@ fn every_legal_reference_of_an_explanation_is_a_law_file_that_lists_its_paramete
         for step in e.lines.iter().flat_map(|l| &l.explanation).chain(&e.total.explanation) {
             let Some(legal) = &step.legal else { continue };
             seen += 1;
-            let names = match law_files(legal) {
+            let names = match law_files(legal.fi()) {
                 Ok(n) => n,
                 Err(m) => {
                     problems.insert(format!("step {}: {m}", step.key));

@@ -167,11 +167,12 @@ fn unverified_values_are_named_by_title_and_placeholders_said_apart() {
                      {"service": "meal_delivery", "production": "own", "meals_per_week": "5"}]}),
     );
     let w = e.warnings.iter().find(|w| w.code == "unverified_parameters").expect("listed");
+    let message = w.message.to_string();
     // the titles from the tariff, never the dotted keys
-    assert!(w.message.contains("Ateriapalvelu (kotiin kuljetettu ateria): maksu"), "{}", w.message);
-    assert!(w.message.contains("Kustannus: kotihoito (oma tuotanto)"), "{}", w.message);
-    assert!(!w.message.contains("support_services.meal_delivery"), "{}", w.message);
-    let (_, placeholders) = w.message.split_once("paikkamerkkejä").expect("placeholders said apart");
+    assert!(message.contains("Ateriapalvelu (kotiin kuljetettu ateria): maksu"), "{message}");
+    assert!(message.contains("Kustannus: kotihoito (oma tuotanto)"), "{}", w.message);
+    assert!(!message.contains("support_services.meal_delivery"), "{}", w.message);
+    let (_, placeholders) = message.split_once("paikkamerkkejä").expect("placeholders said apart");
     assert!(placeholders.contains("Ateriapalvelu (kotiin kuljetettu ateria): maksu"));
     assert!(!placeholders.contains("Tuloraja"), "the 2026 income limit is unverified, not a placeholder");
     // per parameter: key, title, placeholder, client_fee

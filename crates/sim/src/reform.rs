@@ -34,7 +34,7 @@ use std::path::Path;
 pub fn baseline(dir: &Path) -> Result<(Variant, Vec<Layer>)> {
     let layers = tariff::read_layers(dir).map_err(|e| SimError::engine("baseline tariff", e))?;
     let t = tariff::load_layers(&layers).map_err(|e| SimError::engine("baseline tariff", e))?;
-    let title = format!("Perustaksa: {} {}", t.organisation.name, t.organisation.version);
+    let title = format!("Perustaksa: {} {}", t.organisation.name.fi, t.organisation.version);
     Ok((Variant::new("perus", title, t), layers))
 }
 

@@ -142,7 +142,6 @@ export const fi = {
   "explain.source": "Lähde",
   "explain.unverified": "ei vielä vahvistettu lähteestä",
   "explain.noSteps": "Tälle luvulle ei ole erillisiä laskentavaiheita.",
-  "explain.finnishOnly": "",
   "step.home_care.hours_given": "Suunnitellut tunnit",
   "step.home_care.hours_from_visits": "Tunnit käynneistä",
   "step.home_care.hours_rounded": "Maksuluokan tunnit",
@@ -353,6 +352,7 @@ export const fi = {
   "summary.placeholderList": "Näistä alustavia, hyvinvointialueen vielä päättämättömiä: {list}.",
   "summary.lineNotEstimated": "ei vielä arvioitu",
   "summary.notReady": "Arviota ei ole vielä laskettu.",
+  "time.at": "{date} klo {time}",
 } as const;
 
 export type MessageKey = keyof typeof fi;

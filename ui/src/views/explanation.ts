@@ -7,6 +7,7 @@ import { html, render, type Html } from "../html";
 import { t, tDyn, lang } from "../i18n";
 import { date as fmtDate, money, num } from "../format";
 import type { Line, Step } from "../types";
+import { ctx } from "../context";
 
 export interface Figure {
   title: string;
@@ -90,10 +91,15 @@ function stepTitleText(key: string): string {
   return tDyn(`step.${key}`, "") || tDyn(`step.${parts[0]}`, "") || tDyn(`step.${parts[parts.length - 1]}`, "") || t("explain.step");
 }
 
+/** The language the engine wrote the texts in (the UI's, once the answer to a switch is in). */
+function textLang(): string {
+  return [...ctx.results.values()].find((r) => r.est)?.est?.lang ?? lang();
+}
+
 function counsellorStep(s: Step): Html {
-  // sv/en: the translated title, then the engine's Finnish sentence marked lang="fi".
+  // sv/en: the step's title, then the engine's sentence in the same language.
   const title = lang() === "fi" ? "" : html`<p class="step-title"><strong>${stepTitleText(s.key)}</strong></p>`;
-  return html`<li data-key="${s.key}">${title}<p class="step-text" lang="fi">${s.text}</p>
+  return html`<li data-key="${s.key}">${title}<p class="step-text" lang="${textLang()}">${s.text}</p>
     ${s.legal ? html`<p class="legal"><span class="label">${t("explain.legal")}:</span> ${s.legal}</p>` : ""}
     ${s.params.length ? html`<details><summary>${t("explain.params")}</summary><ul class="params">${s.params.map((p) => html`<li><code>${p.name}</code> = ${p.value}; ${t("explain.validFrom", { date: fmtDate(p.valid_from) })}; ${t("explain.source")}: ${p.source}${p.verified ? "" : html` <em>(${t("explain.unverified")})</em>`}</li>`)}</ul></details>` : ""}
   </li>`;
@@ -109,7 +115,7 @@ function explanationHtml(fig: Figure): Html {
   const steps = fig.steps.length === 0
     ? html`<p>${t("explain.noSteps")}</p>`
     : html`<ol class="steps">${fig.steps.map((s) => (fig.client ? clientStep(s) : counsellorStep(s)))}</ol>`;
-  const note = fig.client ? html`<p class="help">${t("explain.clientNote")}</p>` : lang() === "fi" ? "" : html`<p class="help">${t("explain.finnishOnly")}</p>`;
+  const note = fig.client ? html`<p class="help">${t("explain.clientNote")}</p>` : "";
   return html`<div class="dialog-inner"><h2 id="explain-h" tabindex="-1">${t("explain.title")}</h2><p class="fig-title">${fig.title}</p>${note}${steps}
     <button type="button" id="explain-close" class="primary">${t("explain.close")}</button></div>`;
 }

@@ -7,7 +7,7 @@ import { html, type Html } from "../html";
 import { t, tDyn, lang } from "../i18n";
 import { date as fmtDate, dateTime } from "../format";
 import { todayIso } from "../parse";
-import { ctx } from "../context";
+import { ctx, organisationName } from "../context";
 import { selectField } from "./common";
 
 /** Checks that keep failing this long are worth the counsellor's attention. */
@@ -63,7 +63,7 @@ export function headerView(validFrom: string | undefined): Html {
   const a = ctx.tariff?.active;
   const orgs = ctx.tariff?.available ?? [];
   const tariff = a
-    ? html`<span class="label">${t("header.tariff")}:</span> <strong data-testid="tariff-name">${t("header.tariffLine", { name: a.name, version: a.version })}</strong>${validFrom ? html` · ${t("header.validFrom", { date: fmtDate(validFrom) })}` : ""}
+    ? html`<span class="label">${t("header.tariff")}:</span> <strong data-testid="tariff-name">${t("header.tariffLine", { name: organisationName(a), version: a.version })}</strong>${validFrom ? html` · ${t("header.validFrom", { date: fmtDate(validFrom) })}` : ""}
       <span class="muted" data-testid="tariff-age"> · ${a.bundle ? t("header.bundle", { serial: String(a.bundle.serial), date: fmtDate(a.bundle.created_at.slice(0, 10)), days: String(a.bundle.age_days) }) : t("header.bundled")}</span>`
     : html`<strong class="error-text">${t("header.noTariff")}</strong>`;
   const notices = updateNotices();
@@ -72,7 +72,7 @@ export function headerView(validFrom: string | undefined): Html {
     ${notices.length ? html`<ul class="notices" data-testid="update-notices">${notices.map((n) => html`<li class="notice ${n.level}" data-key="${n.key}">${n.text}</li>`)}</ul>` : ""}
     <div class="header-controls">
       ${selectField("lang", t("header.language"), [["fi", "Suomi"], ["sv", "Svenska"], ["en", "English"]], lang())}
-      ${orgs.length > 1 ? selectField("org", t("header.organisation"), orgs.map((o): [string, string] => [o.organisation, o.name]), a?.organisation ?? "") : ""}
+      ${orgs.length > 1 ? selectField("org", t("header.organisation"), orgs.map((o): [string, string] => [o.organisation, organisationName(o)]), a?.organisation ?? "") : ""}
     </div>`;
 }
 

@@ -1,7 +1,7 @@
 // The package builder: the alternatives as tabs, the lines with their production method and
 // amounts, and under each line what the engine says about its home-care band.
 import { html, type Html } from "../html";
-import { t, type MessageKey } from "../i18n";
+import { lang, t, type MessageKey } from "../i18n";
 import { money, num } from "../format";
 import { ctx, activeAlt, activeResult, altName, serviceName, serviceOf } from "../context";
 import { activeFields, type LineState } from "../state";
@@ -27,7 +27,7 @@ function lineFieldsHtml(line: LineState, opt: ServiceOption | undefined): Html[]
     else if (f === "legal_basis") parts.push(selectField(id, t("field.legal_basis"), [["", choose], ["social_welfare", t("legal_basis.social_welfare")], ["health_care", t("legal_basis.health_care")]], v));
     else if (f === "staff") parts.push(selectField(id, t("field.staff"), [["", choose], ["nurse", t("staff.nurse")], ["doctor", t("staff.doctor")]], v));
     else if (f === "specialist_nurse_visit") parts.push(checkbox(id, t("field.specialist_nurse_visit"), v === "true", t("field.specialist_nurse_visitHelp")));
-    else if (f === "care_class") parts.push(selectField(id, t("field.care_class"), [["", choose], ...(opt?.care_classes ?? []).map((c): [string, string] => [c, c])], v));
+    else if (f === "care_class") parts.push(selectField(id, t("field.care_class"), [["", choose], ...(opt?.care_classes ?? []).map((c, i): [string, string] => [c, opt?.care_class_names?.[i]?.[lang()] ?? c])], v));
     else {
       const r = quantityRange(line.service, f);
       parts.push(textField({ id, label: t(`field.${f}` as MessageKey), value: v, ...(r ? { help: t("field.rangeHelp", { min: num(String(r.min)), max: num(String(r.max)) }) } : {}) }));

@@ -42,7 +42,7 @@ export function unverifiedParams(w: Warning): ParamRef[] {
 }
 
 export function paramList(ps: ParamRef[]): string {
-  return ps.map((p) => p.title ?? p.key).join(", ");
+  return ps.map((p) => p.title ?? p.key).join("; ");
 }
 
 /** Named values of warnings that are euros (the others are counts or words). */

@@ -4,7 +4,7 @@
 import { html, type Html } from "../html";
 import { t } from "../i18n";
 import { date as fmtDate, dateTime } from "../format";
-import { ctx } from "../context";
+import { ctx, organisationName } from "../context";
 import { updateReason } from "./header";
 
 function lastText(): string {
@@ -23,7 +23,7 @@ export function settingsView(problem = ""): Html {
   const a = ctx.tariff?.active;
   const b = a?.bundle;
   const rows: Html[] = [];
-  if (a) rows.push(html`<li>${t("settings.tariff", { name: a.name, version: a.version })}</li>`);
+  if (a) rows.push(html`<li>${t("settings.tariff", { name: organisationName(a), version: a.version })}</li>`);
   rows.push(html`<li>${b ? t("settings.bundle", { serial: String(b.serial), published: fmtDate(b.created_at.slice(0, 10)), expires: fmtDate(b.expires_at.slice(0, 10)) }) : t("header.bundled")}</li>`);
   if (b?.newer_known) rows.push(html`<li>${t("settings.newerKnown", { serial: String(b.newer_known.serial), version: b.newer_known.tariff_version })}</li>`);
   if (b?.last_success) rows.push(html`<li>${t("settings.lastSuccess", { time: dateTime(b.last_success) })}</li>`);

@@ -5,7 +5,7 @@ import { html, type Html } from "../html";
 import { t, tDyn, type MessageKey } from "../i18n";
 import { date as fmtDate, money } from "../format";
 import { parseDateInput } from "../parse";
-import { ctx, activeAlt, activeResult, altName, fieldsOf, serviceName } from "../context";
+import { ctx, activeAlt, activeResult, altName, fieldsOf, serviceName, organisationName } from "../context";
 import { activeFields, BOOL_FIELDS, DEDUCTION_FIELDS, INCOME_FIELDS, withSpouse, type LineState } from "../state";
 import { paramList, unverifiedParams } from "./results";
 import type { Person } from "../types";
@@ -84,7 +84,7 @@ export function summaryView(): Html {
       <p><strong>${money(est.total.client_fees_yearly)}</strong> ${t("summary.perYear")}</p>
       ${s.incomeNotGiven ? html`<p>${t("result.highestFee")}</p>` : ""}</div>` : html`<p>${t("summary.notReady")}</p>`}
     ${basis()}
-    ${a ? html`<p>${t("summary.tariff", { name: a.name, version: a.version, date: fmtDate(est?.tariff.valid_from ?? "") })}</p>` : ""}
+    ${a ? html`<p>${t("summary.tariff", { name: organisationName(a), version: a.version, date: fmtDate(est?.tariff.valid_from ?? "") })}</p>` : ""}
     <p>${t("summary.date", { date: fmtDate(parseDateInput(s.date) ?? "") })}</p>
     ${params.length ? html`<p class="caveat" data-testid="summary-caveat">${t(placeholder ? "summary.caveatPlaceholder" : "summary.caveat")} ${params.some((p) => p.title) ? html`<span data-testid="summary-caveat-list">${t("summary.caveatList", { list: paramList(params) })}${placeholder ? ` ${t("summary.placeholderList", { list: paramList(placeholders) })}` : ""}</span>` : ""}</p>` : ""}
     <p class="decision"><strong>${t("summary.decision")}</strong></p>

@@ -45,7 +45,7 @@ pub fn apply(ctx: &Ctx, package: &[ServiceLine], line: &ServiceLine, out: &mut L
         out.ceiling = None;
         c.step(
             e.condition.key(),
-            text!("{}: maksu {} jätetään perimättä → {}", &e.name, eur(waived), eur(out.client_fee_monthly)),
+            text!("step-exemption", exemption = &e.name, waived = eur(waived), fee = eur(out.client_fee_monthly)),
         )
         .val("waived", waived)
         .legal(&e.legal_reference)

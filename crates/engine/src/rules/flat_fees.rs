@@ -12,7 +12,7 @@
 
 use super::{quantity, Calc, CeilingUse, Ctx, LineCalc, StatutoryKind};
 use crate::error::{EngineError, Result};
-use crate::explain::{text, Dotted};
+use crate::explain::{text, Dotted, Msg};
 use crate::money::{eur, num, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use crate::tariff::Param;
@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 /// One flat-fee service: its quantity, unit, fee parameter, legal reference and voucher price.
 struct Kind<'a> {
     qty: Decimal,
-    unit_fi: &'static str,
+    unit: Msg,
     fee: &'a Param<Decimal>,
     legal: &'static str,
     price_field: &'static str,
@@ -31,23 +31,26 @@ struct Kind<'a> {
 fn kind<'a>(ctx: &Ctx<'a>, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Result<Kind<'a>> {
     let ff = &ctx.tariff.flat_fees;
     let days = || quantity(line.days_per_month, Dotted(f, "days_per_month"), Decimal::from(31));
-    let per_day = |qty, unit_fi, fee, legal| Kind {
+    let per_day = |qty, unit, fee, legal| Kind {
         qty,
-        unit_fi,
+        unit,
         fee,
         legal,
         price_field: "provider_price_per_day",
         price: line.provider_price_per_day,
     };
     Ok(match kind {
-        StatutoryKind::ShortTermCare => {
-            per_day(days()?, "hoitopäivää", &ff.short_term_care_per_day, "asetus 912/1992 12 §; asiakasmaksulaki 6 a §")
-        }
+        StatutoryKind::ShortTermCare => per_day(
+            days()?,
+            Msg("unit-care-days"),
+            &ff.short_term_care_per_day,
+            "asetus 912/1992 12 §; asiakasmaksulaki 6 a §",
+        ),
         StatutoryKind::DayNightCare => {
-            per_day(days()?, "vuorokautta", &ff.day_night_care_per_day, "asetus 912/1992 13 §")
+            per_day(days()?, Msg("unit-days"), &ff.day_night_care_per_day, "asetus 912/1992 13 §")
         }
         StatutoryKind::InformalCareLeave => {
-            per_day(days()?, "vuorokautta", &ff.informal_care_leave_per_day, "asiakasmaksulaki 6 b §")
+            per_day(days()?, Msg("unit-days"), &ff.informal_care_leave_per_day, "asiakasmaksulaki 6 b §")
         }
         StatutoryKind::TemporaryHomeNursing => {
             let fee = match line.staff.as_deref() {
@@ -59,7 +62,7 @@ fn kind<'a>(ctx: &Ctx<'a>, kind: StatutoryKind, line: &ServiceLine, f: &str) -> 
             };
             Kind {
                 qty: quantity(line.visits_per_month, Dotted(f, "visits_per_month"), Decimal::from(62))?,
-                unit_fi: "käyntiä",
+                unit: Msg("unit-visits"),
                 fee,
                 legal: "asetus 912/1992 3 §",
                 price_field: "provider_price_per_unit",
@@ -77,7 +80,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     let fee = round_cents(unit_fee * k.qty);
     c.step(
         String::from(Dotted(kind.code(), "fee")),
-        text!("{} × {} {} = {}", eur(unit_fee), num(k.qty), k.unit_fi, eur(fee)),
+        text!("step-flat-fee", unit_fee = eur(unit_fee), quantity = num(k.qty), unit = k.unit, fee = eur(fee)),
     )
     .val("unit_fee", unit_fee)
     .val("quantity", k.qty)
@@ -100,7 +103,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
                     "is used only with production = voucher",
                 ));
             }
-            out.organiser_cost_monthly = super::organiser_cost::organiser_cost(&mut c, line, f, k.qty, k.unit_fi)?;
+            out.organiser_cost_monthly = super::organiser_cost::organiser_cost(&mut c, line, f, k.qty, k.unit)?;
         }
         Production::Voucher => {
             super::voucher::per_unit(&mut c, line, f, k.price, k.price_field, k.qty, &mut out)?;
@@ -129,15 +132,8 @@ fn leave_copay_cap(c: &mut Calc, cap: Decimal, out: &mut LineCalc) {
     let over = out.client_fee_monthly - cap;
     out.client_fee_monthly = cap;
     out.organiser_cost_monthly += over;
-    c.step(
-        "voucher.leave_cap",
-        text!(
-            "Omaishoitajan vapaan aikana omavastuu on enintään {}; hyvinvointialue maksaa tuottajalle lisäksi {}",
-            eur(cap),
-            eur(over)
-        ),
-    )
-    .val("over", over)
-    .legal("asiakasmaksulaki 6 b §")
-    .result(cap);
+    c.step("voucher.leave_cap", text!("step-voucher-leave-cap", cap = eur(cap), over = eur(over)))
+        .val("over", over)
+        .legal("asiakasmaksulaki 6 b §")
+        .result(cap);
 }

@@ -37,11 +37,7 @@ pub fn calc(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineCalc> {
     let allowance = *c.param(param)?;
     c.step(
         "informal_care_support.allowance",
-        text!(
-            "Omaishoidon tuen hoitopalkkio (luokka {}): {} kuukaudessa; asiakkaalle ei maksua",
-            class.to_string(),
-            eur(allowance)
-        ),
+        text!("step-care-allowance", class = &ics.class_name(class), allowance = eur(allowance)),
     )
     .legal("omaishoitolaki 937/2005 5 §")
     .result(allowance);

@@ -4,25 +4,19 @@
 
 use super::{mul, Calc};
 use crate::error::{EngineError, Result};
-use crate::explain::text;
+use crate::explain::{text, Msg};
 use crate::money::{eur, num, round_cents};
 use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
 
-pub fn organiser_cost(
-    c: &mut Calc,
-    line: &ServiceLine,
-    f: &str,
-    qty: Decimal,
-    unit_fi: &'static str,
-) -> Result<Decimal> {
+pub fn organiser_cost(c: &mut Calc, line: &ServiceLine, f: &str, qty: Decimal, unit: Msg) -> Result<Decimal> {
     let prices = c.tariff.prices.get(&line.service).ok_or_else(|| EngineError::NotOffered {
         field: format!("{f}.service"),
         message: format!("the tariff has no price list entry for `{}`", line.service),
     })?;
     let (param, how) = match line.production {
-        Production::Own => (&prices.own, "oma tuotanto"),
-        Production::Purchased => (&prices.purchased, "ostopalvelu"),
+        Production::Own => (&prices.own, "own"),
+        Production::Purchased => (&prices.purchased, "purchased"),
         Production::Voucher => {
             return Err(EngineError::input(format!("{f}.production"), "voucher lines are priced by the voucher rule"))
         }
@@ -35,7 +29,14 @@ pub fn organiser_cost(
     let cost = round_cents(mul(price, qty, f)?);
     c.step(
         "organiser.cost",
-        text!("Hyvinvointialueen kustannus ({}): {} × {} {} = {}", how, eur(price), num(qty), unit_fi, eur(cost)),
+        text!(
+            "step-organiser-cost",
+            production = how,
+            price = eur(price),
+            quantity = num(qty),
+            unit = unit,
+            cost = eur(cost)
+        ),
     )
     .val("unit_price", price)
     .val("quantity", qty)

@@ -10,7 +10,7 @@
 
 use super::Ctx;
 use crate::error::Result;
-use crate::explain::{text, Step};
+use crate::explain::{text, Legal, Step};
 use crate::money::{eur, round_cents};
 use rust_decimal::Decimal;
 
@@ -46,12 +46,10 @@ pub fn apply(ctx: &Ctx, lines: &[Counting]) -> Result<(Vec<Decimal>, Option<Step
     }
     let step = Step {
         key: "payment_ceiling.reached".into(),
-        text: text!(
-            "Maksukattoon laskettavat maksut olisivat {} vuodessa; maksukatto {} täyttyy, minkä jälkeen palvelut ovat maksuttomia (lyhytaikaisessa laitoshoidossa ylläpitomaksu, yhteensä {}).",
-            eur(total), eur(ceiling), eur(after_total)),
+        text: text!("step-payment-ceiling", total = eur(total), ceiling = eur(ceiling), after = eur(after_total)),
         values: vec![],
         params: vec![yearly.used()],
-        legal: Some("asiakasmaksulaki 6 a §".into()),
+        legal: Some(Legal::from("asiakasmaksulaki 6 a §")),
         result: Some(round_cents(ceiling + after_total)),
     };
     Ok((out, Some(step)))

@@ -143,6 +143,45 @@ pub fn validate(t: &Tariff) -> Result<()> {
 fn validate_value(t: &Tariff, v: &serde_json::Value) -> Result<()> {
     walk_params(v, String::new())?;
     ranges::check(t)?;
+    let mut names = vec![("organisation.name".to_string(), &t.organisation.name)];
+    for (code, s) in &t.support_services {
+        names.push((format!("support_services.{code}.name"), &s.name));
+        names.push((format!("support_services.{code}.legal_reference"), &s.legal_reference));
+    }
+    let class_names = t.informal_care_support.as_ref().map(|i| &i.class_names);
+    for (code, n) in class_names.into_iter().flatten() {
+        names.push((format!("informal_care_support.class_names.{code}"), n));
+    }
+    if let Some(ics) = &t.informal_care_support {
+        if let Some(code) = ics.classes.keys().find(|c| !ics.class_names.contains_key(*c)) {
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("informal_care_support.class_names.{code}: the class has no name (fi, sv and en are required)"),
+            ));
+        }
+        if let Some(code) = ics.class_names.keys().find(|c| !ics.classes.contains_key(*c)) {
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("informal_care_support.class_names.{code}: no such class in informal_care_support.classes"),
+            ));
+        }
+    }
+    for (code, e) in &t.exemptions {
+        names.push((format!("exemptions.{code}.name"), &e.name));
+        names.push((format!("exemptions.{code}.legal_reference"), &e.legal_reference));
+    }
+    for (field, n) in names {
+        let missing = n.missing();
+        if !missing.is_empty() {
+            return Err(EngineError::tariff(
+                "tariff",
+                None,
+                format!("{field}: the name in {} is empty (fi, sv and en are required)", missing.join(", ")),
+            ));
+        }
+    }
     for (code, s) in &t.support_services {
         let rules = [s.fee_per_unit.is_some(), s.income_tiered.is_some(), s.fee_by_level.is_some()];
         if rules.iter().filter(|b| **b).count() != 1 {

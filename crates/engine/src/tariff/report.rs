@@ -5,7 +5,8 @@
 //! `unverified_parameters` warning shows instead of its dotted key.
 
 use super::params::Dated;
-use super::schema::Tariff;
+use super::schema::{Names, Tariff};
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -95,19 +96,21 @@ pub fn report(t: &Tariff, date: NaiveDate) -> Report {
     walk(&v, String::new(), &mut |key, param| entries.push(entry(t, key, param, date)));
     Report {
         organisation: t.organisation.id.clone(),
-        organisation_name: t.organisation.name.clone(),
+        organisation_name: t.organisation.name.fi.clone(),
         version: t.organisation.version.clone(),
         date,
         entries,
     }
 }
 
-/// The title of every parameter of `t`, by dotted name (stored on the tariff when it is loaded).
-pub fn titles(t: &Tariff, v: &serde_json::Value) -> BTreeMap<Arc<str>, Arc<str>> {
+/// The title of every parameter of `t` in Finnish, Swedish and English, by dotted name (stored
+/// on the tariff when it is loaded; [`title_in`]).
+pub fn titles(t: &Tariff, v: &serde_json::Value) -> BTreeMap<Arc<str>, Arc<Names>> {
     let mut out = BTreeMap::new();
     walk(v, String::new(), &mut |key, param| {
         let desc = param.get("description").and_then(|d| d.as_str());
-        out.insert(Arc::from(key), Arc::from(title(t, key, desc)));
+        let [fi, sv, en] = Lang::ALL.map(|lang| title_in(t, key, desc, lang));
+        out.insert(Arc::from(key), Arc::new(Names { fi, sv, en }));
     });
     out
 }
@@ -233,82 +236,94 @@ pub fn value_text(v: &serde_json::Value) -> String {
     }
 }
 
-/// The Finnish name of a service code: a support service's catalogue name, or the statutory kind's.
-fn service_name(t: &Tariff, code: &str) -> String {
+/// The name of a service code in `lang`: a support service's catalogue name, or the statutory
+/// kind's (`service-*` messages).
+fn service_name(t: &Tariff, code: &str, lang: Lang) -> String {
     if let Some(s) = t.support_services.get(code) {
-        return s.name.to_string();
+        return s.name.get(lang).to_string();
     }
-    match code {
-        "home_care" => "Kotihoito",
-        "communal_housing" => "Yhteisöllinen asuminen",
-        "round_the_clock_housing" => "Ympärivuorokautinen palveluasuminen",
-        "institutional_care" => "Pitkäaikainen laitoshoito",
-        "short_term_care" => "Lyhytaikainen laitoshoito",
-        "day_night_care" => "Päivä- tai yöhoito",
-        "temporary_home_nursing" => "Tilapäinen kotisairaanhoito",
-        "informal_care_leave" => "Omaishoitajan vapaa",
-        "informal_care_support" => "Omaishoidon tuki",
-        other => other,
+    let id = format!("service-{code}");
+    if crate::i18n::exists(lang, &id) {
+        crate::i18n::message(lang, &id)
+    } else {
+        code.to_string()
     }
-    .to_string()
 }
 
-/// A parameter's title: its description, else one built from where it is written.
+/// A parameter's title in Finnish: its description, else one built from where it is written.
 pub fn title(t: &Tariff, key: &str, description: Option<&str>) -> String {
-    if let Some(d) = description.filter(|d| !d.trim().is_empty()) {
-        return match key.split('.').collect::<Vec<_>>().as_slice() {
-            // a support service's own parameter names the service
-            ["support_services", code, ..] => format!("{}: {}", service_name(t, code), lower_first(d)),
-            ["vouchers", code, ..] => {
-                format!("Palveluseteli, {}: {}", lower_first(&service_name(t, code)), lower_first(d))
-            }
-            _ => d.to_string(),
-        };
-    }
+    title_in(t, key, description, Lang::Fi)
+}
+
+/// A parameter's title in `lang`. Finnish uses the parameter's description (the organisation's
+/// own words) when it has one; otherwise, and always in Swedish and English, the title is built
+/// from the `param-*` and `title-*` messages of `locales/*.ftl` by where the parameter is
+/// written (`home_care.income_limit`, `support_services.<code>.fee_per_unit`,
+/// `vouchers.<code>.flat_value`, `prices.<code>.own`, `exemptions.<code>.services`), naming the
+/// service in that language. A key without a message stays as it is (`tests/languages.rs` keeps
+/// every shipped parameter titled).
+pub fn title_in(t: &Tariff, key: &str, description: Option<&str>, lang: Lang) -> String {
+    use crate::i18n::{exists, write, Arg};
+    let desc = description.filter(|d| lang == Lang::Fi && !d.trim().is_empty());
     let parts: Vec<&str> = key.split('.').collect();
-    fn method(m: &str) -> &str {
-        match m {
-            "own" => "oma tuotanto",
-            "purchased" => "ostopalvelu",
-            other => other,
+    let msg = |id: &str, args: Vec<(&'static str, Arg<'_>)>| {
+        let mut out = String::new();
+        let _ = write(&mut out, lang, id, args);
+        out
+    };
+    // what the parameter is within its section: `param-<section>-<rest>`
+    let what = |section: &str, rest: &[&str]| -> String {
+        if let Some(d) = desc {
+            return lower_first(d);
         }
-    }
+        if let [level_of @ .., level] = rest {
+            if level_of == ["fee_by_level"] {
+                return msg("param-support-fee_by_level", vec![("level", Arg::Text((*level).into()))]);
+            }
+        }
+        let id = format!("param-{section}-{}", rest.join("-"));
+        if exists(lang, &id) {
+            msg(&id, vec![])
+        } else {
+            rest.join(".")
+        }
+    };
+    let text = |s: String| Arg::Text(s.into());
     match parts.as_slice() {
-        ["prices", code, m] => format!("Kustannus: {} ({})", lower_first(&service_name(t, code)), method(m)),
-        ["vouchers", code, rest @ ..] => {
-            let what = match rest.join(".").as_str() {
-                "flat_value" => "arvo".to_string(),
-                "days_per_month" => "päiviä kuukaudessa".to_string(),
-                "by_net_income" => "arvo nettotulojen mukaan".to_string(),
-                other => other.to_string(),
-            };
-            format!("Palveluseteli, {}: {what}", lower_first(&service_name(t, code)))
+        ["prices", code, m] if desc.is_none() => msg(
+            "title-price",
+            vec![("service", text(lower_first(&service_name(t, code, lang)))), ("production", text(m.to_string()))],
+        ),
+        ["support_services", code, rest @ ..] => msg(
+            "title-support",
+            vec![("service", text(service_name(t, code, lang))), ("what", text(what("support", rest)))],
+        ),
+        ["vouchers", code, rest @ ..] => msg(
+            "title-voucher",
+            vec![("service", text(lower_first(&service_name(t, code, lang)))), ("what", text(what("voucher", rest)))],
+        ),
+        ["informal_care_support", "classes", class] if desc.is_none() => {
+            let name = t.informal_care_support.as_ref().map_or(class.to_string(), |i| {
+                let n = i.class_name(class);
+                n.get(lang).to_string()
+            });
+            msg("param-informal_care_support-classes", vec![("class", text(name))])
         }
-        ["support_services", code, rest @ ..] => {
-            let what = match rest.join(".").as_str() {
-                "fee_per_unit" => "maksu".to_string(),
-                "weeks_per_month" => "viikkoja kuukaudessa".to_string(),
-                "income_tiered.limit" => "tuloraja".to_string(),
-                "income_tiered.low" => "alempi maksu".to_string(),
-                "income_tiered.high" => "ylempi maksu".to_string(),
-                "delivery.fee" => "kuljetusmaksu".to_string(),
-                "delivery.per_week" => "toimituksia viikossa".to_string(),
-                other => other.strip_prefix("fee_by_level.").map_or(other.to_string(), |l| format!("maksu ({l})")),
-            };
-            format!("{}: {what}", service_name(t, code))
+        ["exemptions", code, rest @ ..] if desc.is_none() => {
+            let name = t.exemptions.get(*code).map_or(code.to_string(), |e| e.name.get(lang).to_string());
+            msg("title-exemption", vec![("exemption", text(name)), ("what", text(what("exemption", rest)))])
         }
-        ["long_term_care", "client_percent"] => "Pitkäaikaisen hoidon maksuprosentti".into(),
-        ["long_term_care", "spouse_percent"] => "Pitkäaikaisen hoidon maksuprosentti, puolisosääntö".into(),
-        ["long_term_care", "cost_cap_housing"] => {
-            "Ympärivuorokautisen palveluasumisen maksun enimmäismäärä (tuotantokustannus)".into()
-        }
-        ["long_term_care", "cost_cap_institution_social"] => {
-            "Laitospalvelun maksun enimmäismäärä, sosiaalihuolto".into()
-        }
-        ["long_term_care", "cost_cap_institution_health"] => {
-            "Laitoshoidon maksun enimmäismäärä, terveydenhuolto".into()
-        }
-        _ => key.to_string(),
+        _ => match desc {
+            Some(d) => d.to_string(),
+            None => {
+                let id = format!("param-{}", parts.join("-"));
+                if exists(lang, &id) {
+                    msg(&id, vec![])
+                } else {
+                    key.to_string()
+                }
+            }
+        },
     }
 }
 

@@ -68,7 +68,7 @@ pub struct Tariff {
     /// Every parameter's title in plain words, by dotted name ([`super::report::titles`]).
     #[serde(skip)]
     #[schemars(skip)]
-    pub titles: std::collections::BTreeMap<std::sync::Arc<str>, std::sync::Arc<str>>,
+    pub titles: std::collections::BTreeMap<std::sync::Arc<str>, std::sync::Arc<Names>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -76,8 +76,9 @@ pub struct Tariff {
 pub struct Organisation {
     /// Short code, e.g. `paijat-hame`.
     pub id: String,
-    /// Name in Finnish.
-    pub name: String,
+    /// The organisation's name in Finnish, Swedish and English (`name = { fi = "…", sv = "…",
+    /// en = "…" }`).
+    pub name: Names,
     /// Version of this tariff set, e.g. `2026.1`.
     pub version: String,
     /// The layer whose values this organisation builds on, e.g. `national` (`tariffs/national/`).
@@ -85,6 +86,35 @@ pub struct Organisation {
     pub extends: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+}
+
+/// A name in the app's three languages. Every one is required and non-empty (a tariff without
+/// the Swedish or English name does not validate): a Swedish-speaking client is served in Swedish.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// suomeksi
+    pub fi: String,
+    /// på svenska (the official Swedish name)
+    pub sv: String,
+    /// in English
+    pub en: String,
+}
+
+impl Names {
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Fi => &self.fi,
+            crate::i18n::Lang::Sv => &self.sv,
+            crate::i18n::Lang::En => &self.en,
+        }
+    }
+
+    /// The languages whose name is empty.
+    pub fn missing(&self) -> Vec<&'static str> {
+        crate::i18n::Lang::ALL.into_iter().filter(|l| self.get(*l).trim().is_empty()).map(|l| l.code()).collect()
+    }
 }
 
 /// How income is counted (10 f §, 7 c §).
@@ -192,6 +222,20 @@ pub struct InformalCareSupport {
     /// The organisation's classes (its decision; `same_as` a minimum where it pays that).
     #[serde(default)]
     pub classes: BTreeMap<String, Param<Decimal>>,
+    /// Each class's name in Finnish, Swedish and English, by its code (required for every
+    /// class: the counsellor chooses the class by its name, and the explanation names it).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, Names>")]
+    pub class_names: BTreeMap<String, std::sync::Arc<Names>>,
+}
+
+impl InformalCareSupport {
+    /// The name of class `code` (the code itself in every language when the tariff has none).
+    pub fn class_name(&self, code: &str) -> std::sync::Arc<Names> {
+        self.class_names.get(code).cloned().unwrap_or_else(|| {
+            std::sync::Arc::new(Names { fi: code.to_string(), sv: code.to_string(), en: code.to_string() })
+        })
+    }
 }
 
 /// The unit of a price or quantity.
@@ -299,10 +343,10 @@ impl Quantity {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SupportService {
-    /// Name in Finnish.
+    /// The service's name in Finnish, Swedish and English.
     // `Arc`: shared with the explanation texts that name the service, not copied.
-    #[schemars(with = "String")]
-    pub name: std::sync::Arc<str>,
+    #[schemars(with = "Names")]
+    pub name: std::sync::Arc<Names>,
     pub quantity: Quantity,
     /// Weeks per month for per-week quantities.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -321,8 +365,10 @@ pub struct SupportService {
     /// above).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<DeliveryFee>,
-    /// Legal section or decision the fee rests on (shown in explanations).
-    pub legal_reference: String,
+    /// Legal section or decision the fee rests on (shown in explanations), in Finnish, Swedish
+    /// and English (`fi` in the form `law/` is cited by: `asiakasmaksulaki 10 h §, 2 §`).
+    #[schemars(with = "Names")]
+    pub legal_reference: std::sync::Arc<Names>,
 }
 
 /// A fee per delivery: deliveries per week by the units per week (a step table), × the
@@ -343,17 +389,18 @@ pub struct DeliveryFee {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exemption {
-    /// Name in Finnish, shown in the explanation.
-    #[schemars(with = "String")]
-    pub name: std::sync::Arc<str>,
+    /// The waiver's name in Finnish, Swedish and English, shown in the explanation.
+    #[schemars(with = "Names")]
+    pub name: std::sync::Arc<Names>,
     pub condition: ExemptionCondition,
     /// The service codes whose fee is waived, dated (an empty list: no waiver on that date).
     pub services: Param<Vec<String>>,
     /// The package must also hold one of these services (e.g. regular home care or housing).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requires_package: Option<Param<Vec<String>>>,
-    /// The organisation's decision (shown in explanations).
-    pub legal_reference: String,
+    /// The organisation's decision (shown in explanations), in Finnish, Swedish and English.
+    #[schemars(with = "Names")]
+    pub legal_reference: std::sync::Arc<Names>,
 }
 
 /// What a waiver depends on: a fact of the scenario.
@@ -384,9 +431,19 @@ pub struct IncomeTieredFee {
 }
 
 impl Tariff {
-    /// A parameter's title in plain words (its key when the tariff has none).
+    /// A parameter's title in plain words, in Finnish (its key when the tariff has none).
     pub fn title_of<'a>(&'a self, name: &'a str) -> &'a str {
-        self.titles.get(name).map_or(name, |t| t)
+        self.titles.get(name).map_or(name, |t| &t.fi)
+    }
+
+    /// A parameter's title in `lang` (its key when the tariff has none).
+    pub fn title_in<'a>(&'a self, name: &'a str, lang: crate::i18n::Lang) -> &'a str {
+        self.titles.get(name).map_or(name, |t| t.get(lang))
+    }
+
+    /// A parameter's title in Finnish, Swedish and English, if the tariff titles it.
+    pub fn titles_of(&self, name: &str) -> Option<&std::sync::Arc<Names>> {
+        self.titles.get(name)
     }
 
     /// Gives every parameter its dotted name (`home_care.income_limit`,

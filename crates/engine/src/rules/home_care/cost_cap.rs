@@ -42,8 +42,6 @@ pub fn apply<'a>(
         return Ok((fee, Some(cap), false));
     }
     c.show(used);
-    c.step("home_care.cost_cap", text!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(cap)))
-        .legal("asiakasmaksulaki 2 §")
-        .result(cap);
+    c.step("home_care.cost_cap", text!("step-cost-cap", cap = eur(cap))).legal("asiakasmaksulaki 2 §").result(cap);
     Ok((cap, Some(cap), true))
 }

@@ -14,7 +14,7 @@ pub fn fee(c: &mut Calc, income: Decimal, limit: Decimal, percent: Decimal) -> R
     let fee = round_cents(raw);
     c.step(
         "home_care.fee",
-        text!("Tulorajan ylittävä osa {} × {} % = {} → {}", eur(over), num(percent), num(raw), eur(fee)),
+        text!("step-home-care-fee", over = eur(over), percent = num(percent), unrounded = num(raw), fee = eur(fee)),
     )
     .val("income_over_limit", over)
     .val("percent", percent)

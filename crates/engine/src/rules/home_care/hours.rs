@@ -3,7 +3,7 @@
 //! tariff's weeks per month — and rounded as the organisation decides before the band is chosen.
 
 use crate::error::{EngineError, Result};
-use crate::explain::{text, Dotted};
+use crate::explain::{text, Dotted, Msg};
 use crate::money::num;
 use crate::rules::{bounded, mul, quantity, Calc};
 use crate::scenario::ServiceLine;
@@ -39,9 +39,7 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
                 ));
             }
             let h = quantity(Some(h), Dotted(f, "hours_per_month"), MAX_HOURS_PER_MONTH)?;
-            c.step("home_care.hours_given", text!("Suunnitellut palvelutunnit: {} h/kk", h))
-                .val("hours_per_month", h)
-                .result(h);
+            c.step("home_care.hours_given", text!("step-hours-given", hours = h)).val("hours_per_month", h).result(h);
             Ok(h)
         }
         (None, Some(per_week)) => {
@@ -58,12 +56,12 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
             c.step(
                 "home_care.hours_from_visits",
                 text!(
-                    "{} käyntiä viikossa × {} min = {} h/vko; × {} viikkoa/kk = {} h/kk",
-                    num(per_week),
-                    num(minutes),
-                    num(weekly_hours),
-                    weeks,
-                    num(h)
+                    "step-hours-from-visits",
+                    visits = num(per_week),
+                    minutes = num(minutes),
+                    weekly = num(weekly_hours),
+                    weeks = weeks,
+                    hours = num(h)
                 ),
             )
             .val("visits_per_week", per_week)
@@ -83,11 +81,11 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
 /// halves up; Helsinki: not rounded).
 pub fn rounded<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare, hours: Decimal) -> Result<Decimal> {
     let rounding = c.read(&hc.hours_rounding)?;
-    c.show(rounding.used_as(rounding.name_fi()));
+    c.show(rounding.used_as(Msg(rounding.message())));
     let rounded = rounding.apply(hours);
     c.step(
         "home_care.hours_rounded",
-        text!("Maksuluokan tunnit pyöristettynä ({}): {} h/kk", rounding.name_fi(), num(rounded)),
+        text!("step-hours-rounded", rounding = Msg(rounding.message()), hours = num(rounded)),
     )
     .val("hours", hours)
     .result(rounded);

@@ -20,10 +20,13 @@ pub fn household_income<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare) -> Result<De
         ded += income::deductions(c, sp, "spouse", &hc.deductions, "asiakasmaksulaki 10 g §")?;
     }
     let net = gross - ded;
-    c.step("home_care.income", text!("Perheen bruttotulot {} − vähennykset {} = {}", eur(gross), eur(ded), eur(net)))
-        .val("gross", gross)
-        .val("deductions", ded)
-        .legal("asiakasmaksulaki 10 f §, 10 g §")
-        .result(net);
+    c.step(
+        "home_care.income",
+        text!("step-home-care-income", gross = eur(gross), deductions = eur(ded), income = eur(net)),
+    )
+    .val("gross", gross)
+    .val("deductions", ded)
+    .legal("asiakasmaksulaki 10 f §, 10 g §")
+    .result(net);
     Ok(net)
 }

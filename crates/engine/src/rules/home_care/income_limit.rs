@@ -18,7 +18,7 @@ pub fn income_limit<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare) -> Result<Decima
         date: c.date.to_string(),
     })?;
     c.show(table.used_as(limit));
-    c.step("home_care.income_limit", text!("Tuloraja {} henkilön perheelle: {}", persons, eur(limit)))
+    c.step("home_care.income_limit", text!("step-home-care-income-limit", persons = persons, limit = eur(limit)))
         .val("persons", persons)
         .legal(LEGAL)
         .result(limit);

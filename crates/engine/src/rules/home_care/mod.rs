@@ -86,7 +86,8 @@ pub fn calc(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineCalc> {
                     "is used only with production = voucher",
                 ));
             }
-            out.organiser_cost_monthly = super::organiser_cost::organiser_cost(&mut c, line, f, hc.hours, "h")?;
+            out.organiser_cost_monthly =
+                super::organiser_cost::organiser_cost(&mut c, line, f, hc.hours, crate::explain::Msg("unit-hours"))?;
         }
         Production::Voucher => super::voucher::per_hour(&mut c, line, f, hc.hours, hc.income, &mut out)?,
     }

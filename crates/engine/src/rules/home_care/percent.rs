@@ -40,7 +40,7 @@ pub fn percent<'a>(c: &mut Calc<'_, 'a>, hc: &'a HomeCare, hours: Decimal) -> Re
     c.show(table.used_as(cell));
     c.step(
         "home_care.percent",
-        text!("Maksuprosentti {} h/kk ja {} henkilön perheelle: {} %", num(hours), persons, num(pct)),
+        text!("step-home-care-percent", hours = num(hours), persons = persons, percent = num(pct)),
     )
     .val("hours", hours)
     .val("persons", persons)

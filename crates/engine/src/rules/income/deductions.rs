@@ -4,7 +4,7 @@
 
 use super::check_money;
 use crate::error::Result;
-use crate::explain::text;
+use crate::explain::{text, Msg};
 use crate::money::eur;
 use crate::rules::Calc;
 use crate::scenario::{DeductionKind, Person};
@@ -37,7 +37,7 @@ pub fn deductions<'a>(
             }
         }
         c.show(list.used_as(kind.field()));
-        c.step(key(*kind), text!("Vähennys ({}): {}", name_fi(*kind), eur(amount)))
+        c.step(key(*kind), text!("step-deduction", kind = Msg(message(*kind)), amount = eur(amount)))
             .val("amount", amount)
             .legal(legal)
             .result(amount);
@@ -58,13 +58,14 @@ fn key(k: DeductionKind) -> &'static str {
     }
 }
 
-pub fn name_fi(k: DeductionKind) -> &'static str {
+/// The message naming a deduction (`locales/*.ftl`).
+pub fn message(k: DeductionKind) -> &'static str {
     match k {
-        DeductionKind::Maintenance => "elatusapu ja vastaavat",
-        DeductionKind::Guardianship => "edunvalvonnan palkkio",
-        DeductionKind::Foreclosure => "ulosmittaus",
-        DeductionKind::Compensation => "hyvitys",
-        DeductionKind::Medicines => "lääkekulut",
-        DeductionKind::Housing => "asumiskulut",
+        DeductionKind::Maintenance => "deduction-maintenance",
+        DeductionKind::Guardianship => "deduction-guardianship",
+        DeductionKind::Foreclosure => "deduction-foreclosure",
+        DeductionKind::Compensation => "deduction-compensation",
+        DeductionKind::Medicines => "deduction-medicines",
+        DeductionKind::Housing => "deduction-housing",
     }
 }

@@ -16,12 +16,7 @@ pub fn monthly(c: &mut Calc, yearly: Decimal) -> Result<Decimal> {
     let monthly = yearly * percent / Decimal::from(100) / Decimal::from(12);
     c.step(
         "income.forest",
-        text!(
-            "Laskennallinen metsätulo {} vuodessa, josta huomioidaan {} % kuukautta kohden: {}",
-            eur(yearly),
-            num(percent),
-            eur(monthly)
-        ),
+        text!("step-forest-income", yearly = eur(yearly), percent = num(percent), monthly = eur(monthly)),
     )
     .val("forest_income_yearly", yearly)
     .val("percent", percent)

@@ -32,12 +32,7 @@ pub fn applies(c: &Calc) -> bool {
 /// The highest fee in place of the income-related one: the cost `cap`, shown as a step of `key`.
 pub fn highest_fee(c: &mut Calc, key: &'static str, cap: Decimal, used: ParamUse) -> Decimal {
     c.show(used);
-    c.step(
-        key,
-        text!("Tuloja ei ole annettu: maksu on korkein mahdollinen eli palvelun tuotantokustannus {}", eur(cap)),
-    )
-    .legal("asiakasmaksulaki 2 §")
-    .result(cap);
+    c.step(key, text!("step-income-not-given", cap = eur(cap))).legal("asiakasmaksulaki 2 §").result(cap);
     cap
 }
 

@@ -13,7 +13,7 @@ pub fn fee(c: &mut Calc, net: Decimal) -> Result<Decimal> {
     let fee = net * percent / Decimal::from(100);
     c.step(
         "long_term.percent",
-        text!("{} % asiakkaan nettotuloista {} = {}", num(percent), eur(net), eur(non_negative(fee))),
+        text!("step-long-term-percent", percent = num(percent), net = eur(net), fee = eur(non_negative(fee))),
     )
     .val("net_income", net)
     .val("percent", percent)

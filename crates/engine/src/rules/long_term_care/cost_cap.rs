@@ -34,8 +34,6 @@ pub fn apply(c: &mut Calc, housing: bool, line: &ServiceLine, f: &str, fee: Deci
         return Ok(fee);
     }
     c.show(cap.used());
-    c.step("long_term.cost_cap", text!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(*cap)))
-        .legal("asiakasmaksulaki 2 §")
-        .result(*cap);
+    c.step("long_term.cost_cap", text!("step-cost-cap", cap = eur(*cap))).legal("asiakasmaksulaki 2 §").result(*cap);
     Ok(*cap)
 }

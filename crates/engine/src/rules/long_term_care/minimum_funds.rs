@@ -18,15 +18,9 @@ pub fn apply(c: &mut Calc, kv: Read<'_, Decimal>, net: Decimal, fee: Decimal, wi
     let fee = net - *kv;
     c.show(kv.used());
     let text = if with_arithmetic {
-        text!(
-            "Asiakkaalle on jäätävä käyttövara {}; maksu enintään {} − {} = {}",
-            eur(*kv),
-            eur(net),
-            eur(*kv),
-            eur(non_negative(fee))
-        )
+        text!("step-minimum-funds-arithmetic", minimum = eur(*kv), net = eur(net), fee = eur(non_negative(fee)))
     } else {
-        text!("Asiakkaalle on jäätävä käyttövara {}; maksu enintään {}", eur(*kv), eur(non_negative(fee)))
+        text!("step-minimum-funds", minimum = eur(*kv), fee = eur(non_negative(fee)))
     };
     c.step("long_term.minimum_funds", text).legal(LEGAL).result(non_negative(fee));
     fee

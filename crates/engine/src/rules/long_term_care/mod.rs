@@ -49,7 +49,7 @@ pub fn fee(c: &mut Calc, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Re
         }
     };
     let fee = cost_cap::apply(c, housing, line, f, round_cents(non_negative(fee)))?;
-    c.step("long_term.fee", text!("Kuukausimaksu: {}", eur(fee))).legal(LEGAL).result(fee);
+    c.step("long_term.fee", text!("step-long-term-fee", fee = eur(fee))).legal(LEGAL).result(fee);
     Ok((fee, client.counted))
 }
 
@@ -65,7 +65,13 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
                     "is used only with production = voucher",
                 ));
             }
-            out.organiser_cost_monthly = super::organiser_cost::organiser_cost(&mut c, line, f, Decimal::ONE, "kk")?;
+            out.organiser_cost_monthly = super::organiser_cost::organiser_cost(
+                &mut c,
+                line,
+                f,
+                Decimal::ONE,
+                crate::explain::Msg("unit-months"),
+            )?;
         }
         Production::Voucher => super::voucher::housing::per_month(&mut c, line, f, net_as_entered, &mut out)?,
     }

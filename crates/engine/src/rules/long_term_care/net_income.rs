@@ -33,14 +33,13 @@ pub fn net_income(c: &mut Calc, who: Who, housing: bool) -> Result<Net> {
         if let Some(flat) = &ltc.flat_medicine_deduction_housing {
             let flat = *c.param(flat)?;
             ded += flat;
-            c.step("long_term.flat_medicine", text!("Lääkekulujen kiinteä vähennys: {}", eur(flat))).result(flat);
+            c.step("long_term.flat_medicine", text!("step-flat-medicine", amount = eur(flat))).result(flat);
         }
     }
     let net = counted - ded;
-    let whom = if who == Who::Client { "Asiakkaan" } else { "Puolison" };
     c.step(
         "long_term.net_income",
-        text!("{} nettotulot {} − vähennykset {} = {}", whom, eur(counted), eur(ded), eur(net)),
+        text!("step-net-income", who = key, income = eur(counted), deductions = eur(ded), net = eur(net)),
     )
     .val("who", key)
     .val("net_income", counted)

@@ -23,11 +23,11 @@ pub fn apply(c: &mut Calc, kv: Read<'_, Decimal>, combined: Decimal, fee: Decima
     c.step(
         "long_term.spouse_protection",
         text!(
-            "Puolisoille on jäätävä vähintään käyttövara {} + {} = {}; maksu enintään {}",
-            eur(*kv),
-            eur(*amount),
-            eur(keep),
-            eur(non_negative(fee))
+            "step-spouse-protection",
+            minimum = eur(*kv),
+            amount = eur(*amount),
+            keep = eur(keep),
+            fee = eur(non_negative(fee))
         ),
     )
     .result(non_negative(fee));

@@ -18,8 +18,7 @@ pub fn applies(c: &mut Calc, client_counted: Decimal, housing: bool) -> Result<O
     }
     let spouse = net_income::net_income(c, Who::Spouse, housing)?;
     if c.household.spouse_in_long_term_care {
-        c.step("long_term.both_in_care", "Molemmat puolisot ovat pitkäaikaisessa ympärivuorokautisessa hoidossa: maksu määräytyy kummankin omista tuloista")
-            .legal("asiakasmaksulaki 7 c § 2 mom.");
+        c.step("long_term.both_in_care", text!("step-both-in-care")).legal("asiakasmaksulaki 7 c § 2 mom.");
         return Ok(None);
     }
     Ok((client_counted > spouse.counted).then_some(spouse.net))
@@ -31,12 +30,7 @@ pub fn fee(c: &mut Calc, client_net: Decimal, spouse_net: Decimal) -> Result<Dec
     let fee = combined * percent / Decimal::from(100);
     c.step(
         "long_term.spouse_rule",
-        text!(
-            "Asiakkaan tulot ovat puolison tuloja suuremmat: {} % puolisoiden yhteenlasketuista nettotuloista {} = {}",
-            num(percent),
-            eur(combined),
-            eur(fee)
-        ),
+        text!("step-spouse-rule", percent = num(percent), combined = eur(combined), fee = eur(fee)),
     )
     .val("combined_net_income", combined)
     .val("percent", percent)

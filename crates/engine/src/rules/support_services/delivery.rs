@@ -39,13 +39,13 @@ pub fn fee<'a>(
     c.step(
         "support.delivery",
         text!(
-            "{}: {} toimitusta viikossa × {} viikkoa/kk = {} toimitusta/kk × {} = {}",
-            &s.name,
-            num(deliveries),
-            weeks,
-            num(monthly),
-            eur(unit_fee),
-            eur(fee)
+            "step-support-delivery",
+            service = &s.name,
+            per_week = num(deliveries),
+            weeks = weeks,
+            per_month = num(monthly),
+            unit_fee = eur(unit_fee),
+            fee = eur(fee)
         ),
     )
     .val("deliveries_per_week", deliveries)

@@ -25,7 +25,7 @@ pub fn fee<'a>(
     let p =
         levels.get(key).ok_or_else(|| EngineError::input(format!("{f}.level"), format!("`{key}` is not offered")))?;
     let fee = *c.param(p)?;
-    c.step("support.level", text!("{} ({}): {} kuukaudessa", &s.name, key, eur(fee)))
+    c.step("support.level", text!("step-support-level", service = &s.name, level = key, fee = eur(fee)))
         .legal(&s.legal_reference)
         .result(fee);
     Ok(fee)

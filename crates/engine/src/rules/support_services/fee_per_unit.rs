@@ -16,10 +16,13 @@ pub fn fee<'a>(
 ) -> Result<Decimal> {
     let unit_fee = *c.param(per_unit)?;
     let fee = round_cents(unit_fee * units);
-    c.step("support.fee", text!("{}: {} × {} = {}", &s.name, eur(unit_fee), num(units), eur(fee)))
-        .val("unit_fee", unit_fee)
-        .val("units", units)
-        .legal(&s.legal_reference)
-        .result(fee);
+    c.step(
+        "support.fee",
+        text!("step-support-fee", service = &s.name, unit_fee = eur(unit_fee), units = num(units), fee = eur(fee)),
+    )
+    .val("unit_fee", unit_fee)
+    .val("units", units)
+    .legal(&s.legal_reference)
+    .result(fee);
     Ok(fee)
 }

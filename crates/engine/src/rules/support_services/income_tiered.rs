@@ -4,7 +4,7 @@
 
 use crate::error::{EngineError, Result};
 use crate::explain::text;
-use crate::money::{eur, num};
+use crate::money::eur;
 use crate::rules::income::not_given;
 use crate::rules::{home_care, Calc};
 use crate::tariff::{IncomeTieredFee, SupportService};
@@ -23,34 +23,31 @@ pub fn fee<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, t: &'a IncomeTieredF
     c.show(limits.used_as(limit));
     let fee = *c.param(if low { &t.low } else { &t.high })?;
     if not_given {
-        c.step(
-            "support.income_tiered",
-            text!("{}: tuloja ei ole annettu → korkeampi maksu {} kuukaudessa", &s.name, eur(fee)),
-        )
-        .val("limit", limit)
-        .legal(&s.legal_reference)
-        .result(fee);
+        c.step("support.income_tiered", text!("step-support-tiered-not-given", service = &s.name, fee = eur(fee)))
+            .val("limit", limit)
+            .legal(&s.legal_reference)
+            .result(fee);
         return Ok(fee);
     }
     let beyond = limits.by_persons.len();
     let text = if c.household.persons as usize > beyond && limits.last_applies_beyond {
         text!(
-            "{}: tulot {} {} tulorajan {} ({} hengen raja koskee myös suurempaa kotitaloutta) → {} kuukaudessa",
-            &s.name,
-            eur(income),
-            if low { "enintään" } else { "yli" },
-            eur(limit),
-            num(Decimal::from(beyond as u64)),
-            eur(fee)
+            "step-support-tiered-beyond",
+            service = &s.name,
+            income = eur(income),
+            low = low,
+            limit = eur(limit),
+            persons = beyond as u32,
+            fee = eur(fee)
         )
     } else {
         text!(
-            "{}: tulot {} {} tulorajan {} → {} kuukaudessa",
-            &s.name,
-            eur(income),
-            if low { "enintään" } else { "yli" },
-            eur(limit),
-            eur(fee)
+            "step-support-tiered",
+            service = &s.name,
+            income = eur(income),
+            low = low,
+            limit = eur(limit),
+            fee = eur(fee)
         )
     };
     c.step("support.income_tiered", text)

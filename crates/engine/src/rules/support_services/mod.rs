@@ -10,6 +10,7 @@ pub mod income_tiered;
 
 use super::{quantity, Calc, CeilingUse, Ctx, LineCalc};
 use crate::error::{EngineError, Result};
+use crate::explain::Msg;
 use crate::explain::{text, Dotted};
 use crate::money::{eur, num};
 use crate::scenario::{Production, ServiceLine};
@@ -29,7 +30,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
         ));
     }
     let mut c = Calc::new(ctx);
-    let (units, unit_fi, weekly) = units(&mut c, s, line, f)?;
+    let (units, unit, weekly) = units(&mut c, s, line, f)?;
     let fee = if let Some(p) = &s.fee_per_unit {
         let fee = fee_per_unit::fee(&mut c, s, p, units)?;
         match (&s.delivery, weekly) {
@@ -38,7 +39,13 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
                 let total = fee + delivery;
                 c.step(
                     "support.with_delivery",
-                    text!("{}: {} + toimitukset {} = {}", &s.name, eur(fee), eur(delivery), eur(total)),
+                    text!(
+                        "step-support-with-delivery",
+                        service = &s.name,
+                        fee = eur(fee),
+                        delivery = eur(delivery),
+                        total = eur(total)
+                    ),
                 )
                 .legal(&s.legal_reference)
                 .result(total);
@@ -56,13 +63,13 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
     let mut out = LineCalc::with_fee(fee);
     match line.production {
         Production::Own | Production::Purchased => {
-            let cost = super::organiser_cost::organiser_cost(&mut c, line, f, units, unit_fi)?;
+            let cost = super::organiser_cost::organiser_cost(&mut c, line, f, units, unit)?;
             out.organiser_cost_monthly = cost;
             // 2 §: the fee never exceeds the cost of the service
             if out.client_fee_monthly > cost {
                 out.client_fee_monthly = cost;
                 out.fee_to_organiser_monthly = cost;
-                c.step("support.cost_cap", text!("Maksu ei voi ylittää palvelun tuotantokustannusta: {}", eur(cost)))
+                c.step("support.cost_cap", text!("step-cost-cap", cap = eur(cost)))
                     .legal("asiakasmaksulaki 2 §")
                     .result(cost);
             }
@@ -92,12 +99,12 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
 }
 
 /// Units per month from the line's quantity field (per week × the tariff's weeks per month), the
-/// unit's Finnish name, and for a per-week quantity the units per week and the weeks per month.
-type Units = (Decimal, &'static str, Option<(Decimal, Ratio)>);
+/// unit's name, and for a per-week quantity the units per week and the weeks per month.
+type Units = (Decimal, Msg, Option<(Decimal, Ratio)>);
 
 fn units<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, line: &ServiceLine, f: &str) -> Result<Units> {
     Ok(match s.quantity {
-        Quantity::Monthly | Quantity::Level => (Decimal::ONE, "kk", None),
+        Quantity::Monthly | Quantity::Level => (Decimal::ONE, Msg("unit-months"), None),
         q if q.per_week() => {
             let field = q.field().unwrap_or_default();
             let raw = match q {
@@ -118,11 +125,11 @@ fn units<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, line: &ServiceLine, f:
             let units = weeks.apply(per_week).ok_or_else(|| EngineError::Overflow { field: f.into() })?;
             c.step(
                 "support.units",
-                text!("{} kertaa viikossa × {} viikkoa/kk = {} kertaa/kk", num(per_week), weeks, num(units)),
+                text!("step-support-units", per_week = num(per_week), weeks = weeks, units = num(units)),
             )
             .val("per_week", per_week)
             .result(units);
-            (units, "kertaa", Some((per_week, weeks)))
+            (units, Msg("unit-times"), Some((per_week, weeks)))
         }
         q => {
             let field = q.field().unwrap_or_default();
@@ -132,7 +139,7 @@ fn units<'a>(c: &mut Calc<'_, 'a>, s: &'a SupportService, line: &ServiceLine, f:
                 Quantity::VisitsPerMonth => (line.visits_per_month, Decimal::from(31 * 6)),
                 _ => (line.hours_per_month, super::home_care::MAX_HOURS_PER_MONTH),
             };
-            (quantity(raw, Dotted(f, field), max)?, "kertaa", None)
+            (quantity(raw, Dotted(f, field), max)?, Msg("unit-times"), None)
         }
     })
 }

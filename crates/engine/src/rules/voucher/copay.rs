@@ -24,14 +24,24 @@ pub fn apply(c: &mut Calc, p: &Paid, f: &str, out: &mut LineCalc) -> Result<()> 
     let client = round_cents(mul(non_negative(p.price - p.value), p.qty, f)?);
     out.client_fee_monthly = client;
     out.fee_to_organiser_monthly = Decimal::ZERO;
-    c.step("voucher.copay", text!(
-        "Omavastuu palveluntuottajalle: ({} − {}) × {} = {}; hyvinvointialue maksaa {} × {} = {} (ei yli tuottajan hinnan). Omana tuotantona maksu olisi {}.",
-        eur(p.price), eur(p.value), num(p.qty), eur(client), eur(p.organiser_per_unit), num(p.qty), eur(p.cost), eur(p.ordinary)))
-        .val("provider_price", p.price)
-        .val("voucher_value", p.value)
-        .val("quantity", p.qty)
-        .val("own_production_fee", p.ordinary)
-        .legal("palvelusetelilaki 569/2009 3 §, 7 §")
-        .result(client);
+    c.step(
+        "voucher.copay",
+        text!(
+            "step-voucher-copay",
+            price = eur(p.price),
+            value = eur(p.value),
+            quantity = num(p.qty),
+            copay = eur(client),
+            organiser_per_unit = eur(p.organiser_per_unit),
+            cost = eur(p.cost),
+            ordinary = eur(p.ordinary)
+        ),
+    )
+    .val("provider_price", p.price)
+    .val("voucher_value", p.value)
+    .val("quantity", p.qty)
+    .val("own_production_fee", p.ordinary)
+    .legal("palvelusetelilaki 569/2009 3 §, 7 §")
+    .result(client);
     Ok(())
 }

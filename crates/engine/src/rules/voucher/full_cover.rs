@@ -12,8 +12,12 @@ pub fn apply(c: &mut Calc, p: &Paid) {
     c.step(
         "voucher.full_cover",
         text!(
-        "Asiakas maksaa tavanomaisen maksun {} hyvinvointialueelle; hyvinvointialue maksaa tuottajalle {} × {} = {}.",
-        eur(p.ordinary), eur(p.organiser_per_unit), num(p.qty), eur(p.cost)),
+            "step-voucher-full-cover",
+            ordinary = eur(p.ordinary),
+            organiser_per_unit = eur(p.organiser_per_unit),
+            quantity = num(p.qty),
+            cost = eur(p.cost)
+        ),
     )
     .val("provider_price", p.price)
     .val("voucher_value", p.value)

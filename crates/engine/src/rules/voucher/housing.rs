@@ -23,7 +23,7 @@ pub fn per_month(c: &mut Calc, line: &ServiceLine, f: &str, net_income: Decimal,
     let monthly_price = round_cents(days.apply(daily).ok_or_else(|| EngineError::Overflow { field: f.into() })?);
     c.step(
         "voucher.monthly_price",
-        text!("Tuottajan hinta kuukaudessa: {} × {} päivää = {}", eur(daily), days, eur(monthly_price)),
+        text!("step-voucher-monthly-price", daily = eur(daily), days = days, monthly = eur(monthly_price)),
     )
     .val("daily_price", daily)
     .result(monthly_price);
@@ -33,10 +33,13 @@ pub fn per_month(c: &mut Calc, line: &ServiceLine, f: &str, net_income: Decimal,
             .lookup(net_income)
             .ok_or_else(|| EngineError::tariff("tariff", None, format!("{} is empty", t.name())))?;
         c.show(table.used_as(format!("> {} → {}", row.above, row.value)));
-        c.step("voucher.by_net_income", text!("Setelin arvo nettotuloilla {}: {}", eur(net_income), eur(row.value)))
-            .val("net_income", net_income)
-            .legal(LEGAL)
-            .result(row.value);
+        c.step(
+            "voucher.by_net_income",
+            text!("step-voucher-by-net-income", net = eur(net_income), value = eur(row.value)),
+        )
+        .val("net_income", net_income)
+        .legal(LEGAL)
+        .result(row.value);
         row.value
     } else {
         super::value::per_unit(c, v, &line.service, None)?

@@ -23,7 +23,7 @@ pub fn per_unit<'a>(
 ) -> Result<Decimal> {
     if let Some(flat) = &v.flat_value {
         let value = *c.param(flat)?;
-        c.step("voucher.flat_value", text!("Palvelusetelin arvo: {}", eur(value))).legal(LEGAL).result(value);
+        c.step("voucher.flat_value", text!("step-voucher-flat-value", value = eur(value))).legal(LEGAL).result(value);
         return Ok(value);
     }
     let ir = v
@@ -57,7 +57,7 @@ pub fn per_unit<'a>(
         return Err(EngineError::tariff("tariff", None, format!("{} is zero", ir.divisor.name())));
     }
     if not_given::applies(c) {
-        c.step("voucher.income_related", text!("Tuloja ei ole annettu: setelin arvo on pienin {}", eur(min)))
+        c.step("voucher.income_related", text!("step-voucher-income-not-given", min = eur(min)))
             .val("limit", limit)
             .legal("palvelusetelilaki 569/2009 7 §; asiakasmaksulaki 10 e §")
             .result(min);
@@ -68,17 +68,17 @@ pub fn per_unit<'a>(
     c.step(
         "voucher.income_related",
         text!(
-            "Tulosidonnainen setelin arvo: ({} − ({} − {}) × {} % ÷ {}) × {} = {}, rajattuna välille {}…{} → {}",
-            num(base),
-            num(income),
-            num(limit),
-            num(pct),
-            num(div),
-            num(mult),
-            num(raw),
-            num(min),
-            num(max),
-            eur(value)
+            "step-voucher-income-related",
+            base = num(base),
+            income = num(income),
+            limit = num(limit),
+            percent = num(pct),
+            divisor = num(div),
+            multiplier = num(mult),
+            raw = num(raw),
+            min = num(min),
+            max = num(max),
+            value = eur(value)
         ),
     )
     .val("income", income)
