@@ -26,8 +26,16 @@ pub enum PopulationCmd {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Read and check a population directory (every error names the file, row and column).
+    /// Read and check a population directory (every error names the file, row and column), and
+    /// say whether it is in household order (simulated a block at a time, in flat memory).
     Check { dir: PathBuf },
+    /// Write a population's tables as CSV in household order (docs/simulation.md), so that
+    /// `simulate` reads it a block of households at a time.
+    Sort {
+        dir: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -102,10 +110,34 @@ pub fn population(cmd: PopulationCmd) -> ExitCode {
                     p.lines.len(),
                     if p.about.synthetic { " — SYNTHETIC population" } else { "" }
                 );
+                match kustannusarvio_sim::stream::why_not_streamed(&dir) {
+                    None => println!("in household order: simulated a block of households at a time"),
+                    Some(why) => println!(
+                        "not in household order ({why}): simulate reads it whole into memory; \
+                         `kustannusarvio population sort` writes it in household order"
+                    ),
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),
         },
+        PopulationCmd::Sort { dir, out } => {
+            let res = kustannusarvio_sim::Population::read(&dir).and_then(|p| {
+                if out.exists() && std::fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(true) {
+                    return Err(SimError::file(&out, "exists and is not empty: give a new directory"));
+                }
+                kustannusarvio_sim::population::write_csv(&p, &out)
+            });
+            match res {
+                Ok(files) => {
+                    for f in files {
+                        println!("wrote {}", f.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
     }
 }
 
@@ -121,6 +153,7 @@ pub fn simulate(a: SimulateArgs) -> ExitCode {
         }
         let out = a.out.clone().ok_or_else(|| SimError::Input("--out DIR is required (or --explain ID)".into()))?;
         let job = Job {
+            block: kustannusarvio_sim::run::BLOCK,
             tariffs: a.tariffs.clone(),
             population: a.population.clone(),
             from,
@@ -138,6 +171,9 @@ pub fn simulate(a: SimulateArgs) -> ExitCode {
         let bar = Progress::new(a.quiet);
         let done = kustannusarvio_sim::job::execute(&job, &|d, t| bar.update(d, t))?;
         bar.finish();
+        if let Some(note) = &done.note {
+            eprintln!("note: {note}");
+        }
         let r = &done.results;
         if done.synthetic {
             println!("SYNTHETIC population: invented clients, not real persons.");
@@ -195,7 +231,7 @@ impl Progress {
             self.shown.store(true, Ordering::Relaxed);
             self.bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} simulating {pos}/{len} clients [{bar:40}] {eta}")
+                indicatif::ProgressStyle::with_template("{spinner} simulating [{bar:40}] {percent} % {eta}")
             {
                 self.bar.set_style(style.progress_chars("=> "));
             }

@@ -20,12 +20,14 @@
 //!   (a fraction of the client at the boundary) and its share of the cost; the Lorenz curve and the
 //!   Gini coefficient of cost over clients.
 
+use crate::error::{Result, SimError};
 use crate::population::{PersonRec, Population};
 use crate::simulate::PersonOutcome;
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// One variant's summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -191,8 +193,7 @@ struct Part {
 }
 
 /// Accumulates outcomes; [`Aggregator::finish`] gives the [`Results`].
-pub struct Aggregator<'a> {
-    pop: &'a Population,
+pub struct Aggregator {
     variants: Vec<(String, String)>,
     months: Vec<NaiveDate>,
     sums: Vec<Sums>,
@@ -201,39 +202,39 @@ pub struct Aggregator<'a> {
     services: BTreeMap<(usize, u16), Part>,
     /// [variant][dimension][value]
     segments: Vec<Vec<Vec<Part>>>,
-    // per client, for the deciles and the concentration
-    weight: Vec<Decimal>,
-    income: Vec<Decimal>,
-    months_of: Vec<u32>,
-    /// [client × variants + variant]
-    fees: Vec<Decimal>,
-    cost: Vec<Decimal>,
+    /// Per client, for the deciles and the concentration.
+    log: ClientLog,
 }
 
-impl<'a> Aggregator<'a> {
-    /// An aggregator for `clients` clients (the per-client numbers are sized once).
-    pub fn new(pop: &'a Population, variants: Vec<(String, String)>, months: Vec<NaiveDate>, clients: usize) -> Self {
+impl Aggregator {
+    /// An aggregator. The few numbers per client that the deciles and the concentration need
+    /// are kept in memory up to `spill_after` bytes ([`SPILL_BYTES`]), then in an unnamed
+    /// temporary file in `spill` (the output directory; gone when the run ends, even if it is
+    /// killed) and sorted there (an external merge sort); without `spill` always in memory.
+    pub fn new(
+        variants: Vec<(String, String)>,
+        months: Vec<NaiveDate>,
+        spill: Option<PathBuf>,
+        spill_after: usize,
+    ) -> Self {
         let nv = variants.len();
         let segments =
             (0..nv).map(|_| SEGMENTS.iter().map(|(_, v)| vec![Part::default(); v.len()]).collect()).collect();
         Aggregator {
-            pop,
             months,
             sums: vec![Sums::default(); nv],
             moves: vec![[Decimal::ZERO; 3]; nv],
             services: BTreeMap::new(),
             segments,
             variants,
-            weight: Vec::with_capacity(clients),
-            income: Vec::with_capacity(clients),
-            months_of: Vec::with_capacity(clients),
-            fees: Vec::with_capacity(clients * nv),
-            cost: Vec::with_capacity(clients * nv),
+            log: ClientLog::new(nv, spill, spill_after),
         }
     }
 
-    pub fn add(&mut self, o: &PersonOutcome) {
-        let p = &self.pop.persons[o.person as usize];
+    /// Adds a client of `pop` (the population, or the block of it, the outcome was simulated
+    /// from; its service codes are those of the whole population up to that block).
+    pub fn add(&mut self, pop: &Population, o: &PersonOutcome) {
+        let p = &pop.persons[o.person as usize];
         let w = p.weight;
         let seg = segment_values(p);
         for (vi, v) in o.variants.iter().enumerate() {
@@ -270,8 +271,6 @@ impl<'a> Aggregator<'a> {
                 part.fees += w * v.fees;
                 part.fee_revenue += w * v.fees_to_organiser;
             }
-            self.fees.push(v.fees);
-            self.cost.push(v.cost);
         }
         for s in &o.services {
             let part = self.services.entry((s.variant as usize, s.code)).or_default();
@@ -280,12 +279,14 @@ impl<'a> Aggregator<'a> {
             part.fees += w * s.fees;
             part.fee_revenue += w * s.fees_to_organiser;
         }
-        self.weight.push(w);
-        self.income.push(o.income);
-        self.months_of.push(o.months);
+        self.log.add(w, o);
     }
 
-    pub fn finish(self) -> Results {
+    /// The tables; `codes` are the population's service codes (what a [`ServiceOutcome`]'s
+    /// `code` indexes).
+    ///
+    /// [`ServiceOutcome`]: crate::simulate::ServiceOutcome
+    pub fn finish(mut self, codes: &[String]) -> Result<Results> {
         let nv = self.variants.len();
         let r = |d: Decimal| kustannusarvio_engine::money::round_cents(d);
         let ratio = |a: Decimal, b: Decimal| if b.is_zero() { Decimal::ZERO } else { a / b };
@@ -316,13 +317,14 @@ impl<'a> Aggregator<'a> {
                 change,
             });
         }
-        let deciles = (1..nv).map(|vi| self.deciles(vi)).collect();
+        self.log.flush()?;
+        let deciles = (1..nv).map(|vi| self.deciles(vi)).collect::<Result<Vec<_>>>()?;
         let mut services = Vec::new();
         for (&(vi, code), part) in &self.services {
             let (clients, cost) = (self.sums[vi].clients, self.sums[vi].cost);
             services.push(ServiceRow {
                 variant: vi,
-                service: self.pop.service_codes[code as usize].clone(),
+                service: codes.get(code as usize).cloned().unwrap_or_default(),
                 clients: part.clients,
                 client_share: ratio(part.clients, clients),
                 cost: r(part.cost),
@@ -358,17 +360,34 @@ impl<'a> Aggregator<'a> {
                 }
             }
         }
-        let concentration = (0..nv).map(|vi| self.concentration(vi)).collect();
-        Results { variants: self.variants, months: self.months, summary, deciles, services, segments, concentration }
+        let concentration = (0..nv).map(|vi| self.concentration(vi)).collect::<Result<Vec<_>>>()?;
+        Ok(Results {
+            variants: self.variants,
+            months: self.months,
+            summary,
+            deciles,
+            services,
+            segments,
+            concentration,
+        })
     }
 
-    fn deciles(&self, vi: usize) -> Deciles {
-        let nv = self.variants.len();
-        let n = self.weight.len();
-        let monthly = |i: usize| self.income[i] / Decimal::from(self.months_of[i].max(1));
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| monthly(a).cmp(&monthly(b)).then(a.cmp(&b)));
-        let total: Decimal = self.weight.iter().sum();
+    fn deciles(&self, vi: usize) -> Result<Deciles> {
+        let total = self.sums[0].clients;
+        let item = |r: Record| {
+            let (income, months) = (r.income(), r.months());
+            DecileItem {
+                monthly: income / Decimal::from(months.max(1)),
+                seq: r.seq(),
+                weight: r.weight(),
+                income,
+                months,
+                base: r.fee(0),
+                reform: r.fee(vi),
+            }
+        };
+        let sorted =
+            self.log.sort(item, |a: &DecileItem, b: &DecileItem| a.monthly.cmp(&b.monthly).then(a.seq.cmp(&b.seq)))?;
         #[derive(Default, Clone)]
         struct Acc {
             w: Decimal,
@@ -381,23 +400,22 @@ impl<'a> Aggregator<'a> {
         }
         let mut acc = vec![Acc::default(); 11];
         let mut before = Decimal::ZERO;
-        for &i in &order {
-            let w = self.weight[i];
+        for item in sorted {
+            let c = item?;
+            let w = c.weight;
             let mid = before + w / Decimal::TWO;
             before += w;
             let k =
                 if total.is_zero() { 0 } else { (mid * Decimal::TEN / total).floor().to_usize().unwrap_or(0).min(9) };
-            let (base, reform) = (self.fees[i * nv], self.fees[i * nv + vi]);
-            let delta = reform - base;
-            let g = group(delta, self.income[i]);
+            let g = group(c.reform - c.base, c.income);
             for a in [k + 1, 0] {
                 let a = &mut acc[a];
                 a.w += w;
-                a.months += w * Decimal::from(self.months_of[i]);
-                a.income += w * self.income[i];
-                a.income_max = a.income_max.max(monthly(i));
-                a.base += w * base;
-                a.reform += w * reform;
+                a.months += w * Decimal::from(c.months);
+                a.income += w * c.income;
+                a.income_max = a.income_max.max(c.monthly);
+                a.base += w * c.base;
+                a.reform += w * c.reform;
                 a.groups[g] += w;
             }
         }
@@ -421,45 +439,353 @@ impl<'a> Aggregator<'a> {
             })
             .collect();
         rows.retain(|row| row.decile == 0 || !row.clients.is_zero());
-        Deciles { variant: vi, rows }
+        Ok(Deciles { variant: vi, rows })
     }
 
-    fn concentration(&self, vi: usize) -> Concentration {
-        let nv = self.variants.len();
-        let n = self.weight.len();
-        let cost = |i: usize| self.cost[i * nv + vi];
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| cost(a).cmp(&cost(b)).then(a.cmp(&b)));
-        let total_w: Decimal = self.weight.iter().sum();
-        let total_c: Decimal = (0..n).map(|i| self.weight[i] * cost(i)).sum();
+    fn concentration(&self, vi: usize) -> Result<Concentration> {
+        let n = self.log.n;
+        let item = |r: Record| CostItem { cost: r.cost(vi), seq: r.seq(), weight: r.weight() };
+        let sorted = self.log.sort(item, |a: &CostItem, b: &CostItem| a.cost.cmp(&b.cost).then(a.seq.cmp(&b.seq)))?;
+        let (total_w, total_c) = (self.sums[vi].clients, self.sums[vi].cost);
         let ratio = |a: Decimal, b: Decimal| if b.is_zero() { Decimal::ZERO } else { a / b };
-        // top 10 %: from the most expensive down to a tenth of the weight
-        let mut left = total_w / Decimal::TEN;
+        // the top 10 %: the clients' weight above nine tenths of it, the cheapest first (the client
+        // at the boundary with the part of its weight above it)
+        let nine_tenths = total_w - total_w / Decimal::TEN;
         let mut top = Decimal::ZERO;
-        for &i in order.iter().rev() {
-            if left <= Decimal::ZERO {
-                break;
-            }
-            let take = self.weight[i].min(left);
-            top += take * cost(i);
-            left -= take;
-        }
         // Lorenz points and Gini (trapezoids)
         let mut lorenz = vec![(0.0, 0.0)];
         let (mut cw, mut cc, mut area) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         let step = (n / 400).max(1);
-        for (j, &i) in order.iter().enumerate() {
+        for (j, item) in sorted.enumerate() {
+            let c = item?;
             let (x0, y0) = (ratio(cw, total_w), ratio(cc, total_c));
-            cw += self.weight[i];
-            cc += self.weight[i] * cost(i);
+            let before = cw;
+            cw += c.weight;
+            cc += c.weight * c.cost;
+            if cw > nine_tenths {
+                top += (cw - before.max(nine_tenths)) * c.cost;
+            }
             let (x1, y1) = (ratio(cw, total_w), ratio(cc, total_c));
             area += (x1 - x0) * (y0 + y1) / Decimal::TWO;
-            if j % step == step - 1 || j + 1 == n {
+            if j as u64 % step == step - 1 || j as u64 + 1 == n {
                 lorenz.push((x1.to_f64().unwrap_or(0.0), y1.to_f64().unwrap_or(0.0)));
             }
         }
         let gini = if total_c.is_zero() { Decimal::ZERO } else { Decimal::ONE - Decimal::TWO * area };
-        Concentration { variant: vi, top10_share: ratio(top, total_c), gini, lorenz }
+        Ok(Concentration { variant: vi, top10_share: ratio(top, total_c), gini, lorenz })
+    }
+}
+
+/// The bytes of per-client numbers kept in memory before they go to a temporary file, and the
+/// items sorted in memory at a time (at most about 3 MB).
+pub const SPILL_BYTES: usize = 1 << 20;
+const SORT_RUN: usize = 10_000;
+
+fn spill_error(e: std::io::Error) -> SimError {
+    SimError::Input(format!("cannot keep the per-client figures in a temporary file: {e}"))
+}
+
+/// The per-client numbers the deciles and the concentration need, one fixed-size record per
+/// client in the order added: `seq` u32, `months` u32, `weight`, `income`, then per variant
+/// `fees`, `cost` (decimals in their 16-byte form).
+struct ClientLog {
+    nv: usize,
+    n: u64,
+    buf: Vec<u8>,
+    dir: Option<PathBuf>,
+    spill_after: usize,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    error: Option<std::io::Error>,
+}
+
+/// One record of a [`ClientLog`].
+struct Record<'a>(&'a [u8]);
+
+impl Record<'_> {
+    fn u32_at(&self, at: usize) -> u32 {
+        u32::from_le_bytes(self.0[at..at + 4].try_into().expect("4 bytes"))
+    }
+    fn decimal_at(&self, at: usize) -> Decimal {
+        Decimal::deserialize(self.0[at..at + 16].try_into().expect("16 bytes"))
+    }
+    fn seq(&self) -> u32 {
+        self.u32_at(0)
+    }
+    fn months(&self) -> u32 {
+        self.u32_at(4)
+    }
+    fn weight(&self) -> Decimal {
+        self.decimal_at(8)
+    }
+    fn income(&self) -> Decimal {
+        self.decimal_at(24)
+    }
+    fn fee(&self, v: usize) -> Decimal {
+        self.decimal_at(40 + 32 * v)
+    }
+    fn cost(&self, v: usize) -> Decimal {
+        self.decimal_at(56 + 32 * v)
+    }
+}
+
+impl ClientLog {
+    fn new(nv: usize, dir: Option<PathBuf>, spill_after: usize) -> Self {
+        ClientLog { nv, n: 0, buf: Vec::new(), dir, spill_after, file: None, error: None }
+    }
+
+    fn record_len(&self) -> usize {
+        40 + 32 * self.nv
+    }
+
+    fn add(&mut self, w: Decimal, o: &PersonOutcome) {
+        self.buf.extend_from_slice(&(self.n as u32).to_le_bytes());
+        self.buf.extend_from_slice(&o.months.to_le_bytes());
+        self.buf.extend_from_slice(&w.serialize());
+        self.buf.extend_from_slice(&o.income.serialize());
+        for v in &o.variants {
+            self.buf.extend_from_slice(&v.fees.serialize());
+            self.buf.extend_from_slice(&v.cost.serialize());
+        }
+        self.n += 1;
+        if self.buf.len() >= self.spill_after && self.dir.is_some() && self.error.is_none() {
+            if let Err(e) = self.spill() {
+                self.error = Some(e);
+            }
+        }
+    }
+
+    /// Moves the records in memory to the temporary file.
+    fn spill(&mut self) -> std::io::Result<()> {
+        use std::io::Write;
+        if self.file.is_none() {
+            let dir = self.dir.as_ref().expect("a spill directory");
+            self.file = Some(std::io::BufWriter::new(tempfile::tempfile_in(dir)?));
+        }
+        self.file.as_mut().expect("just made").write_all(&self.buf)?;
+        self.buf.clear();
+        self.buf.shrink_to(0);
+        Ok(())
+    }
+
+    /// Ends adding: the file, if any, holds every record.
+    fn flush(&mut self) -> Result<()> {
+        use std::io::Write;
+        if let Some(e) = self.error.take() {
+            return Err(spill_error(e));
+        }
+        if self.file.is_some() {
+            self.spill().map_err(spill_error)?;
+            self.file.as_mut().expect("a file").flush().map_err(spill_error)?;
+        }
+        Ok(())
+    }
+
+    /// Visits every record in the order added, from memory or from the file.
+    fn visit(&self, mut f: impl FnMut(Record<'_>) -> Result<()>) -> Result<()> {
+        use std::io::{Read, Seek};
+        let len = self.record_len();
+        if let Some(w) = &self.file {
+            let mut file = w.get_ref().try_clone().map_err(spill_error)?;
+            file.rewind().map_err(spill_error)?;
+            let mut r = std::io::BufReader::with_capacity(1 << 16, file);
+            let mut rec = vec![0u8; len];
+            for _ in 0..self.n {
+                r.read_exact(&mut rec).map_err(spill_error)?;
+                f(Record(&rec))?;
+            }
+            return Ok(());
+        }
+        self.buf.chunks_exact(len).try_for_each(|rec| f(Record(rec)))
+    }
+
+    /// Sorts the items `make` makes of the records: in memory when they fit in one run of
+    /// [`SORT_RUN`] items (or without a spill directory), else as sorted runs in unnamed
+    /// temporary files merged back (an external merge sort).
+    fn sort<T: Item + 'static>(
+        &self,
+        make: impl Fn(Record<'_>) -> T,
+        cmp: fn(&T, &T) -> std::cmp::Ordering,
+    ) -> Result<Box<dyn Iterator<Item = Result<T>>>> {
+        let run_len = if self.spill_after == 0 { 7 } else { SORT_RUN };
+        let mut items: Vec<T> = Vec::new();
+        let mut runs: Vec<std::fs::File> = Vec::new();
+        self.visit(|r| {
+            items.push(make(r));
+            if let (Some(dir), true) = (&self.dir, items.len() >= run_len) {
+                runs.push(write_run(dir, &mut items, cmp)?);
+            }
+            Ok(())
+        })?;
+        if runs.is_empty() {
+            items.sort_unstable_by(cmp);
+            return Ok(Box::new(items.into_iter().map(Ok)));
+        }
+        if !items.is_empty() {
+            runs.push(write_run(self.dir.as_ref().expect("runs need a directory"), &mut items, cmp)?);
+        }
+        Ok(Box::new(Merge::new(runs, cmp)?))
+    }
+}
+
+/// Sorts `items` and writes them to a new unnamed temporary file in `dir` (emptying `items`).
+fn write_run<T: Item>(dir: &Path, items: &mut Vec<T>, cmp: fn(&T, &T) -> std::cmp::Ordering) -> Result<std::fs::File> {
+    use std::io::{Seek, Write};
+    items.sort_unstable_by(cmp);
+    let mut w = std::io::BufWriter::new(tempfile::tempfile_in(dir).map_err(spill_error)?);
+    for item in items.drain(..) {
+        item.encode(&mut w).map_err(spill_error)?;
+    }
+    let mut f = w.into_inner().map_err(|e| spill_error(e.into_error()))?;
+    f.flush().map_err(spill_error)?;
+    f.rewind().map_err(spill_error)?;
+    Ok(f)
+}
+
+/// The k-way merge of sorted runs.
+struct Merge<T: Item> {
+    runs: Vec<std::io::BufReader<std::fs::File>>,
+    /// The next item of each run (the smallest first).
+    heap: std::collections::BinaryHeap<Head<T>>,
+    cmp: fn(&T, &T) -> std::cmp::Ordering,
+    failed: bool,
+}
+
+struct Head<T> {
+    item: T,
+    run: usize,
+    cmp: fn(&T, &T) -> std::cmp::Ordering,
+}
+
+impl<T> PartialEq for Head<T> {
+    fn eq(&self, o: &Self) -> bool {
+        (self.cmp)(&self.item, &o.item).is_eq()
+    }
+}
+impl<T> Eq for Head<T> {}
+impl<T> PartialOrd for Head<T> {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl<T> Ord for Head<T> {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        // the heap is a max-heap: the smallest item on top
+        (self.cmp)(&o.item, &self.item).then(o.run.cmp(&self.run))
+    }
+}
+
+impl<T: Item> Merge<T> {
+    fn new(files: Vec<std::fs::File>, cmp: fn(&T, &T) -> std::cmp::Ordering) -> Result<Self> {
+        let mut m = Merge {
+            runs: files.into_iter().map(|f| std::io::BufReader::with_capacity(1 << 14, f)).collect(),
+            heap: std::collections::BinaryHeap::new(),
+            cmp,
+            failed: false,
+        };
+        for run in 0..m.runs.len() {
+            m.refill(run)?;
+        }
+        Ok(m)
+    }
+
+    /// Puts the next item of `run` on the heap (nothing at its end).
+    fn refill(&mut self, run: usize) -> Result<()> {
+        match T::decode(&mut self.runs[run]) {
+            Ok(item) => {
+                self.heap.push(Head { item, run, cmp: self.cmp });
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(()),
+            Err(e) => Err(spill_error(e)),
+        }
+    }
+}
+
+impl<T: Item> Iterator for Merge<T> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Result<T>> {
+        if self.failed {
+            return None;
+        }
+        let head = self.heap.pop()?;
+        if let Err(e) = self.refill(head.run) {
+            self.failed = true;
+            return Some(Err(e));
+        }
+        Some(Ok(head.item))
+    }
+}
+
+/// An item of the external sort: written and read back in a fixed binary form.
+trait Item: Sized {
+    fn encode(&self, w: &mut impl std::io::Write) -> std::io::Result<()>;
+    fn decode(r: &mut impl std::io::Read) -> std::io::Result<Self>;
+}
+
+/// A client as the deciles need it.
+struct DecileItem {
+    monthly: Decimal,
+    seq: u32,
+    weight: Decimal,
+    income: Decimal,
+    months: u32,
+    base: Decimal,
+    reform: Decimal,
+}
+
+/// A client as the concentration needs it.
+struct CostItem {
+    cost: Decimal,
+    seq: u32,
+    weight: Decimal,
+}
+
+fn read_decimal(r: &mut impl std::io::Read) -> std::io::Result<Decimal> {
+    let mut b = [0u8; 16];
+    r.read_exact(&mut b)?;
+    Ok(Decimal::deserialize(b))
+}
+
+fn read_u32(r: &mut impl std::io::Read) -> std::io::Result<u32> {
+    let mut b = [0u8; 4];
+    r.read_exact(&mut b)?;
+    Ok(u32::from_le_bytes(b))
+}
+
+impl Item for DecileItem {
+    fn encode(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        w.write_all(&self.monthly.serialize())?;
+        w.write_all(&self.seq.to_le_bytes())?;
+        w.write_all(&self.weight.serialize())?;
+        w.write_all(&self.income.serialize())?;
+        w.write_all(&self.months.to_le_bytes())?;
+        w.write_all(&self.base.serialize())?;
+        w.write_all(&self.reform.serialize())
+    }
+
+    fn decode(r: &mut impl std::io::Read) -> std::io::Result<Self> {
+        Ok(DecileItem {
+            monthly: read_decimal(r)?,
+            seq: read_u32(r)?,
+            weight: read_decimal(r)?,
+            income: read_decimal(r)?,
+            months: read_u32(r)?,
+            base: read_decimal(r)?,
+            reform: read_decimal(r)?,
+        })
+    }
+}
+
+impl Item for CostItem {
+    fn encode(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        w.write_all(&self.cost.serialize())?;
+        w.write_all(&self.seq.to_le_bytes())?;
+        w.write_all(&self.weight.serialize())
+    }
+
+    fn decode(r: &mut impl std::io::Read) -> std::io::Result<Self> {
+        Ok(CostItem { cost: read_decimal(r)?, seq: read_u32(r)?, weight: read_decimal(r)? })
     }
 }
 

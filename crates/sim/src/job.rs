@@ -26,6 +26,8 @@ pub struct Job {
     pub out: PathBuf,
     pub per_person: Option<PerPerson>,
     pub reuse: bool,
+    /// Households read at a time when the tables are streamed ([`run::BLOCK`]).
+    pub block: usize,
     /// When the run was made and by what (for the report's cover).
     pub created: String,
     pub program: String,
@@ -35,6 +37,16 @@ pub struct Done {
     pub results: Results,
     pub files: Vec<PathBuf>,
     pub synthetic: bool,
+    /// The population was read a block of households at a time (memory flat in its size);
+    /// otherwise it was read whole, and `note` says why when the tables are CSV.
+    pub streamed: bool,
+    pub note: Option<String>,
+}
+
+/// Where the clients come from.
+enum Source<'a> {
+    Stream(Box<crate::stream::Stream>),
+    Whole(&'a Population),
 }
 
 /// The baseline and the reforms.
@@ -64,25 +76,50 @@ pub fn service_names(v: &Variant) -> Vec<(String, String)> {
 
 pub fn execute(job: &Job, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<Done> {
     let variants = variants(&job.tariffs, &job.reforms)?;
-    let pop = Population::read(&job.population)?;
+    let about = crate::stream::about(&job.population)?;
     std::fs::create_dir_all(&job.out).map_err(|e| SimError::file(&job.out, e))?;
-    let opts = Options { from: job.from, to: job.to, reuse: job.reuse };
+    let opts = Options {
+        from: job.from,
+        to: job.to,
+        reuse: job.reuse,
+        spill: Some(job.out.clone()),
+        spill_after: crate::aggregate::SPILL_BYTES,
+    };
     let mut files = Vec::new();
-    let results = match job.per_person {
-        None => run::run(&pop, &variants, &opts, None, progress)?,
-        Some(PerPerson::Csv) => {
-            let path = job.out.join("henkilot.csv");
-            let mut sink = report::persons::CsvSink::create(&path)?;
-            let r = run::run(&pop, &variants, &opts, Some(&mut sink as &mut dyn Sink), progress)?;
-            sink.finish()?;
-            files.push(path);
-            r
+    // first a streamed attempt (CSV tables in household order); anything it cannot do is done
+    // again with the population read whole, which gives the same results or the exact error
+    let mut note = None;
+    let streamed = match crate::stream::Stream::open(&job.population) {
+        Ok(Some(mut s)) => {
+            s.block = job.block.max(1);
+            match simulate(job, &variants, &opts, Source::Stream(Box::new(s)), progress, &mut files) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    note = Some(format!(
+                        "the population was read whole into memory, not a block at a time, because {e} \
+                     (docs/simulation.md: household order; `kustannusarvio population sort` writes it)"
+                    ));
+                    None
+                }
+            }
         }
-        Some(PerPerson::Parquet) => per_person_parquet(job, &pop, &variants, &opts, progress, &mut files)?,
+        Ok(None) => None,
+        Err(e) => {
+            note = Some(format!("the population was read whole into memory because {e}"));
+            None
+        }
+    };
+    let (results, streamed) = match streamed {
+        Some(r) => (r, true),
+        None => {
+            files.clear();
+            let pop = Population::read(&job.population)?;
+            (simulate(job, &variants, &opts, Source::Whole(&pop), progress, &mut files)?, false)
+        }
     };
     let meta = Meta {
         population: job.population.display().to_string(),
-        about: pop.about.clone(),
+        about: about.clone(),
         tariffs: format!(
             "{} ({} {})",
             job.tariffs.display(),
@@ -95,27 +132,51 @@ pub fn execute(job: &Job, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<Done> 
     let names = service_names(&variants[0]);
     let tables = report::tables(&results, &meta, &names);
     let xlsx = job.out.join("tulokset.xlsx");
-    report::xlsx::write(&tables, pop.about.synthetic, &xlsx)?;
+    report::xlsx::write(&tables, about.synthetic, &xlsx)?;
     files.push(xlsx);
     files.extend(report::csv_out::write(&tables, &job.out.join("csv"))?);
     let html = job.out.join("raportti.html");
     report::html::write(&results, &meta, &tables, &names, &html)?;
     files.push(html);
-    Ok(Done { results, files, synthetic: pop.about.synthetic })
+    Ok(Done { results, files, synthetic: about.synthetic, streamed, note })
+}
+
+/// Simulates from `source`, writing the per-person file if asked.
+fn simulate(
+    job: &Job,
+    variants: &[Variant],
+    opts: &Options,
+    source: Source,
+    progress: &(dyn Fn(u64, u64) + Sync),
+    files: &mut Vec<PathBuf>,
+) -> Result<Results> {
+    let go = |sink: Option<&mut dyn Sink>| match source {
+        Source::Stream(mut s) => run::run_stream(&mut s, variants, opts, sink, progress),
+        Source::Whole(pop) => run::run(pop, variants, opts, sink, progress),
+    };
+    match job.per_person {
+        None => go(None),
+        Some(PerPerson::Csv) => {
+            let path = job.out.join("henkilot.csv");
+            let mut sink = report::persons::CsvSink::create(&path)?;
+            let r = go(Some(&mut sink as &mut dyn Sink))?;
+            sink.finish()?;
+            files.push(path);
+            Ok(r)
+        }
+        Some(PerPerson::Parquet) => per_person_parquet(job, go, files),
+    }
 }
 
 #[cfg(feature = "parquet")]
 fn per_person_parquet(
     job: &Job,
-    pop: &Population,
-    variants: &[Variant],
-    opts: &Options,
-    progress: &(dyn Fn(u64, u64) + Sync),
+    go: impl FnOnce(Option<&mut dyn Sink>) -> Result<Results>,
     files: &mut Vec<PathBuf>,
 ) -> Result<Results> {
     let path = job.out.join("henkilot.parquet");
     let mut sink = crate::parquet_io::PersonSink::create(&path)?;
-    let r = run::run(pop, variants, opts, Some(&mut sink as &mut dyn Sink), progress)?;
+    let r = go(Some(&mut sink as &mut dyn Sink))?;
     sink.finish()?;
     files.push(path);
     Ok(r)
@@ -124,10 +185,7 @@ fn per_person_parquet(
 #[cfg(not(feature = "parquet"))]
 fn per_person_parquet(
     _: &Job,
-    _: &Population,
-    _: &[Variant],
-    _: &Options,
-    _: &(dyn Fn(u64, u64) + Sync),
+    _: impl FnOnce(Option<&mut dyn Sink>) -> Result<Results>,
     _: &mut Vec<PathBuf>,
 ) -> Result<Results> {
     Err(SimError::Input("per-person Parquet needs the `parquet` feature; use --per-person csv".into()))

@@ -11,6 +11,7 @@ pub mod error;
 pub mod parse;
 pub mod population;
 pub mod simulate;
+pub mod stream;
 pub mod table;
 
 pub use error::{Result, SimError};

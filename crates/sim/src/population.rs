@@ -176,11 +176,7 @@ impl Population {
         if !dir.exists() {
             return Err(SimError::file(dir, "no such directory or workbook"));
         }
-        let about = dir.join("population.toml");
-        if dir.is_dir() && about.is_file() {
-            let text = std::fs::read_to_string(&about).map_err(|e| SimError::file(&about, e))?;
-            b.pop.about = toml::from_str(&text).map_err(|e| SimError::file(&about, e.message()))?;
-        }
+        b.pop.about = crate::stream::about(dir)?;
         let path = |n| table::locate(dir, n);
         b.households(&path("households")?)?;
         b.persons(&path("persons")?)?;
@@ -258,10 +254,10 @@ impl Population {
 }
 
 #[derive(Default)]
-struct Builder {
-    pop: Population,
-    household_ids: HashMap<Box<str>, u32>,
-    person_ids: HashMap<Box<str>, u32>,
+pub(crate) struct Builder {
+    pub(crate) pop: Population,
+    pub(crate) household_ids: HashMap<Box<str>, u32>,
+    pub(crate) person_ids: HashMap<Box<str>, u32>,
     spec_ids: HashMap<String, u32>,
     /// spouse ids as read (resolved once every person is known), with the row.
     spouse_ids: Vec<(u32, Box<str>, usize)>,
@@ -312,98 +308,86 @@ impl Builder {
     fn households(&mut self, path: &Path) -> Result<()> {
         let t = Table::open(path, "households")?;
         self.pop.files.households = t.file.clone();
-        let c = t.columns(&[
-            ("household_id", true),
-            ("persons", true),
-            ("income_not_given", false),
-            ("spouse_in_long_term_care", false),
-            ("guarantee_pension", false),
-        ])?;
-        let mut out = Vec::with_capacity(t.rows_hint);
-        let mut ids = HashMap::with_capacity(t.rows_hint);
-        t.for_each(|row| {
-            let id = parse::id(row, c[0], "the household's id")?;
-            let persons =
-                parse::integer(row, c[1], 1, 30)?.ok_or_else(|| row.error(c[1].unwrap_or(0), "is empty: required"))?;
-            if ids.insert(Box::<str>::from(id), out.len() as u32).is_some() {
-                return Err(row.error(c[0].unwrap_or(0), format!("household `{id}` is given twice")));
-            }
-            out.push(HouseholdRec {
-                id: id.into(),
-                persons: persons as u32,
-                income_not_given: parse::boolean(row, c[2])?.unwrap_or(false),
-                spouse_in_long_term_care: parse::boolean(row, c[3])?.unwrap_or(false),
-                guarantee_pension: parse::boolean(row, c[4])?.unwrap_or(false),
-                row: u32_row(row.number),
-            });
-            Ok(())
-        })?;
-        self.pop.households = out;
-        self.household_ids = ids;
+        let c = households_columns(&t)?;
+        self.pop.households.reserve_exact(t.rows_hint);
+        self.household_ids.reserve(t.rows_hint);
+        t.for_each(|row| self.household_row(row, &c))?;
+        Ok(())
+    }
+
+    pub(crate) fn household_row(&mut self, row: &table::Row, c: &[Option<usize>]) -> Result<()> {
+        let id = parse::id(row, c[0], "the household's id")?;
+        let persons =
+            parse::integer(row, c[1], 1, 30)?.ok_or_else(|| row.error(c[1].unwrap_or(0), "is empty: required"))?;
+        if self.household_ids.insert(Box::<str>::from(id), self.pop.households.len() as u32).is_some() {
+            return Err(row.error(c[0].unwrap_or(0), format!("household `{id}` is given twice")));
+        }
+        self.pop.households.push(HouseholdRec {
+            id: id.into(),
+            persons: persons as u32,
+            income_not_given: parse::boolean(row, c[2])?.unwrap_or(false),
+            spouse_in_long_term_care: parse::boolean(row, c[3])?.unwrap_or(false),
+            guarantee_pension: parse::boolean(row, c[4])?.unwrap_or(false),
+            row: u32_row(row.number),
+        });
         Ok(())
     }
 
     fn persons(&mut self, path: &Path) -> Result<()> {
         let t = Table::open(path, "persons")?;
         self.pop.files.persons = t.file.clone();
-        let c = t.columns(&[
-            ("person_id", true),
-            ("household_id", true),
-            ("spouse_id", false),
-            ("age", true),
-            ("sex", true),
-            ("weight", false),
-            ("n_chronic", false),
-            ("joint_social_health", false),
-            ("maple", false),
-            ("living_alone", false),
-        ])?;
+        let c = persons_columns(&t)?;
         self.pop.persons.reserve_exact(t.rows_hint);
         self.person_ids.reserve(t.rows_hint);
-        let (households, person_ids, spouse_ids, persons) =
-            (&self.household_ids, &mut self.person_ids, &mut self.spouse_ids, &mut self.pop.persons);
-        t.for_each(|row| {
-            let id = parse::id(row, c[0], "the person's id")?;
-            let hh = parse::id(row, c[1], "the household's id")?;
-            let household = *households.get(hh).ok_or_else(|| {
-                row.error(c[1].unwrap_or(0), format!("household `{hh}` is not in the households table"))
-            })?;
-            let sex = match parse::required(row, c[4], "sex")?.to_lowercase().as_str() {
-                "f" | "n" | "nainen" | "female" | "2" => Sex::Female,
-                "m" | "mies" | "male" | "1" => Sex::Male,
-                "x" | "muu" | "other" => Sex::Other,
-                s => return Err(row.error(c[4].unwrap_or(0), format!("`{s}` is not a sex (f, m or x)"))),
-            };
-            let weight = parse::decimal(row, c[5], Decimal::from(1_000_000))?.unwrap_or(Decimal::ONE);
-            if weight.is_zero() {
-                return Err(row.error(c[5].unwrap_or(0), "a weight must be more than 0"));
-            }
-            let index = persons.len() as u32;
-            if person_ids.insert(id.into(), index).is_some() {
-                return Err(row.error(c[0].unwrap_or(0), format!("person `{id}` is given twice")));
-            }
-            let spouse = parse::cell(row, c[2]);
-            if !spouse.is_empty() {
-                spouse_ids.push((index, spouse.into(), row.number));
-            }
-            persons.push(PersonRec {
-                id: id.into(),
-                household,
-                spouse: None,
-                age: parse::integer(row, c[3], 0, 120)?
-                    .ok_or_else(|| row.error(c[3].unwrap_or(0), "is empty: the age is required"))?
-                    as u8,
-                sex,
-                weight,
-                n_chronic: parse::integer(row, c[6], 0, 50)?.unwrap_or(0) as u8,
-                joint_social_health: parse::boolean(row, c[7])?.unwrap_or(false),
-                maple: parse::integer(row, c[8], 1, 5)?.map(|m| m as u8),
-                living_alone: parse::boolean(row, c[9])?.unwrap_or(false),
-                row: u32_row(row.number),
-            });
-            Ok(())
-        })?;
-        // spouses: known, of the same household, each other's, in a household of two or more
+        t.for_each(|row| self.person_row(row, &c))?;
+        self.spouses()
+    }
+
+    pub(crate) fn person_row(&mut self, row: &table::Row, c: &[Option<usize>]) -> Result<()> {
+        let id = parse::id(row, c[0], "the person's id")?;
+        let hh = parse::id(row, c[1], "the household's id")?;
+        let household = *self
+            .household_ids
+            .get(hh)
+            .ok_or_else(|| row.error(c[1].unwrap_or(0), format!("household `{hh}` is not in the households table")))?;
+        let sex = match parse::required(row, c[4], "sex")?.to_lowercase().as_str() {
+            "f" | "n" | "nainen" | "female" | "2" => Sex::Female,
+            "m" | "mies" | "male" | "1" => Sex::Male,
+            "x" | "muu" | "other" => Sex::Other,
+            s => return Err(row.error(c[4].unwrap_or(0), format!("`{s}` is not a sex (f, m or x)"))),
+        };
+        let weight = parse::decimal(row, c[5], Decimal::from(1_000_000))?.unwrap_or(Decimal::ONE);
+        if weight.is_zero() {
+            return Err(row.error(c[5].unwrap_or(0), "a weight must be more than 0"));
+        }
+        let index = self.pop.persons.len() as u32;
+        if self.person_ids.insert(id.into(), index).is_some() {
+            return Err(row.error(c[0].unwrap_or(0), format!("person `{id}` is given twice")));
+        }
+        let spouse = parse::cell(row, c[2]);
+        if !spouse.is_empty() {
+            self.spouse_ids.push((index, spouse.into(), row.number));
+        }
+        self.pop.persons.push(PersonRec {
+            id: id.into(),
+            household,
+            spouse: None,
+            age: parse::integer(row, c[3], 0, 120)?
+                .ok_or_else(|| row.error(c[3].unwrap_or(0), "is empty: the age is required"))? as u8,
+            sex,
+            weight,
+            n_chronic: parse::integer(row, c[6], 0, 50)?.unwrap_or(0) as u8,
+            joint_social_health: parse::boolean(row, c[7])?.unwrap_or(false),
+            maple: parse::integer(row, c[8], 1, 5)?.map(|m| m as u8),
+            living_alone: parse::boolean(row, c[9])?.unwrap_or(false),
+            row: u32_row(row.number),
+        });
+        Ok(())
+    }
+
+    /// Resolves the spouse ids read: known, of the same household, each other's, in a household
+    /// of two or more.
+    pub(crate) fn spouses(&mut self) -> Result<()> {
         let file = self.pop.files.persons.clone();
         let column = "spouse_id".to_string();
         for (p, sid, row) in std::mem::take(&mut self.spouse_ids) {
@@ -445,149 +429,112 @@ impl Builder {
     fn incomes(&mut self, path: &Path) -> Result<()> {
         let t = Table::open(path, "incomes")?;
         self.pop.files.incomes = t.file.clone();
-        let c = t.columns(&[
-            ("person_id", true),
-            ("from", true),
-            ("to", false),
-            ("gross_income", true),
-            ("net_income", true),
-            ("forest_income_yearly", false),
-            ("maintenance", false),
-            ("guardianship", false),
-            ("foreclosure", false),
-            ("compensation", false),
-            ("medicines", false),
-            ("housing", false),
-        ])?;
-        let max = Decimal::from(MAX_MONEY);
+        let c = incomes_columns(&t)?;
         self.pop.incomes.reserve_exact(t.rows_hint);
-        let (person_ids, pop) = (&self.person_ids, &mut self.pop);
-        t.for_each(|row| {
-            let id = parse::id(row, c[0], "the person's id")?;
-            let person = *person_ids
-                .get(id)
-                .ok_or_else(|| row.error(c[0].unwrap_or(0), format!("person `{id}` is not in the persons table")))?;
-            let (from, to) = period(row, c[1], c[2])?;
-            let m = |i: usize| parse::money(row, c[i], max).map(Option::unwrap_or_default);
-            let extra = ExtraIncome {
-                forest_income_yearly: m(5)?,
-                deductions: Deductions {
-                    maintenance: m(6)?,
-                    guardianship: m(7)?,
-                    foreclosure: m(8)?,
-                    compensation: m(9)?,
-                    medicines: m(10)?,
-                    housing: m(11)?,
-                },
-            };
-            let gross = parse::money(row, c[3], max)?
-                .ok_or_else(|| row.error(c[3].unwrap_or(0), "is empty: write 0 for no income"))?;
-            let net = parse::money(row, c[4], max)?
-                .ok_or_else(|| row.error(c[4].unwrap_or(0), "is empty: write 0 for no income"))?;
-            let extra = extra_into(pop, extra);
-            pop.incomes.push(IncomeRec { person, from, to, gross, net, extra, row: u32_row(row.number) });
-            Ok(())
-        })?;
+        t.for_each(|row| self.income_row(row, &c))?;
+        Ok(())
+    }
+
+    pub(crate) fn income_row(&mut self, row: &table::Row, c: &[Option<usize>]) -> Result<()> {
+        let max = Decimal::from(MAX_MONEY);
+        let id = parse::id(row, c[0], "the person's id")?;
+        let person = *self
+            .person_ids
+            .get(id)
+            .ok_or_else(|| row.error(c[0].unwrap_or(0), format!("person `{id}` is not in the persons table")))?;
+        let (from, to) = period(row, c[1], c[2])?;
+        let m = |i: usize| parse::money(row, c[i], max).map(Option::unwrap_or_default);
+        let extra = ExtraIncome {
+            forest_income_yearly: m(5)?,
+            deductions: Deductions {
+                maintenance: m(6)?,
+                guardianship: m(7)?,
+                foreclosure: m(8)?,
+                compensation: m(9)?,
+                medicines: m(10)?,
+                housing: m(11)?,
+            },
+        };
+        let gross = parse::money(row, c[3], max)?
+            .ok_or_else(|| row.error(c[3].unwrap_or(0), "is empty: write 0 for no income"))?;
+        let net = parse::money(row, c[4], max)?
+            .ok_or_else(|| row.error(c[4].unwrap_or(0), "is empty: write 0 for no income"))?;
+        let extra = extra_into(&mut self.pop, extra);
+        self.pop.incomes.push(IncomeRec { person, from, to, gross, net, extra, row: u32_row(row.number) });
         Ok(())
     }
 
     fn service_use(&mut self, path: &Path) -> Result<()> {
         let t = Table::open(path, "service_use")?;
         self.pop.files.service_use = t.file.clone();
-        const DECIMALS: [&str; 12] = [
-            "hours_per_month",
-            "visits_per_week",
-            "visits_per_day",
-            "minutes_per_visit",
-            "meals_per_week",
-            "times_per_week",
-            "days_per_week",
-            "days_per_month",
-            "visits_per_month",
-            "times_per_month",
-            "provider_price_per_hour",
-            "provider_price_per_day",
-        ];
-        let mut cols: Vec<(&str, bool)> =
-            vec![("person_id", true), ("from", true), ("to", false), ("service", true), ("production", true)];
-        cols.extend(DECIMALS.iter().map(|d| (*d, false)));
-        cols.extend([
-            ("provider_price_per_unit", false),
-            ("level", false),
-            ("legal_basis", false),
-            ("care_class", false),
-            ("staff", false),
-            ("label", false),
-            ("specialist_nurse_visit", false),
-        ]);
-        let c = t.columns(&cols)?;
-        let q = Decimal::from(MAX_QUANTITY);
+        let c = service_use_columns(&t)?;
         self.pop.lines.reserve_exact(t.rows_hint);
-        let (person_ids, pop, spec_ids) = (&self.person_ids, &mut self.pop, &mut self.spec_ids);
-        t.for_each(|row| {
-            let id = parse::id(row, c[0], "the person's id")?;
-            let person = *person_ids
-                .get(id)
-                .ok_or_else(|| row.error(c[0].unwrap_or(0), format!("person `{id}` is not in the persons table")))?;
-            let (from, to) = period(row, c[1], c[2])?;
-            let service = parse::id(row, c[3], "the service code")?;
-            let production = match parse::required(row, c[4], "the production method")? {
-                "own" => Production::Own,
-                "purchased" => Production::Purchased,
-                "voucher" => Production::Voucher,
-                s => {
-                    return Err(row.error(
-                        c[4].unwrap_or(0),
-                        format!("`{s}` is not a production method (own, purchased, voucher)"),
-                    ))
-                }
-            };
-            let mut l = ServiceLine::new(service, production);
-            let d = |i: usize| parse::decimal(row, c[5 + i], q);
-            l.hours_per_month = d(0)?;
-            l.visits_per_week = d(1)?;
-            l.visits_per_day = d(2)?;
-            l.minutes_per_visit = d(3)?;
-            l.meals_per_week = d(4)?;
-            l.times_per_week = d(5)?;
-            l.days_per_week = d(6)?;
-            l.days_per_month = d(7)?;
-            l.visits_per_month = d(8)?;
-            l.times_per_month = d(9)?;
-            l.provider_price_per_hour = parse::money(row, c[15], q)?;
-            l.provider_price_per_day = parse::money(row, c[16], q)?;
-            l.provider_price_per_unit = parse::money(row, c[17], q)?;
-            l.level = match parse::cell(row, c[18]) {
-                "" => None,
-                "full" => Some(MealLevel::Full),
-                "partial" => Some(MealLevel::Partial),
-                s => return Err(row.error(c[18].unwrap_or(0), format!("`{s}` is not a level (full, partial)"))),
-            };
-            l.legal_basis = match parse::cell(row, c[19]) {
-                "" => None,
-                "social_welfare" => Some(LegalBasis::SocialWelfare),
-                "health_care" => Some(LegalBasis::HealthCare),
-                s => {
-                    return Err(row.error(
-                        c[19].unwrap_or(0),
-                        format!("`{s}` is not a legal basis (social_welfare, health_care)"),
-                    ))
-                }
-            };
-            let text = |i: usize| Some(parse::cell(row, c[i])).filter(|s| !s.is_empty()).map(str::to_string);
-            l.care_class = text(20);
-            l.staff = text(21);
-            l.label = text(22);
-            l.specialist_nurse_visit = parse::boolean(row, c[23])?.unwrap_or(false);
-            let spec = intern_into(pop, spec_ids, l);
-            pop.lines.push(LineRec { person, from, to, spec, row: u32_row(row.number) });
-            Ok(())
-        })?;
+        t.for_each(|row| self.line_row(row, &c))?;
+        Ok(())
+    }
+
+    pub(crate) fn line_row(&mut self, row: &table::Row, c: &[Option<usize>]) -> Result<()> {
+        let q = Decimal::from(MAX_QUANTITY);
+        let id = parse::id(row, c[0], "the person's id")?;
+        let person = *self
+            .person_ids
+            .get(id)
+            .ok_or_else(|| row.error(c[0].unwrap_or(0), format!("person `{id}` is not in the persons table")))?;
+        let (from, to) = period(row, c[1], c[2])?;
+        let service = parse::id(row, c[3], "the service code")?;
+        let production = match parse::required(row, c[4], "the production method")? {
+            "own" => Production::Own,
+            "purchased" => Production::Purchased,
+            "voucher" => Production::Voucher,
+            s => {
+                return Err(
+                    row.error(c[4].unwrap_or(0), format!("`{s}` is not a production method (own, purchased, voucher)"))
+                )
+            }
+        };
+        let mut l = ServiceLine::new(service, production);
+        let d = |i: usize| parse::decimal(row, c[5 + i], q);
+        l.hours_per_month = d(0)?;
+        l.visits_per_week = d(1)?;
+        l.visits_per_day = d(2)?;
+        l.minutes_per_visit = d(3)?;
+        l.meals_per_week = d(4)?;
+        l.times_per_week = d(5)?;
+        l.days_per_week = d(6)?;
+        l.days_per_month = d(7)?;
+        l.visits_per_month = d(8)?;
+        l.times_per_month = d(9)?;
+        l.provider_price_per_hour = parse::money(row, c[15], q)?;
+        l.provider_price_per_day = parse::money(row, c[16], q)?;
+        l.provider_price_per_unit = parse::money(row, c[17], q)?;
+        l.level = match parse::cell(row, c[18]) {
+            "" => None,
+            "full" => Some(MealLevel::Full),
+            "partial" => Some(MealLevel::Partial),
+            s => return Err(row.error(c[18].unwrap_or(0), format!("`{s}` is not a level (full, partial)"))),
+        };
+        l.legal_basis = match parse::cell(row, c[19]) {
+            "" => None,
+            "social_welfare" => Some(LegalBasis::SocialWelfare),
+            "health_care" => Some(LegalBasis::HealthCare),
+            s => {
+                return Err(
+                    row.error(c[19].unwrap_or(0), format!("`{s}` is not a legal basis (social_welfare, health_care)"))
+                )
+            }
+        };
+        let text = |i: usize| Some(parse::cell(row, c[i])).filter(|s| !s.is_empty()).map(str::to_string);
+        l.care_class = text(20);
+        l.staff = text(21);
+        l.label = text(22);
+        l.specialist_nurse_visit = parse::boolean(row, c[23])?.unwrap_or(false);
+        let spec = intern_into(&mut self.pop, &mut self.spec_ids, l);
+        self.pop.lines.push(LineRec { person, from, to, spec, row: u32_row(row.number) });
         Ok(())
     }
 
     /// Sorts and indexes by person; checks that no person has two incomes in force at once.
-    fn finish(self) -> Result<Population> {
+    pub(crate) fn finish(self) -> Result<Population> {
         let n = self.pop.persons.len();
         let mut pop = self.pop;
         pop.incomes.sort_by_key(|r| (r.person, r.from, r.row));
@@ -615,6 +562,78 @@ impl Builder {
         pop.specs.shrink_to_fit();
         Ok(pop)
     }
+}
+
+pub(crate) fn households_columns(t: &Table) -> Result<Vec<Option<usize>>> {
+    t.columns(&[
+        ("household_id", true),
+        ("persons", true),
+        ("income_not_given", false),
+        ("spouse_in_long_term_care", false),
+        ("guarantee_pension", false),
+    ])
+}
+
+pub(crate) fn persons_columns(t: &Table) -> Result<Vec<Option<usize>>> {
+    t.columns(&[
+        ("person_id", true),
+        ("household_id", true),
+        ("spouse_id", false),
+        ("age", true),
+        ("sex", true),
+        ("weight", false),
+        ("n_chronic", false),
+        ("joint_social_health", false),
+        ("maple", false),
+        ("living_alone", false),
+    ])
+}
+
+pub(crate) fn incomes_columns(t: &Table) -> Result<Vec<Option<usize>>> {
+    t.columns(&[
+        ("person_id", true),
+        ("from", true),
+        ("to", false),
+        ("gross_income", true),
+        ("net_income", true),
+        ("forest_income_yearly", false),
+        ("maintenance", false),
+        ("guardianship", false),
+        ("foreclosure", false),
+        ("compensation", false),
+        ("medicines", false),
+        ("housing", false),
+    ])
+}
+
+pub(crate) fn service_use_columns(t: &Table) -> Result<Vec<Option<usize>>> {
+    const DECIMALS: [&str; 12] = [
+        "hours_per_month",
+        "visits_per_week",
+        "visits_per_day",
+        "minutes_per_visit",
+        "meals_per_week",
+        "times_per_week",
+        "days_per_week",
+        "days_per_month",
+        "visits_per_month",
+        "times_per_month",
+        "provider_price_per_hour",
+        "provider_price_per_day",
+    ];
+    let mut cols: Vec<(&str, bool)> =
+        vec![("person_id", true), ("from", true), ("to", false), ("service", true), ("production", true)];
+    cols.extend(DECIMALS.iter().map(|d| (*d, false)));
+    cols.extend([
+        ("provider_price_per_unit", false),
+        ("level", false),
+        ("legal_basis", false),
+        ("care_class", false),
+        ("staff", false),
+        ("label", false),
+        ("specialist_nurse_visit", false),
+    ]);
+    t.columns(&cols)
 }
 
 /// `from` (required) and `to` (optional, not before `from`).
@@ -650,9 +669,13 @@ fn offsets(n: usize, persons: impl Iterator<Item = u32>) -> Vec<u32> {
 /// The population files written by [`write_csv`].
 pub const TABLES: [&str; 4] = ["households", "persons", "incomes", "service_use"];
 
-/// Writes a population as the four CSV tables (standard dialect) and `population.toml`.
+/// Writes a population as the four CSV tables (standard dialect) and `population.toml`, in
+/// household order ([`crate::stream`]): the persons of each household together in the
+/// households' order, the incomes and service lines of each person together in the persons'.
 pub fn write_csv(pop: &Population, dir: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| SimError::file(dir, e))?;
+    let mut order: Vec<u32> = (0..pop.persons.len() as u32).collect();
+    order.sort_by_key(|&p| (pop.persons[p as usize].household, p));
     let mut written = Vec::new();
     let open = |name: &str| -> Result<(csv::Writer<std::io::BufWriter<std::fs::File>>, PathBuf)> {
         let p = dir.join(format!("{name}.csv"));
@@ -694,7 +717,7 @@ pub fn write_csv(pop: &Population, dir: &Path) -> Result<Vec<PathBuf>> {
         "living_alone",
     ])
     .map_err(werr(&p))?;
-    for x in &pop.persons {
+    for x in order.iter().map(|&p| &pop.persons[p as usize]) {
         let spouse = x.spouse.map(|s| pop.persons[s as usize].id.to_string()).unwrap_or_default();
         w.write_record([
             &*x.id,
@@ -729,7 +752,7 @@ pub fn write_csv(pop: &Population, dir: &Path) -> Result<Vec<PathBuf>> {
         "housing",
     ])
     .map_err(werr(&p))?;
-    for r in &pop.incomes {
+    for r in order.iter().flat_map(|&p| pop.incomes_of(p)) {
         let e = r.extra.map(|i| pop.extras[i as usize].clone()).unwrap_or_default();
         let d = &e.deductions;
         w.write_record([
@@ -775,10 +798,11 @@ pub fn write_csv(pop: &Population, dir: &Path) -> Result<Vec<PathBuf>> {
         "legal_basis",
         "care_class",
         "staff",
+        "label",
         "specialist_nurse_visit",
     ])
     .map_err(werr(&p))?;
-    for r in &pop.lines {
+    for r in order.iter().flat_map(|&p| pop.lines_of(p)) {
         let l = &pop.specs[r.spec as usize];
         w.write_record([
             pop.persons[r.person as usize].id.to_string(),
@@ -811,6 +835,7 @@ pub fn write_csv(pop: &Population, dir: &Path) -> Result<Vec<PathBuf>> {
             },
             l.care_class.clone().unwrap_or_default(),
             l.staff.clone().unwrap_or_default(),
+            l.label.clone().unwrap_or_default(),
             if l.specialist_nurse_visit { "true".into() } else { String::new() },
         ])
         .map_err(werr(&p))?;

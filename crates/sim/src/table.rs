@@ -31,10 +31,12 @@ pub struct Table {
     /// About how many data rows there are (to size the population's vectors once).
     pub rows_hint: usize,
     source: Source,
+    /// The spreadsheet number of the last row read.
+    number: usize,
 }
 
 enum Source {
-    Csv(csv::Reader<std::io::BufReader<std::fs::File>>),
+    Csv(csv::Reader<std::io::BufReader<std::fs::File>>, csv::ByteRecord),
     Rows(std::vec::IntoIter<Vec<String>>),
 }
 
@@ -150,7 +152,7 @@ impl Table {
             .iter()
             .map(|h| decode(h).trim().trim_start_matches('\u{feff}').to_string())
             .collect();
-        Ok(Table { file, header, dialect, rows_hint, source: Source::Csv(rdr) })
+        Ok(Table { file, header, dialect, rows_hint, source: Source::Csv(rdr, csv::ByteRecord::new()), number: 1 })
     }
 
     fn workbook(path: &Path, name: &str) -> Result<Table, SimError> {
@@ -176,7 +178,14 @@ impl Table {
             file
         };
         let rows_hint = rest.len();
-        Ok(Table { file, header, dialect: Dialect::Standard, rows_hint, source: Source::Rows(rest.into_iter()) })
+        Ok(Table {
+            file,
+            header,
+            dialect: Dialect::Standard,
+            rows_hint,
+            source: Source::Rows(rest.into_iter()),
+            number: 1,
+        })
     }
 
     #[cfg(feature = "parquet")]
@@ -188,6 +197,7 @@ impl Table {
             dialect: Dialect::Standard,
             rows_hint: rows.len(),
             source: Source::Rows(rows.into_iter()),
+            number: 1,
         })
     }
 
@@ -241,47 +251,67 @@ impl Table {
     /// Visits every data row (empty rows are skipped).
     pub fn for_each(mut self, mut f: impl FnMut(&Row) -> Result<(), SimError>) -> Result<usize, SimError> {
         let mut n = 0;
-        let mut number = 1;
-        match &mut self.source {
-            Source::Csv(rdr) => {
-                let mut rec = csv::ByteRecord::new();
-                let mut cells: Vec<String> = Vec::new();
-                loop {
-                    let more = rdr.read_byte_record(&mut rec).map_err(|e| SimError::Row {
-                        file: self.file.clone(),
-                        row: number + 1,
-                        message: format!("not valid CSV: {e}"),
-                    })?;
-                    if !more {
-                        break;
-                    }
-                    number = rec.position().map(|p| p.line() as usize).unwrap_or(number + 1);
-                    if rec.iter().all(|c| c.trim_ascii().is_empty()) {
-                        continue;
-                    }
-                    cells.clear();
-                    cells.extend(rec.iter().map(decode));
-                    let row =
-                        Row { file: &self.file, number, dialect: self.dialect, cells: &cells, header: &self.header };
-                    f(&row)?;
-                    n += 1;
-                }
-            }
-            Source::Rows(rows) => {
-                for cells in rows.by_ref() {
-                    number += 1;
-                    if cells.iter().all(|c| c.trim().is_empty()) {
-                        continue;
-                    }
-                    let row =
-                        Row { file: &self.file, number, dialect: self.dialect, cells: &cells, header: &self.header };
-                    f(&row)?;
-                    n += 1;
-                }
-            }
+        let mut buf = RowBuf::default();
+        while self.read(&mut buf)? {
+            f(&self.row(&buf))?;
+            n += 1;
         }
         Ok(n)
     }
+
+    /// Reads the next data row into `buf` (empty rows are skipped); `false` at the end. With
+    /// [`Table::row`], a table read a row at a time, several tables side by side.
+    pub fn read(&mut self, buf: &mut RowBuf) -> Result<bool, SimError> {
+        match &mut self.source {
+            Source::Csv(rdr, rec) => loop {
+                let more = rdr.read_byte_record(rec).map_err(|e| SimError::Row {
+                    file: self.file.clone(),
+                    row: self.number + 1,
+                    message: format!("not valid CSV: {e}"),
+                })?;
+                if !more {
+                    return Ok(false);
+                }
+                self.number = rec.position().map(|p| p.line() as usize).unwrap_or(self.number + 1);
+                if rec.iter().all(|c| c.trim_ascii().is_empty()) {
+                    continue;
+                }
+                buf.number = self.number;
+                buf.cells.clear();
+                buf.cells.extend(rec.iter().map(decode));
+                return Ok(true);
+            },
+            Source::Rows(rows) => {
+                for cells in rows.by_ref() {
+                    self.number += 1;
+                    if cells.iter().all(|c| c.trim().is_empty()) {
+                        continue;
+                    }
+                    buf.number = self.number;
+                    buf.cells = cells;
+                    return Ok(true);
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// The row held in `buf`, as a row of this table.
+    pub fn row<'a>(&'a self, buf: &'a RowBuf) -> Row<'a> {
+        Row { file: &self.file, number: buf.number, dialect: self.dialect, cells: &buf.cells, header: &self.header }
+    }
+
+    /// Whether the table is a CSV file (read as a stream; a workbook or Parquet file is read whole).
+    pub fn is_streamed(&self) -> bool {
+        matches!(self.source, Source::Csv(..))
+    }
+}
+
+/// One row read by [`Table::read`], owned.
+#[derive(Debug, Default, Clone)]
+pub struct RowBuf {
+    number: usize,
+    cells: Vec<String>,
 }
 
 /// A field as text: UTF-8, or, when its bytes are not UTF-8, Windows-1252 (what Excel's "CSV

@@ -23,6 +23,7 @@ fn error_with(file: &str, text: &str) -> String {
 
 fn run(tmp: &Path, pop: &Path) -> String {
     let job = Job {
+        block: kustannusarvio_sim::run::BLOCK,
         tariffs: repo().join("tests/fixtures/tariffs/esimerkki"),
         population: pop.to_path_buf(),
         from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),

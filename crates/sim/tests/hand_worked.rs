@@ -44,6 +44,7 @@ fn run(dir: &Path) -> Results {
     let reform = dir.join("tasaprosentti.toml");
     std::fs::write(&reform, REFORM).unwrap();
     let job = Job {
+        block: kustannusarvio_sim::run::BLOCK,
         tariffs: repo().join("tests/fixtures/tariffs/esimerkki"),
         population: dir.join("pop"),
         from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
@@ -216,6 +217,7 @@ fn windows_1252_and_a_byte_order_mark_read_as_utf8() {
     let households = std::fs::read(pop.join("households.csv")).unwrap();
     std::fs::write(pop.join("households.csv"), [&b"\xEF\xBB\xBF"[..], &households].concat()).unwrap();
     let job = Job {
+        block: kustannusarvio_sim::run::BLOCK,
         tariffs: repo().join("tests/fixtures/tariffs/esimerkki"),
         population: pop,
         from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),

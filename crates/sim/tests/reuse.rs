@@ -12,6 +12,7 @@ fn reuse_changes_nothing() {
     let pop = tmp.path().join("pop");
     kustannusarvio_sim::synth::write("paijat-hame", 500, 3, 2026, &pop).unwrap();
     let job = |reuse: bool, out: &str| Job {
+        block: kustannusarvio_sim::run::BLOCK,
         tariffs: repo.join("tariffs/paijat-hame"),
         population: pop.clone(),
         from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 fn job(pop: &Path, out: &Path) -> Job {
     Job {
+        block: kustannusarvio_sim::run::BLOCK,
         tariffs: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/tariffs/esimerkki")),
         population: pop.to_path_buf(),
         from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
