@@ -171,3 +171,64 @@ fn a_year_with_the_payment_ceiling_adds_up_to_the_engines_twelve_month_view() {
     }
     assert!(checked >= 3, "only {checked} clients reached the ceiling with a constant package");
 }
+
+/// An extract out of household order: `population check` says so, `population sort` writes it in
+/// order (then checked as such), `simulate` on the unsorted extract notes on stderr that it read
+/// it whole, and both give the same summary.
+#[test]
+fn population_check_and_sort_for_household_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pop = tmp.path().join("pop");
+    // more households than one block of 4 096
+    ok(bin().args(["population", "synth", "--clients", "4200", "--seed", "2", "--out"]).arg(&pop));
+    let said = ok(bin().args(["population", "check"]).arg(&pop));
+    assert!(said.contains("in household order: simulated a block"), "{said}");
+    // the extract: the first household's first person moved to the very end of the persons
+    let extract = tmp.path().join("extract");
+    std::fs::create_dir_all(&extract).unwrap();
+    for t in ["households", "incomes", "service_use"] {
+        std::fs::copy(pop.join(format!("{t}.csv")), extract.join(format!("{t}.csv"))).unwrap();
+    }
+    let persons = std::fs::read_to_string(pop.join("persons.csv")).unwrap();
+    let mut p: Vec<&str> = persons.lines().collect();
+    let header = p.remove(0);
+    let first = p.remove(0);
+    p.push(first);
+    std::fs::write(extract.join("persons.csv"), format!("{header}\n{}\n", p.join("\n"))).unwrap();
+    let said = ok(bin().args(["population", "check"]).arg(&extract));
+    assert!(said.starts_with("ok: ") && said.contains("not in household order ("), "{said}");
+    assert!(said.contains("persons.csv, row "), "{said}");
+    let sorted = tmp.path().join("sorted");
+    let wrote = ok(bin().args(["population", "sort"]).arg(&extract).arg("--out").arg(&sorted));
+    assert!(wrote.contains("persons.csv"), "{wrote}");
+    let said = ok(bin().args(["population", "check"]).arg(&sorted));
+    assert!(said.contains("in household order: simulated a block"), "{said}");
+    // sort does not write into a directory with files
+    let again = bin().args(["population", "sort"]).arg(&extract).arg("--out").arg(&sorted).output().unwrap();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+    // the same summary from the extract (read whole, with a note) and the sorted tables
+    let simulate = |p: &Path, out: &str| {
+        let o = bin()
+            .args(["simulate", "--quiet", "--tariffs"])
+            .arg(repo().join("tariffs/paijat-hame"))
+            .arg("--population")
+            .arg(p)
+            .args(["--from", "2026-11", "--to", "2026-12", "--out"])
+            .arg(tmp.path().join(out))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let stdout = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| !l.starts_with("wrote"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        (stdout, String::from_utf8_lossy(&o.stderr).to_string())
+    };
+    let (a, a_err) = simulate(&extract, "o1");
+    let (b, b_err) = simulate(&sorted, "o2");
+    assert_eq!(a, b);
+    assert!(a_err.contains("note: the population was read whole") && a_err.contains("household order"), "{a_err}");
+    assert!(b_err.is_empty(), "{b_err}");
+}
