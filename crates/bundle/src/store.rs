@@ -536,6 +536,9 @@ impl Store {
         if let Some(e) = rec.root_failure.lock().ok().and_then(|f| f.clone()) {
             return Err(e);
         }
+        if let Some(e) = rec.bad_metadata.lock().ok().and_then(|f| f.clone()) {
+            return Err(e);
+        }
         let repo = repo.map_err(|e| tuf::classify(&e))?;
         let view = tuf::target_view(&repo)?;
         if view.info.organisation != self.organisation {

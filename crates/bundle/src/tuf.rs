@@ -62,6 +62,24 @@ fn role_of_file(name: &str) -> &'static str {
     }
 }
 
+/// `tough` reads `_type` but does not hold it to the role it expects (serde's tag on a struct is
+/// not checked on reading, and the signature is checked over the re-serialised form, which
+/// writes the right `_type` back): a metadata file whose `_type` was changed would verify. The
+/// device holds every metadata file to its role here, before `tough` reads it.
+pub fn check_type(name: &str, bytes: &[u8]) -> Result<(), BundleError> {
+    let role = role_of_file(name);
+    if role == "target" {
+        return Ok(());
+    }
+    let v: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| BundleError::malformed(format!("{role} metadata"), e))?;
+    match v.get("signed").and_then(|s| s.get("_type")).and_then(|t| t.as_str()) {
+        Some(t) if t == role => Ok(()),
+        Some(t) => Err(BundleError::malformed(format!("{role} metadata"), format!("`_type` is `{t}`, not `{role}`"))),
+        None => Err(BundleError::malformed(format!("{role} metadata"), "no `signed._type`")),
+    }
+}
+
 fn role(r: &RoleType) -> String {
     r.to_string()
 }
@@ -169,11 +187,14 @@ pub struct Recording<T: Transport + Clone> {
     inner: T,
     pub served: Served,
     pub root_failure: Arc<Mutex<Option<BundleError>>>,
+    /// The first metadata file served with the wrong `_type` ([`check_type`]): the update fails
+    /// with it.
+    pub bad_metadata: Arc<Mutex<Option<BundleError>>>,
 }
 
 impl<T: Transport + Clone> Recording<T> {
     pub fn new(inner: T) -> Self {
-        Recording { inner, served: Arc::default(), root_failure: Arc::default() }
+        Recording { inner, served: Arc::default(), root_failure: Arc::default(), bad_metadata: Arc::default() }
     }
     pub fn file(&self, name: &str) -> Option<Vec<u8>> {
         self.served.lock().ok()?.get(name).cloned()
@@ -190,6 +211,13 @@ impl<T: Transport + Clone + 'static> Transport for Recording<T> {
         };
         match got {
             Ok(bytes) => {
+                if let Err(e) = check_type(&name, &bytes) {
+                    if let Ok(mut f) = self.bad_metadata.lock() {
+                        f.get_or_insert_with(|| e.clone());
+                    }
+                    // tough is not given the file: the update fails with this status
+                    return Err(TransportError::new_with_cause(TransportErrorKind::Other, url, NetFailure(e)));
+                }
                 if let Ok(mut m) = self.served.lock() {
                     m.insert(name, bytes.clone());
                 }
@@ -359,6 +387,7 @@ fn parse_verified<T>(root: &Signed<Root>, role: &str, bytes: &[u8]) -> Result<Si
 where
     T: tough::schema::Role + serde::Serialize + serde::de::DeserializeOwned,
 {
+    check_type(&format!("{role}.json"), bytes)?;
     let m: Signed<T> =
         serde_json::from_slice(bytes).map_err(|e| BundleError::malformed(format!("{role} metadata"), e))?;
     root.signed.verify_role(&m).map_err(|e| match e {
@@ -384,6 +413,7 @@ fn check_meta(role: &str, bytes: &[u8], meta: &tough::schema::Metafile) -> Resul
 
 /// Parses root metadata and checks it is signed by its own root keys.
 pub fn parse_root(bytes: &[u8]) -> Result<Signed<Root>, BundleError> {
+    check_type("root.json", bytes)?;
     let root: Signed<Root> = serde_json::from_slice(bytes).map_err(|e| BundleError::malformed("root metadata", e))?;
     root.signed.verify_role(&root).map_err(|e| BundleError::malformed("root metadata", e))?;
     Ok(root)
@@ -404,6 +434,7 @@ pub fn root_chain(
         let next = cur.signed.version.get().saturating_add(1);
         let name = format!("{next}.root.json");
         let found = candidates.iter().filter(|(n, _)| *n == name).find_map(|(_, b)| {
+            check_type(&name, b).ok()?;
             let r: Signed<Root> = serde_json::from_slice(b).ok()?;
             (r.signed.version.get() == next && cur.signed.verify_role(&r).is_ok() && r.signed.verify_role(&r).is_ok())
                 .then(|| (r, b.clone()))
@@ -424,6 +455,7 @@ where
     T: tough::schema::Role + serde::Serialize + serde::de::DeserializeOwned,
 {
     let m: Signed<T> = serde_json::from_slice(bytes).ok()?;
+    check_type(&format!("{}.json", T::TYPE), bytes).ok()?;
     root.signed.verify_role(&m).ok()?;
     Some(m.signed.version().get())
 }

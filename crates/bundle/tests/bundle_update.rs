@@ -199,6 +199,22 @@ fn indefinite_freeze() {
     assert_fee(&later.tariff);
 }
 
+/// The timestamp served with its `_type` changed and its signature left as it was: `tough` would
+/// accept it (it checks the signature over its own re-serialisation); the device refuses it.
+#[test]
+fn a_metadata_file_of_the_wrong_type() {
+    let (repo, server, _t, st) = installed();
+    repo.publish_dir(&changed_tariff(tempfile::tempdir().unwrap().path()));
+    let path = repo.file("timestamp.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text.replacen("\"_type\": \"timestamp\"", "\"_type\": \"uimestamp\"", 1);
+    assert_ne!(changed, text);
+    std::fs::write(&path, changed).unwrap();
+    let s = expect(&server, &st, "rejected_malformed", 1);
+    let j = serde_json::to_value(&s).unwrap();
+    assert!(j["message"].as_str().unwrap_or_default().contains("`_type` is `uimestamp`"), "{j}");
+}
+
 #[test]
 fn mix_and_match() {
     let (repo, server, _t, st) = installed();
