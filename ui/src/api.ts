@@ -6,7 +6,7 @@ import type { Estimate, EngineError, Comparison, Scenario, ServiceOption, AppTar
 export type Outcome<T> = { ok: true; data: T } | { ok: false; error: EngineError };
 
 function unexpected(e: unknown): EngineError {
-  return { code: "invalid_input", field: "", message: String(e) } as EngineError;
+  return { code: "invalid_input", field: "", message: String(e), problem: { kind: "malformed", detail: String(e) } } as EngineError;
 }
 
 async function wrap<T>(p: Promise<{ status: "ok"; data: T } | { status: "error"; error: EngineError }>): Promise<Outcome<T>> {

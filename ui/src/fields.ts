@@ -143,24 +143,38 @@ export function placeOfEnginePath(path: string, sentLines: { id: number; service
 }
 
 /**
- * An engine error as a problem of the field it names (never shown raw): the engine's English
- * message only tells which kind (required, negative, at most N). `undefined` when the error
+ * An engine error as a problem of the field it names (never shown raw), by the engine's problem
+ * kind (`problem.kind`: required, negative, at_most with `max` …). `undefined` when the error
  * belongs to no field (a broken tariff): the results then show a general message.
  */
 export function problemOfEngineError(e: EngineError, sentLines: { id: number; service: string }[]): InputProblem | Missing | undefined {
-  const any = e as { code: string; field?: string; message?: string; date?: string };
-  if (e.code === "not_in_force") return { place: { scope: "household", field: "date" }, kind: "not_in_force", date: any.date ?? "" };
-  const place = typeof any.field === "string" ? placeOfEnginePath(any.field.replace(/\.service$/, ".production"), sentLines) : undefined;
+  if (e.code === "not_in_force") return { place: { scope: "household", field: "date" }, kind: "not_in_force", date: e.date };
+  const field = "field" in e ? e.field : undefined;
+  const place = typeof field === "string" ? placeOfEnginePath(field.replace(/\.service$/, ".production"), sentLines) : undefined;
   if (!place) return undefined;
   if (e.code === "not_offered" || e.code === "unknown_service") return { place, kind: "not_offered" };
-  const msg = any.message ?? "";
-  if (/is required/.test(msg)) return { place, kind: place.scope === "person" ? "income" : "amount" };
+  if (e.code !== "invalid_input") return { place, kind: "engine" };
+  const p = e.problem;
   const money = place.scope === "person" || (place.scope === "line" && isMoneyField(place.field));
   const range = place.scope === "line" ? quantityRange(place.service, place.field) : place.scope === "household" && place.field === "persons" ? PERSONS : undefined;
-  const max = /must be at most ([\d.]+)/.exec(msg);
-  if (/must not be negative/.test(msg)) return { place, kind: money ? "negative" : "range", money, range: range ?? { min: 0, max: Infinity } };
-  if (max) return { place, kind: "range", money, range: { min: range?.min ?? 0, max: Number(max[1]) } };
-  return { place, kind: "engine", money };
+  switch (p.kind) {
+    case "required":
+    case "required_for_service":
+    case "required_for_voucher":
+    case "required_level":
+    case "required_legal_basis":
+    case "required_hours":
+      return { place, kind: place.scope === "person" ? "income" : "amount" };
+    case "negative":
+      return { place, kind: money ? "negative" : "range", money, range: range ?? { min: 0, max: Infinity } };
+    case "at_most":
+      return { place, kind: "range", money, range: { min: range?.min ?? 0, max: Number(p.max) } };
+    case "at_least_one":
+    case "at_least_two_spouse":
+      return { place, kind: "range", money, range: range ?? { min: 1, max: Infinity } };
+    default:
+      return { place, kind: "engine", money };
+  }
 }
 
 export function isMissing(x: InputProblem | Missing): x is Missing {

@@ -51,7 +51,7 @@ function installMock(fx) {
         return inLang(args, line && line.production === "voucher" ? "estimate_home_care_voucher" : "estimate_home_care_8h");
       }
       case "compare": return inLang(args, "compare_own_voucher");
-      default: throw { code: "invalid_input", field: "", message: `unmocked command ${cmd}` };
+      default: throw { code: "invalid_input", field: "", message: `unmocked command ${cmd}`, problem: { kind: "malformed", detail: `unmocked command ${cmd}` } };
     }
   };
   window.__TAURI_INTERNALS__ = {

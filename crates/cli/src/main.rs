@@ -390,8 +390,8 @@ fn main() -> ExitCode {
             let mut ests = Vec::new();
             for p in &scenarios {
                 let s = read_scenario(Some(p)).map_err(|e| match e {
-                    EngineError::InvalidInput { field, message } => {
-                        EngineError::InvalidInput { field: format!("{}: {field}", p.display()), message }
+                    EngineError::InvalidInput { field, message, problem } => {
+                        EngineError::InvalidInput { field: format!("{}: {field}", p.display()), message, problem }
                     }
                     other => other,
                 })?;

@@ -145,13 +145,13 @@ pub struct Warning {
 fn check_household(s: &Scenario) -> Result<()> {
     let p = s.household.persons;
     if p == 0 {
-        return Err(EngineError::input("household.persons", "must be at least 1"));
+        return Err(EngineError::problem("household.persons", crate::error::Problem::AtLeastOne));
     }
     if p > MAX_PERSONS {
-        return Err(EngineError::input("household.persons", format!("must be at most {MAX_PERSONS}")));
+        return Err(EngineError::problem("household.persons", crate::error::Problem::AtMost { max: MAX_PERSONS.to_string() }));
     }
     if s.household.spouse.is_some() && p < 2 {
-        return Err(EngineError::input("household.persons", "must be at least 2 when a spouse is given"));
+        return Err(EngineError::problem("household.persons", crate::error::Problem::AtLeastTwoSpouse));
     }
     let mut people = vec![("client", &s.household.client)];
     if let Some(sp) = &s.household.spouse {
@@ -176,7 +176,7 @@ fn check_household(s: &Scenario) -> Result<()> {
     }
     rules::income::not_given::check(&s.household)?;
     if s.services.len() > MAX_LINES {
-        return Err(EngineError::input("services", format!("at most {MAX_LINES} lines")));
+        return Err(EngineError::problem("services", crate::error::Problem::TooManyLines { max: MAX_LINES.to_string() }));
     }
     Ok(())
 }

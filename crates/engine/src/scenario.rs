@@ -324,9 +324,9 @@ pub fn parse_scenario(json: &str) -> Result<Scenario, crate::error::EngineError>
     let de = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        crate::error::EngineError::InvalidInput {
-            field: if path == "." { String::new() } else { path },
-            message: e.into_inner().to_string(),
-        }
+        crate::error::EngineError::problem(
+            if path == "." { String::new() } else { path },
+            crate::error::Problem::Malformed { detail: e.into_inner().to_string() },
+        )
     })
 }

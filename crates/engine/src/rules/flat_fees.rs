@@ -57,7 +57,7 @@ fn kind<'a>(ctx: &Ctx<'a>, kind: StatutoryKind, line: &ServiceLine, f: &str) -> 
                 None | Some("nurse") => &ff.temporary_home_nursing_nurse_per_visit,
                 Some("doctor") => &ff.temporary_home_nursing_doctor_per_visit,
                 Some(other) => {
-                    return Err(EngineError::input(format!("{f}.staff"), format!("`{other}` is not doctor or nurse")))
+                    return Err(EngineError::problem(format!("{f}.staff"), crate::error::Problem::Staff { value: other.to_string() }))
                 }
             };
             Kind {
@@ -69,7 +69,7 @@ fn kind<'a>(ctx: &Ctx<'a>, kind: StatutoryKind, line: &ServiceLine, f: &str) -> 
                 price: line.provider_price_per_unit,
             }
         }
-        _ => return Err(EngineError::input(format!("{f}.service"), "is not a flat-fee service")),
+        _ => return Err(EngineError::problem(format!("{f}.service"), crate::error::Problem::NotFlatFee)),
     })
 }
 
@@ -98,10 +98,7 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     match line.production {
         Production::Own | Production::Purchased => {
             if k.price.is_some() {
-                return Err(EngineError::input(
-                    format!("{f}.{}", k.price_field),
-                    "is used only with production = voucher",
-                ));
+                return Err(EngineError::problem(format!("{f}.{}", k.price_field), crate::error::Problem::VoucherOnly));
             }
             out.organiser_cost_monthly = super::organiser_cost::organiser_cost(&mut c, line, f, k.qty, k.unit)?;
         }

@@ -11,26 +11,20 @@ use rust_decimal::Decimal;
 
 pub fn calc(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineCalc> {
     let ics = ctx.tariff.informal_care_support.as_ref().filter(|i| !i.classes.is_empty()).ok_or_else(|| {
-        EngineError::NotOffered {
-            field: format!("{f}.service"),
-            message: "the tariff has no informal care support (omaishoidon tuki) section".into(),
-        }
+        EngineError::not_offered(format!("{f}.service"), crate::error::Problem::NoInformalCare)
     })?;
     if line.production != Production::Own {
-        return Err(EngineError::NotOffered {
-            field: format!("{f}.production"),
-            message: "informal care support is paid by the organiser: production must be `own`".into(),
-        });
+        return Err(EngineError::not_offered(format!("{f}.production"), crate::error::Problem::InformalCareOwn));
     }
     let class =
-        line.care_class.as_deref().ok_or_else(|| EngineError::input(format!("{f}.care_class"), "is required"))?;
+        line.care_class.as_deref().ok_or_else(|| EngineError::problem(format!("{f}.care_class"), crate::error::Problem::Required))?;
     let param = ics.classes.get(class).ok_or_else(|| {
-        EngineError::input(
+        EngineError::problem(
             format!("{f}.care_class"),
-            format!(
-                "unknown class `{class}`; the tariff has: {}",
-                ics.classes.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
+            crate::error::Problem::UnknownClass {
+                class: class.to_string(),
+                classes: ics.classes.keys().cloned().collect::<Vec<_>>().join(", "),
+            },
         )
     })?;
     let mut c = Calc::new(ctx);

@@ -242,9 +242,9 @@ impl LineCalc {
 pub fn check_fields(line: &ServiceLine, field_prefix: &str, allowed: &[&str]) -> Result<()> {
     for f in line.given_fields() {
         if !allowed.contains(&f) {
-            return Err(EngineError::input(
+            return Err(EngineError::problem(
                 format!("{field_prefix}.{f}"),
-                format!("`{f}` is not used by the service `{}`", line.service),
+                crate::error::Problem::FieldNotUsed { name: f.to_string(), service: line.service.clone() },
             ));
         }
     }
@@ -254,16 +254,16 @@ pub fn check_fields(line: &ServiceLine, field_prefix: &str, allowed: &[&str]) ->
 /// A required non-negative quantity with an upper bound.
 /// The field name (`impl Display`, e.g. a [`crate::explain::Dotted`]) is written only for an error.
 pub fn quantity(value: Option<Decimal>, field: impl std::fmt::Display, max: Decimal) -> Result<Decimal> {
-    let v = value.ok_or_else(|| EngineError::input(field.to_string(), "is required for this service"))?;
+    let v = value.ok_or_else(|| EngineError::problem(field.to_string(), crate::error::Problem::RequiredForService))?;
     bounded(v, field, max)
 }
 
 pub fn bounded(v: Decimal, field: impl std::fmt::Display, max: Decimal) -> Result<Decimal> {
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(EngineError::input(field.to_string(), "must not be negative"));
+        return Err(EngineError::problem(field.to_string(), crate::error::Problem::Negative));
     }
     if v > max {
-        return Err(EngineError::input(field.to_string(), format!("must be at most {max}")));
+        return Err(EngineError::problem(field.to_string(), crate::error::Problem::AtMost { max: max.to_string() }));
     }
     Ok(v)
 }

@@ -10,21 +10,24 @@ use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
 
 pub fn organiser_cost(c: &mut Calc, line: &ServiceLine, f: &str, qty: Decimal, unit: Msg) -> Result<Decimal> {
-    let prices = c.tariff.prices.get(&line.service).ok_or_else(|| EngineError::NotOffered {
-        field: format!("{f}.service"),
-        message: format!("the tariff has no price list entry for `{}`", line.service),
-    })?;
+    let prices = c.tariff.prices.get(&line.service).ok_or_else(|| EngineError::not_offered(
+        format!("{f}.service"),
+        crate::error::Problem::NoPrice { service: line.service.clone() },
+    ))?;
     let (param, how) = match line.production {
         Production::Own => (&prices.own, "own"),
         Production::Purchased => (&prices.purchased, "purchased"),
         Production::Voucher => {
-            return Err(EngineError::input(format!("{f}.production"), "voucher lines are priced by the voucher rule"))
+            return Err(EngineError::problem(format!("{f}.production"), crate::error::Problem::VoucherRule))
         }
     };
-    let param = param.as_ref().ok_or_else(|| EngineError::NotOffered {
-        field: format!("{f}.production"),
-        message: format!("`{}` is not offered as `{}` in this tariff", line.service, line.production.code()),
-    })?;
+    let param = param.as_ref().ok_or_else(|| EngineError::not_offered(
+        format!("{f}.production"),
+        crate::error::Problem::NotOfferedAs {
+            service: line.service.clone(),
+            production: line.production.code().to_string(),
+        },
+    ))?;
     let price = *c.param(param)?;
     let cost = round_cents(mul(price, qty, f)?);
     c.step(

@@ -17,26 +17,17 @@ pub const MAX_HOURS_PER_MONTH: Decimal = Decimal::from_parts(744, 0, 0, false, 0
 pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: &'a HomeCare) -> Result<Decimal> {
     let visits = match (line.visits_per_week, line.visits_per_day) {
         (Some(_), Some(_)) => {
-            return Err(EngineError::input(
-                format!("{f}.visits_per_day"),
-                "give visits_per_week or visits_per_day, not both",
-            ))
+            return Err(EngineError::problem(format!("{f}.visits_per_day"), crate::error::Problem::VisitsNotBoth))
         }
         (Some(w), None) => Some(bounded(w, Dotted(f, "visits_per_week"), Decimal::from(7 * 24))?),
         (None, Some(d)) => Some(bounded(d, Dotted(f, "visits_per_day"), Decimal::from(24))? * Decimal::from(7)),
         (None, None) => None,
     };
     match (line.hours_per_month, visits) {
-        (Some(_), Some(_)) => Err(EngineError::input(
-            format!("{f}.hours_per_month"),
-            "give hours_per_month or visits with minutes_per_visit, not both",
-        )),
+        (Some(_), Some(_)) => Err(EngineError::problem(format!("{f}.hours_per_month"), crate::error::Problem::HoursNotBoth)),
         (Some(h), None) => {
             if line.minutes_per_visit.is_some() {
-                return Err(EngineError::input(
-                    format!("{f}.minutes_per_visit"),
-                    "is used only with visits_per_week or visits_per_day",
-                ));
+                return Err(EngineError::problem(format!("{f}.minutes_per_visit"), crate::error::Problem::VisitsOnly));
             }
             let h = quantity(Some(h), Dotted(f, "hours_per_month"), MAX_HOURS_PER_MONTH)?;
             c.step("home_care.hours_given", text!("step-hours-given", hours = h)).val("hours_per_month", h).result(h);
@@ -48,10 +39,7 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
             let weekly_hours = mul(per_week, minutes, f)? / Decimal::from(60);
             let h = weeks.apply(weekly_hours).ok_or_else(|| EngineError::Overflow { field: f.to_string() })?;
             if h > MAX_HOURS_PER_MONTH {
-                return Err(EngineError::input(
-                    format!("{f}.visits_per_week"),
-                    "visits × minutes exceed the hours of a month",
-                ));
+                return Err(EngineError::problem(format!("{f}.visits_per_week"), crate::error::Problem::VisitsExceedMonth));
             }
             c.step(
                 "home_care.hours_from_visits",
@@ -70,10 +58,7 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
             .result(h);
             Ok(h)
         }
-        (None, None) => Err(EngineError::input(
-            format!("{f}.hours_per_month"),
-            "is required (or visits_per_week with minutes_per_visit)",
-        )),
+        (None, None) => Err(EngineError::problem(format!("{f}.hours_per_month"), crate::error::Problem::RequiredHours)),
     }
 }
 

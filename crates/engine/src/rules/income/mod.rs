@@ -47,7 +47,7 @@ pub fn check_money(v: Decimal, field: impl std::fmt::Display) -> Result<()> {
         return Ok(());
     }
     if v.is_sign_negative() && !v.is_zero() {
-        return Err(EngineError::input(field.to_string(), "must not be negative"));
+        return Err(EngineError::problem(field.to_string(), crate::error::Problem::Negative));
     }
-    Err(EngineError::input(field.to_string(), format!("must be at most {MAX_MONTHLY_INCOME}")))
+    Err(EngineError::problem(field.to_string(), crate::error::Problem::AtMost { max: MAX_MONTHLY_INCOME.to_string() }))
 }

@@ -39,7 +39,7 @@ pub fn highest_fee(c: &mut Calc, key: &'static str, cap: Decimal, used: ParamUse
 /// An income-related fee with no cost in the tariff: no highest fee can be named.
 pub fn no_cost(c: &Calc) -> Result<()> {
     if applies(c) {
-        return Err(EngineError::input(FIELD, "the tariff gives no cost of this service, so there is no highest fee"));
+        return Err(EngineError::problem(FIELD, crate::error::Problem::NoHighestFeeCost));
     }
     Ok(())
 }
@@ -63,7 +63,7 @@ pub fn check(hh: &Household) -> Result<()> {
             .chain(kinds.iter().map(|k| p.deductions.get(*k)))
             .any(|v| !v.is_zero());
         if given {
-            return Err(EngineError::input(FIELD, "no income or deduction is given when the income is not given"));
+            return Err(EngineError::problem(FIELD, crate::error::Problem::IncomeNotGiven));
         }
     }
     Ok(())
@@ -79,7 +79,7 @@ pub fn check_line(ctx: &Ctx, line: &ServiceLine) -> Result<()> {
         Some(StatutoryKind::RoundTheClockHousing | StatutoryKind::InstitutionalCare)
     );
     if long_term && ctx.tariff.vouchers.get(&line.service).is_some_and(|v| v.by_net_income.is_some()) {
-        return Err(EngineError::input(FIELD, "a voucher valued by net income has no highest fee"));
+        return Err(EngineError::problem(FIELD, crate::error::Problem::NoHighestFeeVoucher));
     }
     Ok(())
 }

@@ -19,10 +19,7 @@ pub fn apply(c: &mut Calc, housing: bool, line: &ServiceLine, f: &str, fee: Deci
             Some(LegalBasis::SocialWelfare) => &ltc.cost_cap_institution_social,
             Some(LegalBasis::HealthCare) => &ltc.cost_cap_institution_health,
             None => {
-                return Err(EngineError::input(
-                    format!("{f}.legal_basis"),
-                    "is required: social_welfare or health_care",
-                ))
+                return Err(EngineError::problem(format!("{f}.legal_basis"), crate::error::Problem::RequiredLegalBasis))
             }
         }
     };

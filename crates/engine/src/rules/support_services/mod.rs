@@ -24,10 +24,7 @@ pub fn calc(ctx: &Ctx, s: &SupportService, line: &ServiceLine, f: &str) -> Resul
     }
     super::check_fields(line, f, &allowed)?;
     if line.production != Production::Voucher && line.provider_price_per_unit.is_some() {
-        return Err(EngineError::input(
-            format!("{f}.provider_price_per_unit"),
-            "is used only with production = voucher",
-        ));
+        return Err(EngineError::problem(format!("{f}.provider_price_per_unit"), crate::error::Problem::VoucherOnly));
     }
     let mut c = Calc::new(ctx);
     let (units, unit, weekly) = units(&mut c, s, line, f)?;

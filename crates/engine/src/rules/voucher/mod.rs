@@ -20,14 +20,14 @@ use rust_decimal::Decimal;
 pub const LEGAL: &str = "palvelusetelilaki 569/2009 7 §";
 
 fn scheme<'a>(c: &Calc<'_, 'a>, line: &ServiceLine, f: &str) -> Result<&'a Voucher> {
-    c.tariff.vouchers.get(&line.service).ok_or_else(|| EngineError::NotOffered {
-        field: format!("{f}.production"),
-        message: format!("`{}` has no service voucher in this tariff", line.service),
-    })
+    c.tariff.vouchers.get(&line.service).ok_or_else(|| EngineError::not_offered(
+        format!("{f}.production"),
+        crate::error::Problem::NoVoucher { service: line.service.clone() },
+    ))
 }
 
 fn provider_price(v: Option<Decimal>, field: String) -> Result<Decimal> {
-    let p = v.ok_or_else(|| EngineError::input(&field, "is required for a voucher"))?;
+    let p = v.ok_or_else(|| EngineError::problem(&field, crate::error::Problem::RequiredForVoucher))?;
     income::check_money(p, &field)?;
     Ok(p)
 }
