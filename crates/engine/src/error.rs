@@ -53,10 +53,14 @@ pub enum Problem {
     RequiredLegalBasis,
     RequiredHours,
     Negative,
-    AtMost { max: String },
+    AtMost {
+        max: String,
+    },
     AtLeastOne,
     AtLeastTwoSpouse,
-    TooManyLines { max: String },
+    TooManyLines {
+        max: String,
+    },
     VoucherOnly,
     VisitsOnly,
     VisitsNotBoth,
@@ -66,18 +70,37 @@ pub enum Problem {
     NotFlatFee,
     InformalCareOwn,
     NoInformalCare,
-    UnknownClass { class: String, classes: String },
+    UnknownClass {
+        class: String,
+        classes: String,
+    },
     NoHighestFeeCost,
     IncomeNotGiven,
     NoHighestFeeVoucher,
-    NoPrice { service: String },
-    NotOfferedAs { service: String, production: String },
-    NoVoucher { service: String },
-    Staff { value: String },
-    LevelNotOffered { value: String },
-    FieldNotUsed { name: String, service: String },
+    NoPrice {
+        service: String,
+    },
+    NotOfferedAs {
+        service: String,
+        production: String,
+    },
+    NoVoucher {
+        service: String,
+    },
+    Staff {
+        value: String,
+    },
+    LevelNotOffered {
+        value: String,
+    },
+    FieldNotUsed {
+        name: String,
+        service: String,
+    },
     /// Anything else (the JSON reader's message, a file the CLI could not read): given as is.
-    Malformed { detail: String },
+    Malformed {
+        detail: String,
+    },
 }
 
 impl std::fmt::Display for Problem {
@@ -109,7 +132,9 @@ impl std::fmt::Display for Problem {
             IncomeNotGiven => f.write_str("no income or deduction is given when the income is not given"),
             NoHighestFeeVoucher => f.write_str("a voucher valued by net income has no highest fee"),
             NoPrice { service } => write!(f, "the tariff has no price list entry for `{service}`"),
-            NotOfferedAs { service, production } => write!(f, "`{service}` is not offered as `{production}` in this tariff"),
+            NotOfferedAs { service, production } => {
+                write!(f, "`{service}` is not offered as `{production}` in this tariff")
+            }
             NoVoucher { service } => write!(f, "`{service}` has no service voucher in this tariff"),
             Staff { value } => write!(f, "`{value}` is not doctor or nurse"),
             LevelNotOffered { value } => write!(f, "`{value}` is not offered"),

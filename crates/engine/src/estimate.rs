@@ -148,7 +148,10 @@ fn check_household(s: &Scenario) -> Result<()> {
         return Err(EngineError::problem("household.persons", crate::error::Problem::AtLeastOne));
     }
     if p > MAX_PERSONS {
-        return Err(EngineError::problem("household.persons", crate::error::Problem::AtMost { max: MAX_PERSONS.to_string() }));
+        return Err(EngineError::problem(
+            "household.persons",
+            crate::error::Problem::AtMost { max: MAX_PERSONS.to_string() },
+        ));
     }
     if s.household.spouse.is_some() && p < 2 {
         return Err(EngineError::problem("household.persons", crate::error::Problem::AtLeastTwoSpouse));
@@ -176,7 +179,10 @@ fn check_household(s: &Scenario) -> Result<()> {
     }
     rules::income::not_given::check(&s.household)?;
     if s.services.len() > MAX_LINES {
-        return Err(EngineError::problem("services", crate::error::Problem::TooManyLines { max: MAX_LINES.to_string() }));
+        return Err(EngineError::problem(
+            "services",
+            crate::error::Problem::TooManyLines { max: MAX_LINES.to_string() },
+        ));
     }
     Ok(())
 }

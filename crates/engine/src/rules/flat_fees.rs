@@ -57,7 +57,10 @@ fn kind<'a>(ctx: &Ctx<'a>, kind: StatutoryKind, line: &ServiceLine, f: &str) -> 
                 None | Some("nurse") => &ff.temporary_home_nursing_nurse_per_visit,
                 Some("doctor") => &ff.temporary_home_nursing_doctor_per_visit,
                 Some(other) => {
-                    return Err(EngineError::problem(format!("{f}.staff"), crate::error::Problem::Staff { value: other.to_string() }))
+                    return Err(EngineError::problem(
+                        format!("{f}.staff"),
+                        crate::error::Problem::Staff { value: other.to_string() },
+                    ))
                 }
             };
             Kind {

@@ -10,14 +10,19 @@ use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
 
 pub fn calc(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineCalc> {
-    let ics = ctx.tariff.informal_care_support.as_ref().filter(|i| !i.classes.is_empty()).ok_or_else(|| {
-        EngineError::not_offered(format!("{f}.service"), crate::error::Problem::NoInformalCare)
-    })?;
+    let ics = ctx
+        .tariff
+        .informal_care_support
+        .as_ref()
+        .filter(|i| !i.classes.is_empty())
+        .ok_or_else(|| EngineError::not_offered(format!("{f}.service"), crate::error::Problem::NoInformalCare))?;
     if line.production != Production::Own {
         return Err(EngineError::not_offered(format!("{f}.production"), crate::error::Problem::InformalCareOwn));
     }
-    let class =
-        line.care_class.as_deref().ok_or_else(|| EngineError::problem(format!("{f}.care_class"), crate::error::Problem::Required))?;
+    let class = line
+        .care_class
+        .as_deref()
+        .ok_or_else(|| EngineError::problem(format!("{f}.care_class"), crate::error::Problem::Required))?;
     let param = ics.classes.get(class).ok_or_else(|| {
         EngineError::problem(
             format!("{f}.care_class"),

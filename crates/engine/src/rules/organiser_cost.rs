@@ -10,10 +10,12 @@ use crate::scenario::{Production, ServiceLine};
 use rust_decimal::Decimal;
 
 pub fn organiser_cost(c: &mut Calc, line: &ServiceLine, f: &str, qty: Decimal, unit: Msg) -> Result<Decimal> {
-    let prices = c.tariff.prices.get(&line.service).ok_or_else(|| EngineError::not_offered(
-        format!("{f}.service"),
-        crate::error::Problem::NoPrice { service: line.service.clone() },
-    ))?;
+    let prices = c.tariff.prices.get(&line.service).ok_or_else(|| {
+        EngineError::not_offered(
+            format!("{f}.service"),
+            crate::error::Problem::NoPrice { service: line.service.clone() },
+        )
+    })?;
     let (param, how) = match line.production {
         Production::Own => (&prices.own, "own"),
         Production::Purchased => (&prices.purchased, "purchased"),
@@ -21,13 +23,15 @@ pub fn organiser_cost(c: &mut Calc, line: &ServiceLine, f: &str, qty: Decimal, u
             return Err(EngineError::problem(format!("{f}.production"), crate::error::Problem::VoucherRule))
         }
     };
-    let param = param.as_ref().ok_or_else(|| EngineError::not_offered(
-        format!("{f}.production"),
-        crate::error::Problem::NotOfferedAs {
-            service: line.service.clone(),
-            production: line.production.code().to_string(),
-        },
-    ))?;
+    let param = param.as_ref().ok_or_else(|| {
+        EngineError::not_offered(
+            format!("{f}.production"),
+            crate::error::Problem::NotOfferedAs {
+                service: line.service.clone(),
+                production: line.production.code().to_string(),
+            },
+        )
+    })?;
     let price = *c.param(param)?;
     let cost = round_cents(mul(price, qty, f)?);
     c.step(

@@ -24,7 +24,9 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
         (None, None) => None,
     };
     match (line.hours_per_month, visits) {
-        (Some(_), Some(_)) => Err(EngineError::problem(format!("{f}.hours_per_month"), crate::error::Problem::HoursNotBoth)),
+        (Some(_), Some(_)) => {
+            Err(EngineError::problem(format!("{f}.hours_per_month"), crate::error::Problem::HoursNotBoth))
+        }
         (Some(h), None) => {
             if line.minutes_per_visit.is_some() {
                 return Err(EngineError::problem(format!("{f}.minutes_per_visit"), crate::error::Problem::VisitsOnly));
@@ -39,7 +41,10 @@ pub fn monthly_hours<'a>(c: &mut Calc<'_, 'a>, line: &ServiceLine, f: &str, hc: 
             let weekly_hours = mul(per_week, minutes, f)? / Decimal::from(60);
             let h = weeks.apply(weekly_hours).ok_or_else(|| EngineError::Overflow { field: f.to_string() })?;
             if h > MAX_HOURS_PER_MONTH {
-                return Err(EngineError::problem(format!("{f}.visits_per_week"), crate::error::Problem::VisitsExceedMonth));
+                return Err(EngineError::problem(
+                    format!("{f}.visits_per_week"),
+                    crate::error::Problem::VisitsExceedMonth,
+                ));
             }
             c.step(
                 "home_care.hours_from_visits",

@@ -81,7 +81,10 @@ pub fn calc(ctx: &Ctx, line: &ServiceLine, f: &str) -> Result<LineCalc> {
     match line.production {
         Production::Own | Production::Purchased => {
             if line.provider_price_per_hour.is_some() {
-                return Err(EngineError::problem(format!("{f}.provider_price_per_hour"), crate::error::Problem::VoucherOnly));
+                return Err(EngineError::problem(
+                    format!("{f}.provider_price_per_hour"),
+                    crate::error::Problem::VoucherOnly,
+                ));
             }
             out.organiser_cost_monthly =
                 super::organiser_cost::organiser_cost(&mut c, line, f, hc.hours, crate::explain::Msg("unit-hours"))?;

@@ -60,7 +60,10 @@ pub fn calc(ctx: &Ctx, kind: StatutoryKind, line: &ServiceLine, f: &str) -> Resu
     match line.production {
         Production::Own | Production::Purchased => {
             if line.provider_price_per_day.is_some() {
-                return Err(EngineError::problem(format!("{f}.provider_price_per_day"), crate::error::Problem::VoucherOnly));
+                return Err(EngineError::problem(
+                    format!("{f}.provider_price_per_day"),
+                    crate::error::Problem::VoucherOnly,
+                ));
             }
             out.organiser_cost_monthly = super::organiser_cost::organiser_cost(
                 &mut c,

@@ -17,13 +17,15 @@ pub fn fee<'a>(
     line: &ServiceLine,
     f: &str,
 ) -> Result<Decimal> {
-    let level = line.level.ok_or_else(|| EngineError::problem(format!("{f}.level"), crate::error::Problem::RequiredLevel))?;
+    let level =
+        line.level.ok_or_else(|| EngineError::problem(format!("{f}.level"), crate::error::Problem::RequiredLevel))?;
     let key = match level {
         MealLevel::Full => "full",
         MealLevel::Partial => "partial",
     };
-    let p =
-        levels.get(key).ok_or_else(|| EngineError::problem(format!("{f}.level"), crate::error::Problem::LevelNotOffered { value: key.to_string() }))?;
+    let p = levels.get(key).ok_or_else(|| {
+        EngineError::problem(format!("{f}.level"), crate::error::Problem::LevelNotOffered { value: key.to_string() })
+    })?;
     let fee = *c.param(p)?;
     c.step("support.level", text!("step-support-level", service = &s.name, level = key, fee = eur(fee)))
         .legal(&s.legal_reference)

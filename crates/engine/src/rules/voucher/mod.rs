@@ -20,10 +20,12 @@ use rust_decimal::Decimal;
 pub const LEGAL: &str = "palvelusetelilaki 569/2009 7 §";
 
 fn scheme<'a>(c: &Calc<'_, 'a>, line: &ServiceLine, f: &str) -> Result<&'a Voucher> {
-    c.tariff.vouchers.get(&line.service).ok_or_else(|| EngineError::not_offered(
-        format!("{f}.production"),
-        crate::error::Problem::NoVoucher { service: line.service.clone() },
-    ))
+    c.tariff.vouchers.get(&line.service).ok_or_else(|| {
+        EngineError::not_offered(
+            format!("{f}.production"),
+            crate::error::Problem::NoVoucher { service: line.service.clone() },
+        )
+    })
 }
 
 fn provider_price(v: Option<Decimal>, field: String) -> Result<Decimal> {
