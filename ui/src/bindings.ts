@@ -272,11 +272,11 @@ export type EngineError = EngineError_Serialize | EngineError_Deserialize;
 
 export type EngineError_Deserialize = 
 /**  A scenario field is missing, malformed or out of range. */
-{ code: "invalid_input"; field: string; message: string } | 
+{ code: "invalid_input"; field: string; message: string; problem: Problem } | 
 /**  The service code is neither a statutory kind nor in the organisation's catalogue. */
 { code: "unknown_service"; field: string; service: string } | 
 /**  The organisation's tariff has no production method or price for this line. */
-{ code: "not_offered"; field: string; message: string } | 
+{ code: "not_offered"; field: string; message: string; problem: Problem } | 
 /**  A tariff parameter has no value in force on the date. */
 { code: "not_in_force"; parameter: string; date: string } | 
 /**  A tariff file is malformed. */
@@ -288,11 +288,11 @@ line?: number | null; message: string } |
 
 export type EngineError_Serialize = 
 /**  A scenario field is missing, malformed or out of range. */
-{ code: "invalid_input"; field: string; message: string } | 
+{ code: "invalid_input"; field: string; message: string; problem: Problem } | 
 /**  The service code is neither a statutory kind nor in the organisation's catalogue. */
 { code: "unknown_service"; field: string; service: string } | 
 /**  The organisation's tariff has no production method or price for this line. */
-{ code: "not_offered"; field: string; message: string } | 
+{ code: "not_offered"; field: string; message: string; problem: Problem } | 
 /**  A tariff parameter has no value in force on the date. */
 { code: "not_in_force"; parameter: string; date: string } | 
 /**  A tariff file is malformed. */
@@ -557,6 +557,15 @@ export type Person_Serialize = {
 	forest_income_yearly: string | null,
 	deductions: Deductions_Serialize,
 };
+
+/**
+ *  What is wrong with a field, by kind, with its arguments: the `error-*` message of
+ *  `locales/*.ftl` of the same name (`AtMost` → `error-at-most`, with `max`). Its English text
+ *  (`Display`) is the error's `message`, unchanged from before there were kinds.
+ */
+export type Problem = { kind: "required" } | { kind: "required_for_service" } | { kind: "required_for_voucher" } | { kind: "required_level" } | { kind: "required_legal_basis" } | { kind: "required_hours" } | { kind: "negative" } | { kind: "at_most"; max: string } | { kind: "at_least_one" } | { kind: "at_least_two_spouse" } | { kind: "too_many_lines"; max: string } | { kind: "voucher_only" } | { kind: "visits_only" } | { kind: "visits_not_both" } | { kind: "hours_not_both" } | { kind: "visits_exceed_month" } | { kind: "voucher_rule" } | { kind: "not_flat_fee" } | { kind: "informal_care_own" } | { kind: "no_informal_care" } | { kind: "unknown_class"; class: string; classes: string } | { kind: "no_highest_fee_cost" } | { kind: "income_not_given" } | { kind: "no_highest_fee_voucher" } | { kind: "no_price"; service: string } | { kind: "not_offered_as"; service: string; production: string } | { kind: "no_voucher"; service: string } | { kind: "staff"; value: string } | { kind: "level_not_offered"; value: string } | { kind: "field_not_used"; name: string; service: string } | 
+/**  Anything else (the JSON reader's message, a file the CLI could not read): given as is. */
+{ kind: "malformed"; detail: string };
 
 /**  Tuotantotapa: who produces the service. */
 export type Production = 
