@@ -325,7 +325,7 @@ mod tests {
                     assert_ne!(t, en, "{lang} {p:?}: not translated");
                 }
             }
-            assert_eq!(p.text_in(Lang::En).is_empty(), false);
+            assert!(!p.text_in(Lang::En).is_empty());
         }
         let p = Problem::UnknownClass { class: "x".into(), classes: "basic, transitional".into() };
         assert_eq!(p.text_in(Lang::Sv), "okänd vårdarvodesklass ”x”; taxans klasser: basic, transitional");
