@@ -16,7 +16,7 @@ pub enum SimError {
     File { file: String, message: String },
     /// The engine refused a scenario or a tariff.
     #[error("{context}: {source}")]
-    Engine { context: String, source: EngineError },
+    Engine { context: String, source: Box<EngineError> },
     /// A bad argument (dates, a reform name…).
     #[error("{0}")]
     Input(String),
@@ -24,7 +24,7 @@ pub enum SimError {
 
 impl SimError {
     pub fn engine(context: impl Into<String>, source: EngineError) -> Self {
-        SimError::Engine { context: context.into(), source }
+        SimError::Engine { context: context.into(), source: Box::new(source) }
     }
 
     pub fn file(file: &std::path::Path, message: impl std::fmt::Display) -> Self {
