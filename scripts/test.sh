@@ -12,7 +12,7 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -q -- -D warnings
 echo "== the engine builds for wasm32 (a standing check that it stays pure)"
 cargo build -q --locked -p kustannusarvio-engine --no-default-features --target wasm32-unknown-unknown
-echo "== the app for Android: cargo clippy (check + lints) for aarch64-linux-android without the updater and mimalloc (they need the NDK's C compiler; docs/app.md)"
+echo "== the app for Android: cargo clippy (check + lints) for aarch64-linux-android without the updater (it needs the NDK's C compiler; docs/app.md)"
 cargo clippy -q --locked -p kustannusarvio-app --no-default-features --target aarch64-linux-android -- -D warnings
 echo "== tariffs validate"
 for d in tariffs/national tariffs/paijat-hame tariffs/helsinki tests/fixtures/tariffs/esimerkki; do

@@ -70,8 +70,25 @@ pub fn tune_webview(webview: tauri::webview::PlatformWebview) {
     }
 }
 
+/// JavaScriptCore without its optimising tiers (DFG, FTL) in the page's process: the UI is a
+/// form whose script runs for a millisecond per edit, so the optimising compilers only cost
+/// memory and compile work. Measured (BENCHMARKS.md, issue 11): the web process 4 MB smaller
+/// after 20 estimates, edit → totals in the DOM p95 8 → 7 ms; without any JIT it would be 12 MB
+/// smaller but 1–2 ms slower per edit and 100 ms slower to start, so the baseline JIT stays.
+/// Set for the process before WebKit starts its web process (which inherits the environment),
+/// unless the environment already says otherwise. Also used by the bare window of the benchmark.
+pub fn tune_process() {
+    #[cfg(target_os = "linux")]
+    for (k, v) in [("JSC_useDFGJIT", "false"), ("JSC_useFTLJIT", "false")] {
+        if std::env::var_os(k).is_none() {
+            std::env::set_var(k, v);
+        }
+    }
+}
+
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    tune_process();
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::new().build())
