@@ -7,7 +7,7 @@ use kustannusarvio_engine::catalogue::{self, ServiceOption};
 use kustannusarvio_engine::compare::Comparison;
 use kustannusarvio_engine::i18n::Lang;
 use kustannusarvio_engine::tariff::Names;
-use kustannusarvio_engine::{EngineError, Estimate, Scenario};
+use kustannusarvio_engine::{Brief, EngineError, Estimate, Scenario};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_store::StoreExt;
@@ -110,6 +110,21 @@ fn summary(state: &AppState, t: &kustannusarvio_engine::Tariff) -> TariffSummary
 #[specta::specta]
 pub fn estimate(state: State<'_, AppState>, scenario: Scenario, lang: Option<Lang>) -> Result<Estimate, EngineError> {
     state.with_active(|t| kustannusarvio_engine::estimate(t, &scenario).map(|e| e.in_lang(lang.unwrap_or_default())))
+}
+
+/// Arvion luvut: the estimate without its explanation steps — every figure, the warnings and the
+/// tariff period, in `lang` — what the results view shows on every edit. The steps (the
+/// explanation) come from [`estimate`] when one is opened.
+#[tauri::command]
+#[specta::specta]
+pub fn estimate_brief(
+    state: State<'_, AppState>,
+    scenario: Scenario,
+    lang: Option<Lang>,
+) -> Result<Brief, EngineError> {
+    state.with_active(|t| {
+        kustannusarvio_engine::estimate(t, &scenario).map(|e| e.in_lang(lang.unwrap_or_default()).brief())
+    })
 }
 
 /// Vertailu: two or three alternatives side by side, differences to the first.

@@ -16,6 +16,7 @@ macro_rules! specta_builder {
         $crate::__tauri_specta::Builder::<$runtime>::new()
             .commands($crate::__tauri_specta::collect_commands![
                 $crate::commands::estimate,
+                $crate::commands::estimate_brief,
                 $crate::commands::compare,
                 $crate::commands::tariff_info,
                 $crate::commands::list_services,
