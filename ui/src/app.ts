@@ -63,6 +63,8 @@ function markPainted(): void {
     performance.clearMarks("edit");
     performance.clearMarks("result-rendered");
     performance.clearMarks("result-painted");
+    performance.clearMarks("ipc-start");
+    performance.clearMarks("ipc-end");
   }
   performance.mark("result-rendered");
   const shown = [...ctx.results.values()].some((r) => r.est);
@@ -105,7 +107,9 @@ async function recompute(): Promise<void> {
       next.set(alt.id, { prepared: p });
       return;
     }
+    performance.mark("ipc-start"); // BENCHMARKS.md: the IPC round trip's share of edit → DOM
     const r = await api.brief(p.scenario, lang());
+    performance.mark("ipc-end");
     if (r.ok) {
       const notGiven = incomesNotGiven(r.data, p);
       if (notGiven.length) p.missing.push(...notGiven);
