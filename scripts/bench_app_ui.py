@@ -159,7 +159,24 @@ def comm(pid):
         return "?"
 
 
-def memory_snapshot(pid):
+def save_smaps(pid, label):
+    """With SMAPS_DIR set: /proc/PID/smaps of the process and its WebKit children, for a
+    breakdown by mapping (BENCHMARKS.md, "Where the memory goes")."""
+    out = os.environ.get("SMAPS_DIR")
+    if not out:
+        return
+    os.makedirs(out, exist_ok=True)
+    for p in descendants(pid):
+        try:
+            with open(f"/proc/{p}/smaps") as f, open(f"{out}/{label}-{comm(p)}-{p}.smaps", "w") as g:
+                g.write(f.read())
+        except OSError:
+            pass
+
+
+def memory_snapshot(pid, label=None):
+    if label:
+        save_smaps(pid, label)
     procs = [(p, comm(p), mem(p)) for p in descendants(pid)]
     procs = [x for x in procs if x[2]]
     app = procs[0][2] if procs and procs[0][0] == pid else {"Rss": 0, "Pss": 0}
@@ -211,7 +228,9 @@ const o = new PerformanceObserver(() => {
   counting = false;
   const e = performance.getEntriesByName('edit'), r = performance.getEntriesByName('result-rendered');
   const last = (a) => a.length ? a[a.length - 1].startTime : null;
-  done([last(e), last(r), p[p.length - 1].startTime, document.querySelector('[data-testid=total-client-monthly]')?.textContent ?? null, frames]);
+  const is = performance.getEntriesByName('ipc-start'), ie = performance.getEntriesByName('ipc-end');
+  done([last(e), last(r), p[p.length - 1].startTime, document.querySelector('[data-testid=total-client-monthly]')?.textContent ?? null, frames,
+    is.length && ie.length ? last(ie) - last(is) : null]);
 });
 o.observe({type: 'mark'});
 el.value = String(arguments[0]);
@@ -249,7 +268,7 @@ def bare_run(run):
     first = mark_epoch / 1000 - t0
     pid = app_pid(BARE)
     time.sleep(1)
-    snap = memory_snapshot(pid) if pid else None
+    snap = memory_snapshot(pid, f"bare{run + 1}") if pid else None
     s.stop()
     wait_exit(pid)
     log(f"bare run {run + 1}: first frame {first * 1000:.0f} ms ({shown}), memory {snap and snap['procs']}")
@@ -272,9 +291,11 @@ def one_run(run):
     first = mark_epoch / 1000 - t0
     r = {"ready": ready, "first": first, "first_total": total, "load": [la]}
     pid = app_pid()
-    lat, dom, frames, totals, mem10, mem20 = [], [], [], [], None, None
+    lat, dom, frames, totals, mem10, mem20, ipc = [], [], [], [], None, None, []
     for i in range(EDITS):
-        e, rendered, painted, tot, fr = s.js_async(EDIT, [1000 + 7 * i])
+        e, rendered, painted, tot, fr, ipc_ms = s.js_async(EDIT, [1000 + 7 * i])
+        if ipc_ms is not None:
+            ipc.append(ipc_ms)
         lat.append(painted - e)
         frames.append(fr)
         if rendered is not None:
@@ -282,13 +303,13 @@ def one_run(run):
         totals.append(tot)
         if i in (9, 19) and pid:
             time.sleep(1)
-            snap = memory_snapshot(pid)
+            snap = memory_snapshot(pid, f"app{run + 1}" if i == 19 else None)
             if i == 9:
                 mem10 = snap
             else:
                 mem20 = snap
     r["load"].append(load1())
-    r.update(lat=lat, dom=dom, frames=frames, mem10=mem10, mem20=mem20,
+    r.update(lat=lat, dom=dom, frames=frames, mem10=mem10, mem20=mem20, ipc=ipc,
              distinct=len(set(t for t in totals if t)), edits=len(totals))
     s.stop()
     wait_exit(pid)
@@ -339,6 +360,11 @@ def main():
         d = statistics.median(dom95)
         out("edit → totals in the DOM, p95", "≤ 8 ms", f"{d:.1f} ms" + (" (met)" if d <= 8 else " (MISSED)"),
             f"median over {n} runs of the p95 of {EDITS} edits (per run {', '.join(f'{x:.1f}' for x in dom95)}); {validity}; {load_note}")
+        ipcs = [x for r in runs for x in r.get("ipc", [])]
+        if ipcs:
+            out("… of which the engine's IPC round trip (marks ipc-start → ipc-end)", "",
+                f"median {statistics.median(ipcs):.1f} ms, p95 {pct(ipcs, 0.95):.1f} ms",
+                f"all {len(ipcs)} edits; WebKit rounds marks to 1 ms")
     if fr95:
         f = statistics.median(fr95)
         dist = {}

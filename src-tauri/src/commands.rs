@@ -2,12 +2,12 @@
 
 use crate::settings::{self, Settings};
 use crate::state::AppState;
-use crate::updater::{self, ActiveInfo, UpdateView};
+use crate::updater::{self, ActiveInfo, StatusNotice, UpdateView};
 use kustannusarvio_engine::catalogue::{self, ServiceOption};
 use kustannusarvio_engine::compare::Comparison;
 use kustannusarvio_engine::i18n::Lang;
 use kustannusarvio_engine::tariff::Names;
-use kustannusarvio_engine::{EngineError, Estimate, Scenario};
+use kustannusarvio_engine::{Brief, EngineError, Estimate, Scenario};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_store::StoreExt;
@@ -110,6 +110,21 @@ fn summary(state: &AppState, t: &kustannusarvio_engine::Tariff) -> TariffSummary
 #[specta::specta]
 pub fn estimate(state: State<'_, AppState>, scenario: Scenario, lang: Option<Lang>) -> Result<Estimate, EngineError> {
     state.with_active(|t| kustannusarvio_engine::estimate(t, &scenario).map(|e| e.in_lang(lang.unwrap_or_default())))
+}
+
+/// Arvion luvut: the estimate without its explanation steps — every figure, the warnings and the
+/// tariff period, in `lang` — what the results view shows on every edit. The steps (the
+/// explanation) come from [`estimate`] when one is opened.
+#[tauri::command]
+#[specta::specta]
+pub fn estimate_brief(
+    state: State<'_, AppState>,
+    scenario: Scenario,
+    lang: Option<Lang>,
+) -> Result<Brief, EngineError> {
+    state.with_active(|t| {
+        kustannusarvio_engine::estimate(t, &scenario).map(|e| e.in_lang(lang.unwrap_or_default()).brief())
+    })
 }
 
 /// Vertailu: two or three alternatives side by side, differences to the first.
@@ -234,4 +249,15 @@ pub fn update_status<R: Runtime>(app: AppHandle<R>) -> UpdateView {
 #[specta::specta]
 pub async fn check_updates_now<R: Runtime>(app: AppHandle<R>) -> Result<UpdateView, EngineError> {
     Ok(updater::run_check(app).await)
+}
+
+/// Waits for the outcome of the next update check after the `seen`-th (0 at start) and returns
+/// it (`seq` tells the UI what to pass next time); `null` when the app has no updater. The UI
+/// keeps one such call pending instead of listening to [`updater::TariffStatusChanged`] (see
+/// `updater.rs`: no script is evaluated in the webview).
+#[tauri::command]
+#[specta::specta]
+pub async fn wait_tariff_status<R: Runtime>(app: AppHandle<R>, seen: u32) -> Option<StatusNotice> {
+    let updater = app.try_state::<updater::Updater>()?;
+    Some(updater.next_notice(seen).await)
 }

@@ -16,6 +16,7 @@ macro_rules! specta_builder {
         $crate::__tauri_specta::Builder::<$runtime>::new()
             .commands($crate::__tauri_specta::collect_commands![
                 $crate::commands::estimate,
+                $crate::commands::estimate_brief,
                 $crate::commands::compare,
                 $crate::commands::tariff_info,
                 $crate::commands::list_services,
@@ -23,6 +24,7 @@ macro_rules! specta_builder {
                 $crate::commands::save_settings::<$runtime>,
                 $crate::commands::update_status::<$runtime>,
                 $crate::commands::check_updates_now::<$runtime>,
+                $crate::commands::wait_tariff_status::<$runtime>,
             ])
             .events($crate::__tauri_specta::collect_events![$crate::updater::TariffStatusChanged])
     };

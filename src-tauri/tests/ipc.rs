@@ -71,6 +71,8 @@ fn compare_and_catalogue_and_info() {
     assert!(codes.contains(&"home_care") && codes.contains(&"meals"), "{codes:?}");
     let info = invoke(&wv, "tariff_info", json!({})).expect("info");
     assert_eq!(info["active"]["organisation"], "testi");
+    // without an updater the UI's wait for update checks ends at once
+    assert_eq!(invoke(&wv, "wait_tariff_status", json!({ "seen": 0 })).expect("wait"), Value::Null);
     // Every parameter of the fixture has a value from its 2026 income limit on, until the
     // earliest end date written in the fixture files.
     assert_eq!(info["active"]["coverage_from"], "2026-01-01");
@@ -131,6 +133,50 @@ impl WithTexts for Value {
     }
 }
 
+/// An estimate's JSON without the explanation steps and the trace format.
+fn without_steps(mut v: Value) -> Value {
+    let o = v.as_object_mut().expect("object");
+    o.remove("trace_format");
+    o["total"].as_object_mut().expect("total").remove("explanation");
+    for l in o["lines"].as_array_mut().expect("lines") {
+        l.as_object_mut().expect("line").remove("explanation");
+    }
+    v
+}
+
+/// A brief's JSON without the incomes each line read.
+fn without_incomes_used(mut v: Value) -> Value {
+    for l in v["lines"].as_array_mut().expect("lines") {
+        l.as_object_mut().expect("line").remove("incomes_used");
+    }
+    v
+}
+
+/// The per-edit command gives the estimate without its steps: the hand-worked 80,16 €, the same
+/// warnings and tariff period in the language asked, the income the fee read, and no step text;
+/// errors come back as the same typed values.
+#[test]
+fn brief_is_the_estimate_without_steps() {
+    let (_app, wv) = app();
+    for lang in ["fi", "sv", "en"] {
+        let args = json!({ "scenario": home_care_scenario(), "lang": lang });
+        let brief = invoke(&wv, "estimate_brief", args.clone()).expect("brief ok");
+        assert_eq!(brief["lines"][0]["client_fee_monthly"], "80.16");
+        assert_eq!(brief["total"]["client_fees_monthly"], "80.16");
+        assert_eq!(brief["lines"][0]["incomes_used"], json!(["gross_income"]));
+        assert_eq!(brief["lang"], lang);
+        assert!(!brief.to_string().contains("explanation"), "no steps: {brief}");
+        let est = invoke(&wv, "estimate", args).expect("estimate ok");
+        assert_eq!(without_incomes_used(brief), without_steps(est));
+    }
+    let mut s = home_care_scenario();
+    s["services"][0]["hours_per_month"] = json!("-1");
+    let a = invoke(&wv, "estimate_brief", json!({ "scenario": s.clone() })).expect_err("negative hours");
+    let b = invoke(&wv, "estimate", json!({ "scenario": s })).expect_err("negative hours");
+    assert_eq!(a, b);
+    assert_eq!(a["field"], "services[0].hours_per_month");
+}
+
 /// Writes real engine answers for the UI tests' mocked IPC (`ui/tests/fixtures/*.json`), so the
 /// mock replays exactly what the engine returns for the scenarios the UI tests type.
 #[test]
@@ -141,6 +187,9 @@ fn write_ui_fixtures() {
     let mut out = serde_json::Map::new();
     out.insert("tariff_info".into(), invoke(&wv, "tariff_info", json!({})).expect("info"));
     out.insert("list_services".into(), invoke(&wv, "list_services", json!({})).expect("services"));
+    // each `estimate_<name>` also as `brief_<name>` (the per-edit answer), from the same arguments
+    let mut briefs: Vec<(String, Value)> = Vec::new();
+    briefs.push(("home_care_8h".into(), json!({ "scenario": home_care_scenario() })));
     out.insert(
         "estimate_home_care_8h".into(),
         invoke(&wv, "estimate", json!({ "scenario": home_care_scenario() })).expect("est"),
@@ -148,6 +197,7 @@ fn write_ui_fixtures() {
     let mut voucher = home_care_scenario();
     voucher["services"][0]["production"] = json!("voucher");
     voucher["services"][0]["provider_price_per_hour"] = json!("40");
+    briefs.push(("home_care_voucher".into(), json!({ "scenario": voucher.clone() })));
     out.insert(
         "estimate_home_care_voucher".into(),
         invoke(&wv, "estimate", json!({ "scenario": voucher.clone() })).expect("est"),
@@ -167,9 +217,10 @@ fn write_ui_fixtures() {
         "household": { "persons": 1, "client": {}, "income_not_given": true },
         "services": [{ "service": "home_care", "production": "own", "hours_per_month": "8" }]
     });
-    let est = invoke(&wv, "estimate", json!({ "scenario": highest })).expect("highest fee");
+    let est = invoke(&wv, "estimate", json!({ "scenario": highest.clone() })).expect("highest fee");
     assert_eq!(est["lines"][0]["client_fee_monthly"], "480.00");
     out.insert("estimate_home_care_highest_fee".into(), est);
+    briefs.push(("home_care_highest_fee".into(), json!({ "scenario": highest })));
     // 24-hour housing for two without the spouse: 85 % × 2 200 = 1 870.00 €, and the warning.
     let couple = |spouse: Value| {
         json!({
@@ -182,11 +233,13 @@ fn write_ui_fixtures() {
     assert_eq!(est["lines"][0]["client_fee_monthly"], "1870.00");
     assert!(est["warnings"].as_array().expect("warnings").iter().any(|w| w["code"] == "spouse_income_missing"));
     out.insert("estimate_long_term_no_spouse".into(), est);
+    briefs.push(("long_term_no_spouse".into(), json!({ "scenario": couple(Value::Null) })));
     // With the spouse's 800 €: 42.5 % × 3 000 = 1 275.00 €, no warning.
     let est = invoke(&wv, "estimate", json!({ "scenario": couple(json!({ "net_income": "800" })) })).expect("spouse");
     assert_eq!(est["lines"][0]["client_fee_monthly"], "1275.00");
     assert!(!est["warnings"].as_array().expect("warnings").iter().any(|w| w["code"] == "spouse_income_missing"));
     out.insert("estimate_long_term_with_spouse".into(), est);
+    briefs.push(("long_term_with_spouse".into(), json!({ "scenario": couple(json!({ "net_income": "800" })) })));
     let mut big = home_care_scenario();
     big["household"]["client"]["gross_income"] = json!("20000000");
     out.insert(
@@ -210,8 +263,10 @@ fn write_ui_fixtures() {
         assert_eq!(est["lang"], lang);
         assert_eq!(est["total"], out["estimate_home_care_8h"]["total"].clone().with_texts_of(&est["total"]));
         out.insert(format!("estimate_home_care_8h_{lang}"), est);
+        briefs.push((format!("home_care_8h_{lang}"), json!({ "scenario": home.clone(), "lang": lang })));
         let est = invoke(&wv, "estimate", json!({ "scenario": voucher.clone(), "lang": lang })).expect("est");
         out.insert(format!("estimate_home_care_voucher_{lang}"), est);
+        briefs.push((format!("home_care_voucher_{lang}"), json!({ "scenario": voucher.clone(), "lang": lang })));
         let cmp = invoke(
             &wv,
             "compare",
@@ -222,6 +277,15 @@ fn write_ui_fixtures() {
     }
     assert_eq!(out["estimate_home_care_8h"]["lang"], "fi");
     assert!(out["estimate_home_care_8h_sv"]["lines"][0]["explanation"].to_string().contains("Inkomstgräns"));
+    for (name, args) in briefs {
+        let brief = invoke(&wv, "estimate_brief", args).expect("brief");
+        assert_eq!(
+            without_incomes_used(brief.clone()),
+            without_steps(out[&format!("estimate_{name}")].clone()),
+            "{name}"
+        );
+        out.insert(format!("brief_{name}"), brief);
+    }
     let text = serde_json::to_string_pretty(&Value::Object(out)).expect("json") + "\n";
     std::fs::write(dir.join("engine.json"), text).expect("write fixtures");
 }

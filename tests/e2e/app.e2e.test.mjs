@@ -255,6 +255,10 @@ test("issue 11 (6): presentation mode and Uusi arvio leave no HVA figure or inco
   for (const f of figs) {
     await s.click(`[data-testid=${f}]`);
     await s.waitFor("dialog#explain[open]");
+    // the steps arrive with the full estimate, asked when the explanation opens: the client variant
+    await s.waitFor("dialog#explain[open] .steps > li");
+    assert.equal(await s.exec("return document.querySelectorAll('dialog#explain .params, dialog#explain .step-text').length;"), 0,
+      `presentation, explanation of ${f}: the client variant (no parameters, no engine sentences with incomes)`);
     assert.deepEqual(await found(secrets), [], `presentation, explanation of ${f}`);
     await s.click("#explain-close");
   }
@@ -272,6 +276,14 @@ test("issue 11 (6): presentation mode and Uusi arvio leave no HVA figure or inco
     assert.deepEqual(await found(after), [], `after Uusi arvio (${view}): nothing of the previous estimate`);
   }
   await s.click("[data-nav=estimate]");
+  // The next estimate's explanation explains its own figures: (1 200 − 699) × 16 % = 80,16 €.
+  await buildPackage("1200", "8");
+  await s.waitText("[data-testid=total-client-monthly]", /80,16/);
+  await s.click("[data-testid=fee-monthly-0]");
+  const steps = plain(await s.waitText("dialog#explain[open] .steps", /80,16/));
+  assert.match(steps, /1 200,00/);
+  assert.ok(!steps.includes("1 234,56"), "no step of the previous estimate");
+  await s.click("#explain-close");
 });
 
 test("issue 11 (9): Ctrl + / − / 0 zoom the real window", async () => {

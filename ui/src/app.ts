@@ -1,12 +1,14 @@
 // The controller: events change the state (state.ts), every change asks the engine for the
 // estimate of each alternative (api.ts) and the views render what comes back. No amount is
-// computed here, only formatted by the views.
+// computed here, only formatted by the views. On every edit the engine is asked for the brief
+// estimate (figures and warnings, no explanation steps); the full estimate with its steps is
+// asked only when an explanation is opened (BENCHMARKS.md, "The app").
 import { api } from "./api";
 import { html, render } from "./html";
 import { isLang, lang, setLang, t, type Lang } from "./i18n";
 import { ctx, activeAlt, activeResult, altName, fieldsOf, serviceOf, type Result } from "./context";
 import { initialState, newId, prepare, spouseAsked, visibleIncomeFields, withSpouse, type AlternativeState, type FreqMode, type LineState, type Prepared, type UiState } from "./state";
-import type { Estimate, Settings } from "./types";
+import type { Brief, Estimate, Settings } from "./types";
 import { headerView, navView, updateNotices } from "./views/header";
 import { householdView } from "./views/household";
 import { lineResultHtml, packageView } from "./views/package";
@@ -15,7 +17,7 @@ import { compareView } from "./views/compare";
 import { summaryView } from "./views/summary";
 import { presentationView } from "./views/presentation";
 import { settingsView } from "./views/settings";
-import { closeExplanation, figureAt, openExplanation } from "./views/explanation";
+import { closeExplanation, figureAt, figureByTestid, openExplanation } from "./views/explanation";
 import { fieldsRendered, markFields } from "./views/errors";
 import { isMissing, problemOfEngineError, type Missing } from "./fields";
 
@@ -61,6 +63,8 @@ function markPainted(): void {
     performance.clearMarks("edit");
     performance.clearMarks("result-rendered");
     performance.clearMarks("result-painted");
+    performance.clearMarks("ipc-start");
+    performance.clearMarks("ipc-end");
   }
   performance.mark("result-rendered");
   const shown = [...ctx.results.values()].some((r) => r.est);
@@ -75,22 +79,13 @@ function markPainted(): void {
   });
 }
 
-/** Explanation steps that read an income: a line that used an income not given shows no figure. */
-const INCOME_STEPS: Record<string, "gross_income" | "net_income"> = {
-  "home_care.income": "gross_income",
-  "support.income_tiered": "gross_income",
-  "voucher.income_related": "gross_income",
-  "long_term.net_income": "net_income",
-  "voucher.by_net_income": "net_income",
-};
-
 /** Incomes the engine read although they were not given (empty is "not given", never 0 €). */
-function incomesNotGiven(est: Estimate, p: Prepared): Missing[] {
+function incomesNotGiven(est: Brief, p: Prepared): Missing[] {
   const s = ctx.state;
   if (s.incomeNotGiven) return [];
   const out: Missing[] = [];
   const visible = visibleIncomeFields(s);
-  const used = new Set(est.lines.flatMap((l) => l.explanation.map((st) => INCOME_STEPS[st.key]).filter((f) => f !== undefined)));
+  const used = new Set(est.lines.flatMap((l) => l.incomes_used));
   for (const who of withSpouse(s) ? (["client", "spouse"] as const) : (["client"] as const)) {
     for (const f of used) {
       if (s[who][f].trim() === "" && visible.has(f) && !p.missing.some((m) => m.place.scope === "person" && m.place.who === who && m.place.field === f)) {
@@ -112,7 +107,9 @@ async function recompute(): Promise<void> {
       next.set(alt.id, { prepared: p });
       return;
     }
-    const r = await api.estimate(p.scenario, lang());
+    performance.mark("ipc-start"); // BENCHMARKS.md: the IPC round trip's share of edit → DOM
+    const r = await api.brief(p.scenario, lang());
+    performance.mark("ipc-end");
     if (r.ok) {
       const notGiven = incomesNotGiven(r.data, p);
       if (notGiven.length) p.missing.push(...notGiven);
@@ -138,6 +135,52 @@ async function recompute(): Promise<void> {
   renderResults();
   if (s.view !== "estimate" || s.presentation) renderMain();
   markPainted();
+}
+
+// ---------------------------------------------------------------- explanations on demand
+
+/** The full estimate (with its steps) of an answer, asked once, when an explanation is opened. */
+const fullOf = new WeakMap<Result, Promise<Estimate | null>>();
+/** Bumped when an explanation is closed or the estimate is reset: an answer still on its way is not shown then. */
+let explainSeq = 0;
+
+function fullEstimate(r: Result, est: Brief): Promise<Estimate | null> {
+  let p = fullOf.get(r);
+  if (!p) {
+    // the same scenario and language as the figures on screen
+    p = api.estimate(r.prepared.scenario, est.lang).then((o) => (o.ok ? o.data : null));
+    fullOf.set(r, p);
+  }
+  return p;
+}
+
+/**
+ * Opens the explanation of the figure button `opener` (index `i` of the rendered figures). The
+ * steps come from the full estimate of the answer on screen; if newer figures arrived while it
+ * was on its way, the newer answer's estimate is asked instead, so the explanation always belongs
+ * to the figure shown (and a late answer never replaces newer figures: it is not a result).
+ */
+async function openFigure(i: number, opener: HTMLElement): Promise<void> {
+  const my = ++explainSeq;
+  const testid = opener.dataset.testid ?? "";
+  const presentation = ctx.state.presentation;
+  for (let tries = 0; tries < 10; tries++) {
+    const r = activeResult();
+    if (!r?.est) return;
+    const full = await fullEstimate(r, r.est);
+    if (my !== explainSeq || ctx.state.presentation !== presentation) return; // closed, reset or left meanwhile
+    if (activeResult() !== r) continue; // newer figures on screen: explain those
+    const fig = figureByTestid(testid) ?? figureAt(i);
+    if (!fig) return;
+    const target = opener.isConnected ? opener : document.querySelector<HTMLElement>(`[data-testid="${testid}"]`) ?? opener;
+    openExplanation(fig, full ? fig.steps(full) : null, target);
+    return;
+  }
+}
+
+function stopExplaining(): void {
+  explainSeq++;
+  closeExplanation();
 }
 
 // ---------------------------------------------------------------- rendering
@@ -434,7 +477,7 @@ function newEstimate(): void {
   ctx.comparison = null;
   ctx.pending = false;
   ctx.addCategory = "";
-  closeExplanation();
+  stopExplaining();
   const live = document.getElementById("totals-live");
   if (live) live.textContent = "";
   liveText = "";
@@ -476,13 +519,13 @@ function onClick(e: Event): void {
   if (d.nav) {
     if (d.nav === "presentation") {
       s.presentation = true;
-      closeExplanation();
+      stopExplaining();
       renderMain();
       document.getElementById("presentation-back")?.focus();
     } else goTo(d.nav as UiState["view"]);
   } else if (target.id === "presentation-back") {
     s.presentation = false;
-    closeExplanation();
+    stopExplaining();
     renderMain();
     (document.querySelector('[data-nav="presentation"]') as HTMLElement | null)?.focus();
   } else if (d.fill) {
@@ -519,11 +562,8 @@ function onClick(e: Event): void {
     schedule();
   } else if (target.id === "new-estimate") newEstimate();
   else if (target.id === "print") window.print();
-  else if (target.id === "explain-close") closeExplanation();
-  else if (d.fig !== undefined) {
-    const f = figureAt(Number(d.fig));
-    if (f) openExplanation(f, target);
-  }
+  else if (target.id === "explain-close") stopExplaining();
+  else if (d.fig !== undefined) void openFigure(Number(d.fig), target);
 }
 
 function onKeydown(e: KeyboardEvent): void {

@@ -12,6 +12,12 @@ export const commands = {
 	 *  warnings, names) in `lang` — Finnish when not given, as before the argument existed.
 	 */
 	estimate: (scenario: Scenario_Deserialize, lang: Lang | null) => typedError<Estimate_Serialize, EngineError_Serialize>(__TAURI_INVOKE("estimate", { scenario, lang })),
+	/**
+	 *  Arvion luvut: the estimate without its explanation steps — every figure, the warnings and the
+	 *  tariff period, in `lang` — what the results view shows on every edit. The steps (the
+	 *  explanation) come from [`estimate`] when one is opened.
+	 */
+	estimateBrief: (scenario: Scenario_Deserialize, lang: Lang | null) => typedError<Brief_Serialize, EngineError_Serialize>(__TAURI_INVOKE("estimate_brief", { scenario, lang })),
 	/**  Vertailu: two or three alternatives side by side, differences to the first. */
 	compare: (scenarios: Scenario_Deserialize[], names: string[], lang: Lang | null) => typedError<Comparison_Serialize, EngineError_Serialize>(__TAURI_INVOKE("compare", { scenarios, names, lang })),
 	/**  The active tariff and the bundled ones. */
@@ -26,6 +32,13 @@ export const commands = {
 	updateStatus: () => __TAURI_INVOKE<UpdateView_Serialize>("update_status"),
 	/**  "Tarkista päivitykset": one check now (on the blocking pool; the UI stays responsive). */
 	checkUpdatesNow: () => typedError<UpdateView_Serialize, EngineError_Serialize>(__TAURI_INVOKE("check_updates_now")),
+	/**
+	 *  Waits for the outcome of the next update check after the `seen`-th (0 at start) and returns
+	 *  it (`seq` tells the UI what to pass next time); `null` when the app has no updater. The UI
+	 *  keeps one such call pending instead of listening to [`updater::TariffStatusChanged`] (see
+	 *  `updater.rs`: no script is evaluated in the webview).
+	 */
+	waitTariffStatus: (seen: number) => __TAURI_INVOKE<StatusNotice | null>("wait_tariff_status", { seen }),
 };
 
 /** Events */
@@ -158,6 +171,65 @@ export type BandInfo_Serialize = {
 	cost_cap: string | null,
 	/**  Whether the fee was limited by the cap. */
 	capped: boolean,
+};
+
+/**
+ *  An estimate without its explanation steps: every figure, the warnings and the tariff period
+ *  of [`Estimate`], none of the step texts. What the app's results view needs on every edit
+ *  (the explanation is asked for, as the full estimate, only when one is opened): writing ~45
+ *  steps through Fluent and carrying them over the IPC on each keystroke was most of the
+ *  answer's size and time (BENCHMARKS.md, "The app").
+ * 
+ *  Made from the full estimate ([`Estimate::brief`]), not from [`figures`]: the warnings about
+ *  unverified values and the tariff period in force are read from the parameters each step used,
+ *  which the totals-only path does not keep. Computing the steps costs a few µs; writing them
+ *  out is what costs, and that is skipped. Every figure equals the estimate's by construction
+ *  and by test (`tests/figures.rs`).
+ */
+export type Brief = Brief_Serialize | Brief_Deserialize;
+
+/**
+ *  An estimate without its explanation steps: every figure, the warnings and the tariff period
+ *  of [`Estimate`], none of the step texts. What the app's results view needs on every edit
+ *  (the explanation is asked for, as the full estimate, only when one is opened): writing ~45
+ *  steps through Fluent and carrying them over the IPC on each keystroke was most of the
+ *  answer's size and time (BENCHMARKS.md, "The app").
+ * 
+ *  Made from the full estimate ([`Estimate::brief`]), not from [`figures`]: the warnings about
+ *  unverified values and the tariff period in force are read from the parameters each step used,
+ *  which the totals-only path does not keep. Computing the steps costs a few µs; writing them
+ *  out is what costs, and that is skipped. Every figure equals the estimate's by construction
+ *  and by test (`tests/figures.rs`).
+ */
+export type Brief_Deserialize = {
+	tariff: TariffInfo,
+	lines: LineBrief_Deserialize[],
+	total: TotalsBrief,
+	warnings: Warning[],
+	/**  The language of the texts (warnings, the organisation's name). */
+	lang: Lang,
+};
+
+/**
+ *  An estimate without its explanation steps: every figure, the warnings and the tariff period
+ *  of [`Estimate`], none of the step texts. What the app's results view needs on every edit
+ *  (the explanation is asked for, as the full estimate, only when one is opened): writing ~45
+ *  steps through Fluent and carrying them over the IPC on each keystroke was most of the
+ *  answer's size and time (BENCHMARKS.md, "The app").
+ * 
+ *  Made from the full estimate ([`Estimate::brief`]), not from [`figures`]: the warnings about
+ *  unverified values and the tariff period in force are read from the parameters each step used,
+ *  which the totals-only path does not keep. Computing the steps costs a few µs; writing them
+ *  out is what costs, and that is skipped. Every figure equals the estimate's by construction
+ *  and by test (`tests/figures.rs`).
+ */
+export type Brief_Serialize = {
+	tariff: TariffInfo,
+	lines: LineBrief_Serialize[],
+	total: TotalsBrief,
+	warnings: Warning[],
+	/**  The language of the texts (warnings, the organisation's name). */
+	lang: Lang,
 };
 
 /**
@@ -389,6 +461,16 @@ export type Household_Serialize = {
 	guarantee_pension?: boolean,
 };
 
+/**  An income of the household (the client's and the spouse's alike) that a line's fee read. */
+export type IncomeUsed = 
+/**
+ *  Gross income: home care and communal housing (10 e §), income-tiered support services,
+ *  income-related vouchers.
+ */
+"gross_income" | 
+/**  Net income: long-term care (7 c §), vouchers by net income. */
+"net_income";
+
 /**
  *  A newer tariff the organisation has published (its signed metadata was verified) that is
  *  not in use on this device.
@@ -436,6 +518,54 @@ export type LegalBasis =
 "health_care";
 
 export type Line = Line_Serialize | Line_Deserialize;
+
+/**
+ *  One line of a [`Brief`]: the figures of [`Line`], no explanation; and which of the household's
+ *  incomes the line's fee read (the app says "not given" instead of computing from an empty one).
+ */
+export type LineBrief = LineBrief_Serialize | LineBrief_Deserialize;
+
+/**
+ *  One line of a [`Brief`]: the figures of [`Line`], no explanation; and which of the household's
+ *  incomes the line's fee read (the app says "not given" instead of computing from an empty one).
+ */
+export type LineBrief_Deserialize = {
+	service: string,
+	production: Production,
+	label?: string | null,
+	client_fee_monthly: string,
+	client_fee_yearly: string,
+	organiser_cost_monthly: string,
+	organiser_net_monthly: string,
+	voucher_value_per_hour?: string | null,
+	voucher_value_monthly?: string | null,
+	own_production_fee_monthly?: string | null,
+	counts_toward_ceiling: boolean,
+	band?: BandInfo_Deserialize | null,
+	/**  The household incomes the fee was computed from ([`Line::incomes_used`]). */
+	incomes_used: IncomeUsed[],
+};
+
+/**
+ *  One line of a [`Brief`]: the figures of [`Line`], no explanation; and which of the household's
+ *  incomes the line's fee read (the app says "not given" instead of computing from an empty one).
+ */
+export type LineBrief_Serialize = {
+	service: string,
+	production: Production,
+	label?: string,
+	client_fee_monthly: string,
+	client_fee_yearly: string,
+	organiser_cost_monthly: string,
+	organiser_net_monthly: string,
+	voucher_value_per_hour?: string,
+	voucher_value_monthly?: string,
+	own_production_fee_monthly?: string,
+	counts_toward_ceiling: boolean,
+	band?: BandInfo_Serialize,
+	/**  The household incomes the fee was computed from ([`Line::incomes_used`]). */
+	incomes_used: IncomeUsed[],
+};
 
 export type Line_Deserialize = {
 	service: string,
@@ -775,6 +905,12 @@ export type Settings_Serialize = {
 	root_ca_path: string | null,
 };
 
+/**  One update check's outcome as the UI waits for it: the `seq`-th since the app started. */
+export type StatusNotice = {
+	seq: number,
+	status: TariffStatusChanged,
+};
+
 /**
  *  [`UpdateStatus`] as a plain struct for the app's typed bindings (specta): the stable `code`,
  *  an English `message`, the serials, and the error details when it failed.
@@ -928,6 +1064,16 @@ export type TariffSummary_Serialize = {
 };
 
 export type Totals = Totals_Serialize | Totals_Deserialize;
+
+/**  The totals of a [`Brief`]: [`Totals`] without the package's explanation steps. */
+export type TotalsBrief = {
+	client_fees_monthly: string,
+	organiser_cost_monthly: string,
+	organiser_net_monthly: string,
+	client_fees_yearly: string,
+	organiser_cost_yearly: string,
+	organiser_net_yearly: string,
+};
 
 export type Totals_Deserialize = {
 	client_fees_monthly: string,

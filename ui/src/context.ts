@@ -1,7 +1,7 @@
 // What the app knows besides what was typed (state.ts): the tariff and its services from the
 // Rust side, the settings, the update status, and the engine's latest answers. Views read it;
 // only app.ts writes it.
-import type { AppTariffs, Comparison, EngineError, Estimate, ServiceOption, Settings, UpdateView } from "./types";
+import type { AppTariffs, Brief, Comparison, EngineError, ServiceOption, Settings, UpdateView } from "./types";
 import type { AlternativeState, Prepared } from "./state";
 import { initialState, type UiState } from "./state";
 import { lang, tDyn, t } from "./i18n";
@@ -9,7 +9,8 @@ import { lang, tDyn, t } from "./i18n";
 /** The latest answer for one alternative. */
 export interface Result {
   prepared: Prepared;
-  est?: Estimate;
+  /** The engine's figures and warnings, without the explanation steps (asked on every edit). */
+  est?: Brief;
   err?: EngineError;
 }
 

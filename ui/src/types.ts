@@ -2,6 +2,8 @@
 // reads the `_Serialize` side and writes the `_Deserialize` side.
 export type {
   Estimate_Serialize as Estimate,
+  Brief_Serialize as Brief,
+  LineBrief_Serialize as LineBrief,
   EngineError_Serialize as EngineError,
   Comparison_Serialize as Comparison,
   ServiceOption_Serialize as ServiceOption,

@@ -37,18 +37,24 @@ function installMock(fx) {
       case "update_status": return window.__updateOverride ?? { enabled: false, checking: false, last: null };
       case "check_updates_now": return window.__updateOverride ?? { enabled: false, checking: false, last: null };
       case "plugin:event|listen": return 1;
+      // the UI's wait for the next update check: none comes in these tests
+      case "wait_tariff_status": return new Promise(() => {});
       case "plugin:event|unlisten": return null;
-      case "estimate": {
+      // the full estimate (explanations, asked when one is opened) and the brief (every edit):
+      // the same scenarios answer from `estimate_<name>` and `brief_<name>`
+      case "estimate":
+      case "estimate_brief": {
+        const kind = cmd === "estimate" ? "estimate" : "brief";
         const s = args.scenario;
         if (s.date < "2021-07-01") throw fx.error_not_in_force;
         if (Number(s.household.client.gross_income ?? 0) > 10000000) throw fx.error_income_too_large;
-        if (window.__estimateOverride) return window.__estimateOverride(s, fx);
+        if (window.__estimateOverride) return window.__estimateOverride(s, fx, kind);
         const line = s.services[0];
-        if (s.household.income_not_given) return fx.estimate_home_care_highest_fee;
+        if (s.household.income_not_given) return fx[`${kind}_home_care_highest_fee`];
         if (line && line.service === "round_the_clock_housing") {
-          return s.household.spouse ? fx.estimate_long_term_with_spouse : fx.estimate_long_term_no_spouse;
+          return fx[s.household.spouse ? `${kind}_long_term_with_spouse` : `${kind}_long_term_no_spouse`];
         }
-        return inLang(args, line && line.production === "voucher" ? "estimate_home_care_voucher" : "estimate_home_care_8h");
+        return inLang(args, line && line.production === "voucher" ? `${kind}_home_care_voucher` : `${kind}_home_care_8h`);
       }
       case "compare": return inLang(args, "compare_own_voucher");
       default: throw { code: "invalid_input", field: "", message: `unmocked command ${cmd}`, problem: { kind: "malformed", detail: `unmocked command ${cmd}` } };
@@ -57,6 +63,9 @@ function installMock(fx) {
   window.__TAURI_INTERNALS__ = {
     invoke: async (cmd, args) => {
       window.__calls.push({ cmd, args: JSON.parse(JSON.stringify(args ?? {})) });
+      // a slow engine for one command (tests of late answers)
+      const delay = (window.__delays ?? {})[cmd];
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       return answer(cmd, args ?? {});
     },
     transformCallback: () => 0,

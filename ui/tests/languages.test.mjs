@@ -30,12 +30,14 @@ for (const lang of ["fi", "sv", "en"]) {
   test(`explanation, summary and comparison in ${lang}: the engine's texts in ${lang}, no Finnish words outside fi`, async () => {
     const { page, context, errors } = await openApp(browser, { lang });
     await buildHomeCare(page);
-    const est = await calls(page, "estimate");
+    const est = await calls(page, "estimate_brief");
     assert.equal(est[est.length - 1].args.lang, lang, "the estimate is asked in the UI's language");
     // the explanation of the monthly fee
     await page.click("[data-testid=fee-monthly-0]");
     const dlg = page.locator("dialog#explain");
-    await dlg.waitFor({ state: "visible" });
+    await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
+    const full = await calls(page, "estimate");
+    assert.equal(full[full.length - 1].args.lang, lang, "the explanation's estimate is asked in the UI's language");
     const text = await dlg.textContent();
     assert.deepEqual(await page.locator("dialog#explain .step-text").evaluateAll((ps) => [...new Set(ps.map((p) => p.lang))]), [lang]);
     if (lang === "fi") {
@@ -89,13 +91,13 @@ test("the screen reader's status follows a language switch, and the texts are as
     await page.selectOption("#lang", lang);
     await page.waitForFunction((re) => new RegExp(re).test(document.getElementById("totals-live")?.textContent ?? ""), EXPECT[lang].live.source);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-    const est = await calls(page, "estimate");
+    const est = await calls(page, "estimate_brief");
     assert.equal(est[est.length - 1].args.lang, lang, `the estimate is asked again in ${lang}`);
     // the explanation opened now is in the new language
     await page.waitForFunction((l) => document.querySelector("[data-testid=fee-monthly-0]") !== null && l, lang);
     await page.click("[data-testid=fee-monthly-0]");
     const dlg = page.locator("dialog#explain");
-    await dlg.waitFor({ state: "visible" });
+    await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
     assert.match(await dlg.textContent(), EXPECT[lang].limit);
     await page.keyboard.press("Escape");
     await dlg.waitFor({ state: "hidden" });

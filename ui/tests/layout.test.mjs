@@ -109,7 +109,7 @@ test("only a short totals summary is live; the header is not re-inserted while t
   });
   for (const v of ["1300", "1400", "1500"]) {
     await page.fill("#client-gross_income", v);
-    await page.waitForFunction((x) => window.__calls.some((c) => c.cmd === "estimate" && c.args.scenario.household.client.gross_income === x), v);
+    await page.waitForFunction((x) => window.__calls.some((c) => c.cmd === "estimate_brief" && c.args.scenario.household.client.gross_income === x), v);
   }
   await page.selectOption("#add-category", "support"); // a structural re-render of the form
   await page.waitForTimeout(50);

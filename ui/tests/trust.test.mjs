@@ -11,12 +11,12 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const lastScenario = async (page) => {
-  const est = await calls(page, "estimate");
+  const est = await calls(page, "estimate_brief");
   return est[est.length - 1]?.args.scenario;
 };
 const waitForScenario = (page, pred) =>
   page.waitForFunction((src) => {
-    const est = window.__calls.filter((c) => c.cmd === "estimate");
+    const est = window.__calls.filter((c) => c.cmd === "estimate_brief");
     const s = est[est.length - 1]?.args.scenario;
     return s && new Function("s", `return ${src}`)(s);
   }, pred, { timeout: 5000 });
@@ -47,7 +47,7 @@ for (const [lang, L] of Object.entries(LANGS)) {
       assert.equal(await page.getAttribute("#client-gross_income", "aria-invalid"), null, typed);
     }
     for (const typed of ["1.650", "1,650"]) {
-      const before = (await calls(page, "estimate")).length;
+      const before = (await calls(page, "estimate_brief")).length;
       await page.fill("#client-gross_income", typed);
       await page.waitForSelector("#client-gross_income[aria-invalid=true]");
       const msg = await page.textContent("#client-gross_income-msg");
@@ -57,7 +57,7 @@ for (const [lang, L] of Object.entries(LANGS)) {
       assert.match(buttons[0].trim(), L.yes);
       assert.match(buttons[1].trim(), L.no);
       await page.waitForTimeout(100);
-      assert.equal((await calls(page, "estimate")).length, before, "an ambiguous number is not sent");
+      assert.equal((await calls(page, "estimate_brief")).length, before, "an ambiguous number is not sent");
       assert.match(await page.getAttribute("#client-gross_income", "aria-describedby"), /client-gross_income-msg/);
     }
     // One tap on the likely reading types it in unambiguously and computes with it.
@@ -157,7 +157,7 @@ test("an empty income is not given: no 0 € fee; the highest fee is an explicit
   assert.match(await page.textContent("#client-gross_income-msg"), /Tuloja ei ole annettu/);
   assert.equal(await page.locator("[data-testid=total-client-monthly]").count(), 0, "no total without the income");
   assert.ok(!(await page.textContent("#results")).includes("0,00"), "no 0,00 € anywhere in the results");
-  assert.equal((await calls(page, "estimate")).length, 0, "nothing computed on a missing income");
+  assert.equal((await calls(page, "estimate_brief")).length, 0, "nothing computed on a missing income");
   // "0" is an answer.
   await page.fill("#client-gross_income", "0");
   await waitForScenario(page, `s.household.client.gross_income === "0"`);
@@ -190,7 +190,7 @@ test("with 2 persons the household asks about a spouse, states the rules, and th
   await page.fill("#client-net_income", "2200");
   await page.waitForSelector("[data-testid=missing-summary]");
   assert.match(await page.textContent("[data-testid=missing-summary]"), /Onko asiakkaalla puoliso/);
-  assert.equal((await calls(page, "estimate")).length, 0, "not computed before the question is answered");
+  assert.equal((await calls(page, "estimate_brief")).length, 0, "not computed before the question is answered");
   await page.check("#has-spouse-no");
   await waitForScenario(page, "s.household.persons === 2 && s.household.spouse === null");
   await page.waitForSelector("[data-code=spouse_income_missing]");
@@ -234,7 +234,7 @@ test("a voucher line's fee explains the copay, not the own-production fee; the b
   assert.equal(await page.locator(".line .band").count(), 0, "the band does not set a voucher line's fee");
   await page.click("[data-testid=fee-monthly-0]");
   const dlg = page.locator("dialog#explain");
-  await dlg.waitFor({ state: "visible" });
+  await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
   const keys = await page.locator("dialog#explain .steps > li").evaluateAll((li) => li.map((l) => l.dataset.key));
   assert.equal(keys[keys.length - 1], "voucher.copay", `the fee's last step is the copay: ${keys}`);
   assert.ok(!keys.includes("home_care.fee") && !keys.includes("home_care.percent"), `no own-production steps: ${keys}`);
@@ -244,6 +244,7 @@ test("a voucher line's fee explains the copay, not the own-production fee; the b
   await page.keyboard.press("Escape");
   // The own-production figure has its own explanation, ending in the home-care fee.
   await page.click("[data-testid=own-fee-0]");
+  await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
   const own = await page.locator("dialog#explain .steps > li").evaluateAll((li) => li.map((l) => l.dataset.key));
   assert.equal(own[own.length - 1], "home_care.fee");
   await context.close();
@@ -286,7 +287,7 @@ test("presentation mode shows nothing of the HVA or the incomes, also in the exp
   await assertNone(page, needles, "presentation");
   for (const id of await page.locator("[data-fig]").evaluateAll((b) => b.map((x) => x.dataset.testid))) {
     await page.click(`[data-testid=${id}]`);
-    await page.locator("dialog#explain").waitFor({ state: "visible" });
+    await page.locator("dialog#explain[open] #explain-h").waitFor({ state: "visible" });
     await assertNone(page, needles, `presentation, explanation of ${id}`);
     await page.keyboard.press("Escape");
   }
@@ -312,6 +313,7 @@ test("Uusi arvio: afterwards no previous value remains anywhere (inputs, selects
   await page.click("[data-nav=summary]");
   await page.click("[data-nav=estimate]");
   await page.click("[data-testid=fee-monthly-0]");
+  await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
   await page.keyboard.press("Escape");
   await page.selectOption("#add-category", "support");
   await page.click("#new-estimate");
@@ -358,8 +360,8 @@ test("the printed summary carries its basis and a plain caveat; the warning name
   // When the engine gives titles and a placeholder flag, the warning and the caveat use them.
   const { page: p2, context: c2 } = await openApp(browser);
   await p2.evaluate(() => {
-    window.__estimateOverride = (s, fx) => {
-      const e = structuredClone(fx.estimate_home_care_8h);
+    window.__estimateOverride = (s, fx, kind) => {
+      const e = structuredClone(fx[`${kind}_home_care_8h`]);
       const w = e.warnings.find((x) => x.code === "unverified_parameters");
       w.values = w.values.map((v) => ({ name: "parameter", value: { name: v.value, title: `Otsikko ${v.value.split(".").pop()}`, placeholder: v.value.startsWith("prices") } }));
       return e;

@@ -17,7 +17,7 @@ const NBSP = "\u00a0";
 test("household + package → estimate sent as the scenario contract and rendered", async () => {
   const { page, context, errors, external } = await openApp(browser);
   await buildHomeCare(page);
-  const est = await calls(page, "estimate");
+  const est = await calls(page, "estimate_brief");
   const last = est[est.length - 1].args.scenario;
   assert.deepEqual(last.household, { persons: 1, client: { gross_income: "1200", deductions: {} }, spouse: null });
   // Only the fields the chosen services need are shown: gross income for home care, net income
@@ -53,6 +53,66 @@ test("each figure opens its explanation (steps, parameters, legal section) and f
   await page.keyboard.press("Escape");
   await dlg.waitFor({ state: "hidden" });
   await page.waitForFunction(() => document.activeElement?.dataset.testid === "fee-monthly-0", null, { timeout: 2000 });
+  await context.close();
+});
+
+test("every edit asks only for the brief (no steps); an explanation asks once for the full estimate of the figures shown", async () => {
+  const { page, context, errors } = await openApp(browser);
+  await buildHomeCare(page);
+  assert.equal((await calls(page, "estimate")).length, 0, "no explanation steps are fetched while typing");
+  const briefs = await calls(page, "estimate_brief");
+  assert.ok(briefs.length >= 1);
+  await page.click("[data-testid=fee-monthly-0]");
+  await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
+  assert.match(await page.textContent("dialog#explain"), /Tuloraja 1 henkilön perheelle: 699,00\s€/);
+  let full = await calls(page, "estimate");
+  assert.equal(full.length, 1);
+  assert.deepEqual(full[0].args.scenario, briefs[briefs.length - 1].args.scenario, "the same scenario as the figures on screen");
+  await page.keyboard.press("Escape");
+  // another figure of the same answer: no new request
+  await page.click("[data-testid=fee-yearly-0]");
+  await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
+  full = await calls(page, "estimate");
+  assert.equal(full.length, 1, "the full estimate of an answer is asked once");
+  await page.keyboard.press("Escape");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a slow explanation never replaces newer figures, and explains the figure then on screen", async () => {
+  const { page, context, errors } = await openApp(browser);
+  await page.evaluate(() => {
+    // 1 300 € gives other figures and a step text of its own
+    window.__estimateOverride = (s, fx, kind) => {
+      const e = structuredClone(fx[`${kind}_home_care_8h`]);
+      if (s.household.client.gross_income === "1300") {
+        e.total.client_fees_monthly = "96.16";
+        e.lines[0].client_fee_monthly = "96.16";
+        if (kind === "estimate") e.lines[0].explanation.find((st) => st.key === "home_care.fee").text = "UUSI LASKU 96,16 €";
+      }
+      return e;
+    };
+  });
+  await buildHomeCare(page);
+  await page.evaluate(() => { window.__delays = { estimate: 400 }; });
+  await page.click("[data-testid=fee-monthly-0]");
+  await page.fill("#client-gross_income", "1300");
+  await page.waitForFunction(() => /96,16/.test(document.querySelector("[data-testid=total-client-monthly]")?.textContent ?? ""));
+  await page.locator("dialog#explain .steps").waitFor({ state: "visible", timeout: 5000 });
+  assert.match(await page.textContent("dialog#explain"), /UUSI LASKU 96,16/, "the explanation of the figure on screen");
+  assert.match(await page.textContent("[data-testid=total-client-monthly]"), /96,16/, "the late answer did not replace the newer figures");
+  const full = await calls(page, "estimate");
+  assert.equal(full[full.length - 1].args.scenario.household.client.gross_income, "1300");
+  await page.keyboard.press("Escape");
+  // "Uusi arvio" while an explanation is on its way: nothing opens afterwards
+  await page.fill("#client-gross_income", "1200");
+  await page.waitForFunction(() => /80,16/.test(document.querySelector("[data-testid=total-client-monthly]")?.textContent ?? ""));
+  await page.click("[data-testid=fee-monthly-0]");
+  await page.click("#new-estimate");
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => document.getElementById("explain").open), false, "no explanation of the previous estimate opens");
+  assert.equal(await page.evaluate(() => document.getElementById("explain").innerHTML), "");
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
@@ -153,6 +213,7 @@ for (const lang of ["fi", "sv", "en"]) {
     await page.fill("#client-gross_income", "1200");
     await page.waitForFunction(() => /80[.,]16/.test(document.querySelector("[data-testid=total-client-monthly]")?.textContent ?? ""));
     await page.click("[data-testid=fee-monthly-0]");
+    await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
     const stepTitles = { fi: null, sv: "Betalningsprocent", en: "Fee percentage" }[lang];
     if (stepTitles) assert.match(await page.textContent("dialog#explain"), new RegExp(stepTitles));
     assert.ok((await page.locator(`dialog#explain .step-text[lang=${lang}]`).count()) > 0, "the step text is marked with its language");
@@ -172,6 +233,7 @@ for (const lang of ["fi", "sv", "en"]) {
     r = await axe(page, `${lang} presentation`);
     assert.deepEqual(r.bad, []);
     await page.click("[data-testid=fee-monthly-0]");
+    await page.locator("dialog#explain .steps").waitFor({ state: "visible" });
     r = await axe(page, `${lang} presentation explanation`);
     assert.deepEqual(r.bad, []);
     await page.keyboard.press("Escape");
@@ -206,8 +268,8 @@ test("long-term deductions appear only with long-term care; gross income goes wi
   assert.equal(await page.locator("#client-gross_income").count(), 0);
   assert.equal(await page.locator("#client-housing").count(), 1);
   await page.fill("#client-net_income", "1500");
-  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "estimate" && c.args.scenario.household.client.net_income === "1500"));
-  const est = await calls(page, "estimate");
+  await page.waitForFunction(() => window.__calls.some((c) => c.cmd === "estimate_brief" && c.args.scenario.household.client.net_income === "1500"));
+  const est = await calls(page, "estimate_brief");
   assert.equal(est[est.length - 1].args.scenario.household.client.gross_income, undefined);
   await context.close();
 });
@@ -232,11 +294,11 @@ test("keyboard only: tab order reaches the package builder and adds a service", 
 test("issue 10: the guarantee-pension waiver is asked in the household and sent as household.guarantee_pension", async () => {
   const { page, context, errors } = await openApp(browser);
   await buildHomeCare(page);
-  let est = await calls(page, "estimate");
+  let est = await calls(page, "estimate_brief");
   assert.equal(est[est.length - 1].args.scenario.household.guarantee_pension, undefined, "not sent unless asked");
   await page.check("#guarantee-pension");
-  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "estimate").some((c) => c.args.scenario.household.guarantee_pension === true));
-  est = await calls(page, "estimate");
+  await page.waitForFunction(() => window.__calls.filter((c) => c.cmd === "estimate_brief").some((c) => c.args.scenario.household.guarantee_pension === true));
+  est = await calls(page, "estimate_brief");
   assert.equal(est[est.length - 1].args.scenario.household.guarantee_pension, true);
   await page.click("[data-nav=summary]");
   assert.match(await page.textContent("[data-testid=summary-guarantee-pension]"), /Takuueläkkeen saaja/);
@@ -247,8 +309,8 @@ test("issue 10: the guarantee-pension waiver is asked in the household and sent 
 test("issue 10: the printed summary names the unconfirmed values of the client's fee by title, placeholders apart", async () => {
   const { page, context, errors } = await openApp(browser);
   await page.evaluate(() => {
-    window.__estimateOverride = (s, fx) => {
-      const e = structuredClone(fx.estimate_home_care_8h);
+    window.__estimateOverride = (s, fx, kind) => {
+      const e = structuredClone(fx[`${kind}_home_care_8h`]);
       const w = e.warnings.find((x) => x.code === "unverified_parameters");
       // the engine's shape: parameter, title, placeholder, client_fee for each value
       w.values = [

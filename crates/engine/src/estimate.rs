@@ -64,6 +64,191 @@ impl Serialize for Estimate {
     }
 }
 
+/// An estimate without its explanation steps: every figure, the warnings and the tariff period
+/// of [`Estimate`], none of the step texts. What the app's results view needs on every edit
+/// (the explanation is asked for, as the full estimate, only when one is opened): writing ~45
+/// steps through Fluent and carrying them over the IPC on each keystroke was most of the
+/// answer's size and time (BENCHMARKS.md, "The app").
+///
+/// Made from the full estimate ([`Estimate::brief`]), not from [`figures`]: the warnings about
+/// unverified values and the tariff period in force are read from the parameters each step used,
+/// which the totals-only path does not keep. Computing the steps costs a few µs; writing them
+/// out is what costs, and that is skipped. Every figure equals the estimate's by construction
+/// and by test (`tests/figures.rs`).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Brief {
+    pub tariff: TariffInfo,
+    pub lines: Vec<LineBrief>,
+    pub total: TotalsBrief,
+    pub warnings: Vec<Warning>,
+    /// The language of the texts (warnings, the organisation's name).
+    pub lang: Lang,
+}
+
+impl Brief {
+    /// The same brief with its texts written in `lang` (as [`Estimate::in_lang`]).
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// Written in its language, as [`Estimate`].
+impl Serialize for Brief {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Repr<'a> {
+            tariff: &'a TariffInfo,
+            lines: &'a [LineBrief],
+            total: &'a TotalsBrief,
+            warnings: &'a [Warning],
+            lang: Lang,
+        }
+        let repr = Repr {
+            tariff: &self.tariff,
+            lines: &self.lines,
+            total: &self.total,
+            warnings: &self.warnings,
+            lang: self.lang,
+        };
+        crate::i18n::with_lang(self.lang, || repr.serialize(s))
+    }
+}
+
+/// One line of a [`Brief`]: the figures of [`Line`], no explanation; and which of the household's
+/// incomes the line's fee read (the app says "not given" instead of computing from an empty one).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct LineBrief {
+    pub service: String,
+    pub production: Production,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub client_fee_monthly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub client_fee_yearly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_cost_monthly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_net_monthly: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub voucher_value_per_hour: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub voucher_value_monthly: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub own_production_fee_monthly: Option<Decimal>,
+    pub counts_toward_ceiling: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<BandInfo>,
+    /// The household incomes the fee was computed from ([`Line::incomes_used`]).
+    pub incomes_used: Vec<IncomeUsed>,
+}
+
+/// The totals of a [`Brief`]: [`Totals`] without the package's explanation steps.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TotalsBrief {
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub client_fees_monthly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_cost_monthly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_net_monthly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub client_fees_yearly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_cost_yearly: Decimal,
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub organiser_net_yearly: Decimal,
+}
+
+/// An income of the household (the client's and the spouse's alike) that a line's fee read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum IncomeUsed {
+    /// Gross income: home care and communal housing (10 e §), income-tiered support services,
+    /// income-related vouchers.
+    GrossIncome,
+    /// Net income: long-term care (7 c §), vouchers by net income.
+    NetIncome,
+}
+
+/// The explanation steps that read an income, and which.
+const INCOME_STEPS: [(&str, IncomeUsed); 5] = [
+    ("home_care.income", IncomeUsed::GrossIncome),
+    ("support.income_tiered", IncomeUsed::GrossIncome),
+    ("voucher.income_related", IncomeUsed::GrossIncome),
+    ("long_term.net_income", IncomeUsed::NetIncome),
+    ("voucher.by_net_income", IncomeUsed::NetIncome),
+];
+
+impl Line {
+    /// The household incomes this line's fee read, each once, gross first.
+    pub fn incomes_used(&self) -> Vec<IncomeUsed> {
+        let mut out = Vec::new();
+        for kind in [IncomeUsed::GrossIncome, IncomeUsed::NetIncome] {
+            if INCOME_STEPS.iter().any(|(key, k)| *k == kind && self.explanation.iter().any(|s| s.key == *key)) {
+                out.push(kind);
+            }
+        }
+        out
+    }
+}
+
+impl Estimate {
+    /// The estimate without its explanation steps ([`Brief`]).
+    pub fn brief(self) -> Brief {
+        let lines = self
+            .lines
+            .into_iter()
+            .map(|l| {
+                let incomes_used = l.incomes_used();
+                LineBrief {
+                    service: l.service,
+                    production: l.production,
+                    label: l.label,
+                    client_fee_monthly: l.client_fee_monthly,
+                    client_fee_yearly: l.client_fee_yearly,
+                    organiser_cost_monthly: l.organiser_cost_monthly,
+                    organiser_net_monthly: l.organiser_net_monthly,
+                    voucher_value_per_hour: l.voucher_value_per_hour,
+                    voucher_value_monthly: l.voucher_value_monthly,
+                    own_production_fee_monthly: l.own_production_fee_monthly,
+                    counts_toward_ceiling: l.counts_toward_ceiling,
+                    band: l.band,
+                    incomes_used,
+                }
+            })
+            .collect();
+        let t = self.total;
+        Brief {
+            tariff: self.tariff,
+            lines,
+            total: TotalsBrief {
+                client_fees_monthly: t.client_fees_monthly,
+                organiser_cost_monthly: t.organiser_cost_monthly,
+                organiser_net_monthly: t.organiser_net_monthly,
+                client_fees_yearly: t.client_fees_yearly,
+                organiser_cost_yearly: t.organiser_cost_yearly,
+                organiser_net_yearly: t.organiser_net_yearly,
+            },
+            warnings: self.warnings,
+            lang: self.lang,
+        }
+    }
+}
+
+/// The estimate of a scenario without its explanation steps ([`Brief`]): the app's per-edit path.
+pub fn brief(tariff: &Tariff, scenario: &Scenario) -> Result<Brief> {
+    estimate(tariff, scenario).map(Estimate::brief)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TariffInfo {

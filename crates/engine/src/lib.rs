@@ -17,7 +17,7 @@ pub mod scenario;
 pub mod tariff;
 
 pub use error::EngineError;
-pub use estimate::{estimate, figures, Estimate, Figures};
+pub use estimate::{brief, estimate, figures, Brief, Estimate, Figures};
 pub use scenario::{parse_scenario, Scenario};
 #[cfg(feature = "fs")]
 pub use tariff::load_dir;

@@ -4,13 +4,19 @@
 //! cost of the service — or the same error. Checked over every hand-worked case of `tests/cases`,
 //! 20 000 varied scenarios of the benchmark generator on both shipped tariffs, and a property test
 //! over every service kind (long-term care, informal care support, undisclosed income…).
+//!
+//! The app's per-edit answer ([`kustannusarvio_engine::brief`]: the estimate without its
+//! explanation steps) gives the same figures too: checked in every comparison below, and against
+//! the full estimate's JSON in Finnish, Swedish and English over every case.
 
 #[path = "../benches/support/mod.rs"]
 mod support;
 
+use kustannusarvio_engine::estimate::IncomeUsed;
+use kustannusarvio_engine::i18n::Lang;
 use kustannusarvio_engine::money::round_cents;
 use kustannusarvio_engine::scenario::{Household, LegalBasis, MealLevel, Person, Production, ServiceLine};
-use kustannusarvio_engine::{estimate, figures, Estimate, Figures, Scenario, Tariff};
+use kustannusarvio_engine::{brief, estimate, figures, Brief, Estimate, Figures, Scenario, Tariff};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
@@ -40,8 +46,61 @@ fn agree(t: &Tariff, s: &Scenario) -> Result<(), String> {
         }
         (Ok(e), Err(b)) => Err(format!("estimate ok ({}), figures failed: {b}", e.total.client_fees_monthly)),
         (Err(a), Ok(_)) => Err(format!("estimate failed ({a}), figures ok")),
-        (Ok(e), Ok(f)) => same(&e, &f),
+        (Ok(e), Ok(f)) => {
+            same(&e, &f)?;
+            same_brief(&e.clone().brief(), &f)
+        }
     }
+}
+
+/// The brief's figures are the totals-only path's, rounded as the estimate's.
+fn same_brief(b: &Brief, f: &Figures) -> Result<(), String> {
+    let t = (&b.total, &f.total);
+    let totals = [
+        ("client_fees_monthly", t.0.client_fees_monthly, t.1.client_fees_monthly),
+        ("organiser_cost_monthly", t.0.organiser_cost_monthly, t.1.organiser_cost_monthly),
+        ("organiser_net_monthly", t.0.organiser_net_monthly, t.1.organiser_net_monthly),
+        ("client_fees_yearly", t.0.client_fees_yearly, t.1.client_fees_yearly),
+        ("organiser_cost_yearly", t.0.organiser_cost_yearly, t.1.organiser_cost_yearly),
+        ("organiser_net_yearly", t.0.organiser_net_yearly, t.1.organiser_net_yearly),
+    ];
+    for (name, a, b) in totals {
+        if a != b {
+            return Err(format!("brief total.{name}: {a}, figures {b}"));
+        }
+    }
+    if b.lines.len() != f.lines.len() {
+        return Err(format!("brief: {} lines / {}", b.lines.len(), f.lines.len()));
+    }
+    for (i, (l, m)) in b.lines.iter().zip(&f.lines).enumerate() {
+        let net = m.organiser_cost_monthly - m.fee_to_organiser_monthly;
+        let pairs = [
+            ("client_fee_monthly", l.client_fee_monthly, round_cents(m.client_fee_monthly)),
+            ("organiser_cost_monthly", l.organiser_cost_monthly, round_cents(m.organiser_cost_monthly)),
+            ("organiser_net_monthly", l.organiser_net_monthly, round_cents(net)),
+            ("client_fee_yearly", l.client_fee_yearly, m.client_fee_yearly),
+        ];
+        for (name, a, b) in pairs {
+            if a != b {
+                return Err(format!("brief lines[{i}].{name}: {a}, figures {b}"));
+            }
+        }
+        if l.counts_toward_ceiling != m.ceiling.is_some() {
+            return Err(format!("brief lines[{i}].counts_toward_ceiling differs"));
+        }
+    }
+    Ok(())
+}
+
+/// The estimate's JSON without what the brief leaves out (the steps and the trace format).
+fn without_steps(mut v: serde_json::Value) -> serde_json::Value {
+    let o = v.as_object_mut().expect("object");
+    o.remove("trace_format");
+    o.get_mut("total").and_then(|t| t.as_object_mut()).map(|t| t.remove("explanation"));
+    for l in o.get_mut("lines").and_then(|l| l.as_array_mut()).expect("lines") {
+        l.as_object_mut().expect("line").remove("explanation");
+    }
+    v
 }
 
 fn same(e: &Estimate, f: &Figures) -> Result<(), String> {
@@ -125,6 +184,9 @@ fn every_case_gives_the_same_figures() {
         if let Err(m) = agree(t, &s) {
             failures.push(format!("{name}: {m}"));
         }
+        if let Err(m) = brief_is_the_estimate_without_steps(t, &s) {
+            failures.push(format!("{name}: {m}"));
+        }
         if let Ok(f) = figures(t, &s) {
             capped += f.lines.iter().filter(|l| l.at_cost_cap).count();
         }
@@ -133,6 +195,58 @@ fn every_case_gives_the_same_figures() {
     assert!(failures.is_empty(), "{} of {n} cases differ:\n{}", failures.len(), failures.join("\n"));
     assert!(n >= 150, "only {n} cases compared");
     assert!(capped > 0, "no case reached a cost cap: the flag is untested");
+}
+
+/// `brief()` in every language: the estimate's JSON, every figure, warning and text but the
+/// steps, plus the incomes each line read; or the same error.
+fn brief_is_the_estimate_without_steps(t: &Tariff, s: &Scenario) -> Result<(), String> {
+    let (e, b) = match (estimate(t, s), brief(t, s)) {
+        (Ok(e), Ok(b)) => (e, b),
+        (Err(a), Err(b)) if a == b => return Ok(()),
+        (a, b) => return Err(format!("estimate {:?} / brief {:?}", a.err(), b.err())),
+    };
+    for lang in Lang::ALL {
+        let mut bj = serde_json::to_value(b.clone().in_lang(lang)).expect("brief json");
+        let used: Vec<_> = e.lines.iter().map(|l| serde_json::to_value(l.incomes_used()).expect("json")).collect();
+        for (l, u) in bj["lines"].as_array_mut().expect("lines").iter_mut().zip(used) {
+            let got = l.as_object_mut().expect("line").remove("incomes_used");
+            if got != Some(u) {
+                return Err(format!("incomes_used {got:?}"));
+            }
+        }
+        let ej = without_steps(serde_json::to_value(e.clone().in_lang(lang)).expect("estimate json"));
+        if bj != ej {
+            return Err(format!("{lang:?}: brief {bj}\nestimate {ej}"));
+        }
+    }
+    Ok(())
+}
+
+/// Which incomes a line read, from the law: the home-care fee is a percentage of the household's
+/// gross income (10 e §), the long-term care fee of the client's net income (7 c §), a flat fee
+/// (short-term care, 6 §) reads none.
+#[test]
+fn incomes_used_follow_the_law() {
+    let t = tariff(&repo().join("tariffs/paijat-hame"));
+    let s = |line: serde_json::Value| -> Scenario {
+        serde_json::from_value(serde_json::json!({
+            "date": "2026-03-01",
+            "household": { "persons": 1, "client": { "gross_income": "1200", "net_income": "1000" } },
+            "services": [line]
+        }))
+        .expect("scenario")
+    };
+    let used = |line| brief(&t, &s(line)).expect("computes").lines[0].incomes_used.clone();
+    use serde_json::json;
+    assert_eq!(
+        used(json!({ "service": "home_care", "production": "own", "hours_per_month": "8" })),
+        vec![IncomeUsed::GrossIncome]
+    );
+    assert_eq!(used(json!({ "service": "round_the_clock_housing", "production": "own" })), vec![IncomeUsed::NetIncome]);
+    assert_eq!(
+        used(json!({ "service": "short_term_care", "production": "own", "days_per_month": "3" })),
+        Vec::<IncomeUsed>::new()
+    );
 }
 
 /// 20 000 varied scenarios (dates 2021–2026, 1–10 lines of ten kinds, spouses, deductions) on

@@ -6,14 +6,16 @@
 import { html, render, type Html } from "../html";
 import { t, tDyn, lang } from "../i18n";
 import { date as fmtDate, money, num } from "../format";
-import type { Line, Step } from "../types";
+import type { Estimate, Line, Step } from "../types";
 import { ctx } from "../context";
 
 export interface Figure {
   title: string;
-  steps: Step[];
+  /** The steps that make the figure, picked from the full estimate (asked when it is opened). */
+  steps: (full: Estimate) => Step[];
   /** Presentation mode: the client variant. */
   client: boolean;
+  testid: string;
 }
 
 let figures: Figure[] = [];
@@ -27,9 +29,14 @@ export function figureAt(i: number): Figure | undefined {
   return figures[i];
 }
 
+/** The figure of the button with this test id in the latest render. */
+export function figureByTestid(testid: string): Figure | undefined {
+  return testid ? figures.find((f) => f.testid === testid) : undefined;
+}
+
 /** A figure as a button that opens its explanation. */
-export function figButton(value: string, what: string, steps: Step[], testid: string, client = false, cls = ""): Html {
-  figures.push({ title: what, steps, client });
+export function figButton(value: string, what: string, steps: (full: Estimate) => Step[], testid: string, client = false, cls = ""): Html {
+  figures.push({ title: what, steps, client, testid });
   const idx = figures.length - 1;
   return html`<button type="button" class="fig ${cls}" data-fig="${idx}" data-testid="${testid}" aria-label="${t("result.explain", { what: `${what} ${value}` })}">${value}</button>`;
 }
@@ -111,20 +118,24 @@ function clientStep(s: Step): Html {
     ${s.legal ? html`<p class="legal"><span class="label">${t("explain.legal")}:</span> ${s.legal}</p>` : ""}</li>`;
 }
 
-function explanationHtml(fig: Figure): Html {
-  const steps = fig.steps.length === 0
+/** `steps` null: the engine did not answer (the general error, never an empty explanation). */
+function explanationHtml(fig: Figure, list: Step[] | null): Html {
+  const steps = list === null
+    ? html`<p class="error-text" role="alert">${t("error.general")}</p>`
+    : list.length === 0
     ? html`<p>${t("explain.noSteps")}</p>`
-    : html`<ol class="steps">${fig.steps.map((s) => (fig.client ? clientStep(s) : counsellorStep(s)))}</ol>`;
+    : html`<ol class="steps">${list.map((s) => (fig.client ? clientStep(s) : counsellorStep(s)))}</ol>`;
   const note = fig.client ? html`<p class="help">${t("explain.clientNote")}</p>` : "";
   return html`<div class="dialog-inner"><h2 id="explain-h" tabindex="-1">${t("explain.title")}</h2><p class="fig-title">${fig.title}</p>${note}${steps}
     <button type="button" id="explain-close" class="primary">${t("explain.close")}</button></div>`;
 }
 
 /** Opens the explanation of `fig`; focus goes to its title (a long one starts at the top). */
-export function openExplanation(fig: Figure, opener: HTMLElement): void {
+export function openExplanation(fig: Figure, steps: Step[] | null, opener: HTMLElement): void {
   const dlg = document.getElementById("explain") as HTMLDialogElement | null;
   if (!dlg) return;
-  render(dlg, explanationHtml(fig));
+  if (dlg.open) dlg.close();
+  render(dlg, explanationHtml(fig, steps));
   dlg.setAttribute("aria-labelledby", "explain-h");
   const openerId = opener.dataset.testid ?? "";
   dlg.addEventListener("close", () => {

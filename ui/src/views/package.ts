@@ -6,7 +6,7 @@ import { money, num } from "../format";
 import { ctx, activeAlt, activeResult, altName, serviceName, serviceOf } from "../context";
 import { activeFields, type LineState } from "../state";
 import { quantityRange } from "../fields";
-import type { Line, ServiceOption } from "../types";
+import type { LineBrief, ServiceOption } from "../types";
 import { checkbox, selectField, textField } from "./common";
 
 const structural = html`data-structural="1"`;
@@ -41,7 +41,7 @@ function lineFieldsHtml(line: LineState, opt: ServiceOption | undefined): Html[]
  * sets the client's fee (own production, purchased service), not for a voucher line whose fee
  * is the copay.
  */
-export function bandHtml(line: Line | undefined): Html | "" {
+export function bandHtml(line: LineBrief | undefined): Html | "" {
   const b = line?.band;
   if (!b || line?.production === "voucher") return "";
   const rows = [

@@ -4,7 +4,7 @@ import { html, type Html } from "../html";
 import { t, tDyn, lang, type MessageKey } from "../i18n";
 import { money } from "../format";
 import { ctx, activeAlt, activeResult, altName, serviceName, type Result } from "../context";
-import type { Estimate, Warning } from "../types";
+import type { Brief, Estimate, Warning } from "../types";
 import { errorSummary, missingSummary } from "./errors";
 import { figButton, lineSteps, resetFigures } from "./explanation";
 
@@ -76,25 +76,30 @@ function colHead(short: MessageKey, unit: string, full: MessageKey, cls = ""): H
   return html`<th scope="col" class="${cls}"><span aria-hidden="true">${t(short)} <span class="unit">${unit}</span></span><span class="sr-only">${t(full)}</span></th>`;
 }
 
-function resultTable(est: Estimate, presentation: boolean): Html {
+/**
+ * The results table. Each figure's explanation is picked from the full estimate when it is
+ * opened (the brief on screen has no steps): the line by its index, the same as on screen.
+ */
+function resultTable(est: Brief, presentation: boolean): Html {
   const alt = activeAlt();
+  const steps = (i: number) => (full: Estimate) => lineSteps(full.lines[i]!);
   const rows = est.lines.map((l, i) => {
     const name = serviceName(l.service);
-    const st = lineSteps(l);
+    const st = steps(i);
     const extra = presentation ? [] : [
       l.voucher_value_monthly ? html`<span class="sub">${t("result.voucherValue", { value: money(l.voucher_value_monthly) })}</span>` : "",
-      l.own_production_fee_monthly ? html`<span class="sub">${t("result.ownFeeLabel")} ${figButton(money(l.own_production_fee_monthly), `${name}, ${t("result.ownFeeTitle")}`, st.own, `own-fee-${i}`, false, "small")}</span>` : "",
+      l.own_production_fee_monthly ? html`<span class="sub">${t("result.ownFeeLabel")} ${figButton(money(l.own_production_fee_monthly), `${name}, ${t("result.ownFeeTitle")}`, (f) => st(f).own, `own-fee-${i}`, false, "small")}</span>` : "",
     ];
     return html`<tr>
       <th scope="row">${name}<span class="sub">${t(`production.${l.production}` as MessageKey)}</span>${extra}</th>
-      <td>${figButton(money(l.client_fee_monthly), `${name}, ${t("result.clientMonthly")}`, st.fee, `fee-monthly-${i}`, presentation)}</td>
-      <td>${figButton(money(l.client_fee_yearly), `${name}, ${t("result.clientYearly")}`, [...st.fee, ...est.total.explanation], `fee-yearly-${i}`, presentation)}</td>
-      ${presentation ? "" : html`<td class="hva">${figButton(money(l.organiser_cost_monthly), `${name}, ${t("result.hvaGross")}`, st.cost, `cost-${i}`)}</td>
-      <td class="hva">${figButton(money(l.organiser_net_monthly), `${name}, ${t("result.hvaNet")}`, st.net, `net-${i}`)}</td>`}
+      <td>${figButton(money(l.client_fee_monthly), `${name}, ${t("result.clientMonthly")}`, (f) => st(f).fee, `fee-monthly-${i}`, presentation)}</td>
+      <td>${figButton(money(l.client_fee_yearly), `${name}, ${t("result.clientYearly")}`, (f) => [...st(f).fee, ...f.total.explanation], `fee-yearly-${i}`, presentation)}</td>
+      ${presentation ? "" : html`<td class="hva">${figButton(money(l.organiser_cost_monthly), `${name}, ${t("result.hvaGross")}`, (f) => st(f).cost, `cost-${i}`)}</td>
+      <td class="hva">${figButton(money(l.organiser_net_monthly), `${name}, ${t("result.hvaNet")}`, (f) => st(f).net, `net-${i}`)}</td>`}
     </tr>`;
   });
   const tot = est.total;
-  const all = est.lines.flatMap((l) => lineSteps(l).fee);
+  const all = (f: Estimate) => f.lines.flatMap((l) => lineSteps(l).fee);
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${t("result.tableLabel")}"><table class="result-table">
     <caption class="sr-only">${t("result.title")}: ${altName(alt, ctx.state.active)}</caption>
     <thead><tr><th scope="col">${t("result.service")}</th>${colHead("result.colClient", t("result.unitMonth"), "result.clientMonthly")}${colHead("result.colClient", t("result.unitYear"), "result.clientYearly")}
@@ -102,13 +107,13 @@ function resultTable(est: Estimate, presentation: boolean): Html {
     <tbody>${rows}</tbody>
     <tfoot><tr><th scope="row">${t("result.total")}</th>
       <td>${figButton(money(tot.client_fees_monthly), `${t("result.total")}, ${t("result.clientMonthly")}`, all, "total-monthly-fig", presentation)}</td>
-      <td>${figButton(money(tot.client_fees_yearly), `${t("result.total")}, ${t("result.clientYearly")}`, [...all, ...tot.explanation], "total-yearly-fig", presentation)}</td>
-      ${presentation ? "" : html`<td class="hva">${figButton(money(tot.organiser_cost_monthly), `${t("result.total")}, ${t("result.hvaGross")}`, est.lines.flatMap((l) => lineSteps(l).cost), "total-cost-fig")}</td>
-      <td class="hva">${figButton(money(tot.organiser_net_monthly), `${t("result.total")}, ${t("result.hvaNet")}`, est.lines.flatMap((l) => l.explanation), "total-net-fig")}</td>`}</tr></tfoot>
+      <td>${figButton(money(tot.client_fees_yearly), `${t("result.total")}, ${t("result.clientYearly")}`, (f) => [...all(f), ...f.total.explanation], "total-yearly-fig", presentation)}</td>
+      ${presentation ? "" : html`<td class="hva">${figButton(money(tot.organiser_cost_monthly), `${t("result.total")}, ${t("result.hvaGross")}`, (f) => f.lines.flatMap((l) => lineSteps(l).cost), "total-cost-fig")}</td>
+      <td class="hva">${figButton(money(tot.organiser_net_monthly), `${t("result.total")}, ${t("result.hvaNet")}`, (f) => f.lines.flatMap((l) => l.explanation), "total-net-fig")}</td>`}</tr></tfoot>
   </table></div>`;
 }
 
-function totalsCards(est: Estimate, presentation: boolean): Html {
+function totalsCards(est: Brief, presentation: boolean): Html {
   const tot = est.total;
   return html`<div class="totals">
     <div class="total client"><span>${t("result.totalClient")}</span><strong data-testid="total-client-monthly">${money(tot.client_fees_monthly)}</strong></div>
