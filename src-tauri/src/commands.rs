@@ -2,7 +2,7 @@
 
 use crate::settings::{self, Settings};
 use crate::state::AppState;
-use crate::updater::{self, ActiveInfo, StatusNotice, UpdateView};
+use crate::updater::{self, ActiveInfo, UpdateView};
 use kustannusarvio_engine::catalogue::{self, ServiceOption};
 use kustannusarvio_engine::compare::Comparison;
 use kustannusarvio_engine::i18n::Lang;
@@ -249,15 +249,4 @@ pub fn update_status<R: Runtime>(app: AppHandle<R>) -> UpdateView {
 #[specta::specta]
 pub async fn check_updates_now<R: Runtime>(app: AppHandle<R>) -> Result<UpdateView, EngineError> {
     Ok(updater::run_check(app).await)
-}
-
-/// Waits for the outcome of the next update check after the `seen`-th (0 at start) and returns
-/// it (`seq` tells the UI what to pass next time); `null` when the app has no updater. The UI
-/// keeps one such call pending instead of listening to [`updater::TariffStatusChanged`] (see
-/// `updater.rs`: no script is evaluated in the webview).
-#[tauri::command]
-#[specta::specta]
-pub async fn wait_tariff_status<R: Runtime>(app: AppHandle<R>, seen: u32) -> Option<StatusNotice> {
-    let updater = app.try_state::<updater::Updater>()?;
-    Some(updater.next_notice(seen).await)
 }

@@ -24,7 +24,6 @@ macro_rules! specta_builder {
                 $crate::commands::save_settings::<$runtime>,
                 $crate::commands::update_status::<$runtime>,
                 $crate::commands::check_updates_now::<$runtime>,
-                $crate::commands::wait_tariff_status::<$runtime>,
             ])
             .events($crate::__tauri_specta::collect_events![$crate::updater::TariffStatusChanged])
     };

@@ -3,11 +3,7 @@
 //! (`spawn_blocking`), never on the UI thread or inside a command's lock. On `updated` the
 //! verified tariff is reloaded from the device store and swapped into [`AppState`]; on any
 //! other outcome the tariff in use stays. Every check ends with a typed event
-//! ([`TariffStatusChanged`]) and wakes the UI's pending [`crate::commands::wait_tariff_status`]
-//! so that it refreshes the header and the estimate. (The UI waits on a command rather than
-//! listening to the event: a Tauri event listener is registered by evaluating a script in the
-//! webview, which starts JavaScriptCore in the app process as well — 3.7 MB PSS for one
-//! notification; BENCHMARKS.md, "The app".)
+//! ([`TariffStatusChanged`]) so the UI refreshes the header and the estimate.
 //! Wiring only: TUF, download and storage are `kustannusarvio_bundle`.
 //!
 //! Without the feature `updates` (the mobile check, docs/app.md) the app has no updater: the
@@ -121,13 +117,6 @@ pub struct TariffStatusChanged {
     pub tariff_changed: bool,
 }
 
-/// One update check's outcome as the UI waits for it: the `seq`-th since the app started.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct StatusNotice {
-    pub seq: u32,
-    pub status: TariffStatusChanged,
-}
-
 /// What the header shows about updates.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct UpdateView {
@@ -148,9 +137,6 @@ pub struct Updater {
     anchors: Anchors,
     checking: AtomicBool,
     last: Mutex<Option<StatusReport>>,
-    /// The latest check's outcome for the UI, and the waiters woken when there is a new one.
-    notice: Mutex<Option<StatusNotice>>,
-    notify: tokio::sync::Notify,
 }
 
 #[cfg(feature = "updates")]
@@ -160,37 +146,7 @@ fn failed(e: BundleError) -> UpdateStatus {
 
 impl Updater {
     pub fn new(root: Option<PathBuf>, anchors: Anchors) -> Self {
-        Updater {
-            root,
-            anchors,
-            checking: AtomicBool::new(false),
-            last: Mutex::new(None),
-            notice: Mutex::new(None),
-            notify: tokio::sync::Notify::new(),
-        }
-    }
-
-    /// Records a check's outcome for the UI and wakes [`Updater::next_notice`].
-    pub fn publish(&self, status: TariffStatusChanged) {
-        if let Ok(mut n) = self.notice.lock() {
-            let seq = n.as_ref().map_or(0, |x| x.seq) + 1;
-            *n = Some(StatusNotice { seq, status });
-        }
-        self.notify.notify_waiters();
-    }
-
-    /// The first outcome after the `seen`-th: at once if there is one, else when the next check ends.
-    pub async fn next_notice(&self, seen: u32) -> StatusNotice {
-        loop {
-            // registered before looking, so that a check ending in between is not missed
-            let woken = self.notify.notified();
-            tokio::pin!(woken);
-            woken.as_mut().enable();
-            if let Some(n) = self.notice.lock().ok().and_then(|n| n.clone()).filter(|n| n.seq > seen) {
-                return n;
-            }
-            woken.await;
-        }
+        Updater { root, anchors, checking: AtomicBool::new(false), last: Mutex::new(None) }
     }
 
     pub fn view(&self, settings: &Settings) -> UpdateView {
@@ -290,7 +246,6 @@ pub async fn run_check<R: Runtime>(app: AppHandle<R>) -> UpdateView {
     updater.checking.store(false, Ordering::SeqCst);
     if let Ok(Some((organisation, status, tariff_changed))) = result {
         let event = TariffStatusChanged { organisation, code: status.code().to_string(), tariff_changed };
-        updater.publish(event.clone());
         if let Err(e) = event.emit(&app) {
             eprintln!("kustannusarvio-app: cannot emit the update event: {e}");
         }

@@ -71,8 +71,6 @@ fn compare_and_catalogue_and_info() {
     assert!(codes.contains(&"home_care") && codes.contains(&"meals"), "{codes:?}");
     let info = invoke(&wv, "tariff_info", json!({})).expect("info");
     assert_eq!(info["active"]["organisation"], "testi");
-    // without an updater the UI's wait for update checks ends at once
-    assert_eq!(invoke(&wv, "wait_tariff_status", json!({ "seen": 0 })).expect("wait"), Value::Null);
     // Every parameter of the fixture has a value from its 2026 income limit on, until the
     // earliest end date written in the fixture files.
     assert_eq!(info["active"]["coverage_from"], "2026-01-01");

@@ -247,28 +247,3 @@ fn dev_trust_roots_only_in_debug_builds() {
     let anchors = Anchors::app();
     assert_eq!(anchors.get("paijat-hame").is_some(), cfg!(debug_assertions));
 }
-
-/// The UI's wait for the next update check (`wait_tariff_status`): an outcome already there is
-/// returned at once, a later one wakes the waiting call; each carries the next number.
-#[test]
-fn the_ui_waits_for_the_next_check() {
-    use kustannusarvio_app::updater::{Anchors, TariffStatusChanged, Updater};
-    let u = std::sync::Arc::new(Updater::new(None, Anchors::default()));
-    let ev = |code: &str| TariffStatusChanged {
-        organisation: "paijat-hame".into(),
-        code: code.into(),
-        tariff_changed: code == "updated",
-    };
-    u.publish(ev("up_to_date"));
-    let n = tauri::async_runtime::block_on(u.next_notice(0));
-    assert_eq!((n.seq, n.status.code.as_str()), (1, "up_to_date"));
-    let (tx, rx) = std::sync::mpsc::channel();
-    let waiter = u.clone();
-    tauri::async_runtime::spawn(async move {
-        let _ = tx.send(waiter.next_notice(1).await);
-    });
-    assert!(rx.recv_timeout(std::time::Duration::from_millis(200)).is_err(), "nothing new yet: the call waits");
-    u.publish(ev("updated"));
-    let n = rx.recv_timeout(std::time::Duration::from_secs(5)).expect("woken by the next check");
-    assert_eq!((n.seq, n.status.code.as_str(), n.status.tariff_changed), (2, "updated", true));
-}

@@ -326,6 +326,8 @@ async function saveUpdateSettings(): Promise<void> {
   const url = (document.getElementById("update-url") as HTMLInputElement | null)?.value.trim() ?? "";
   const ca = (document.getElementById("update-ca") as HTMLInputElement | null)?.value.trim() ?? "";
   const next: Settings = { ...ctx.settings, language: lang(), update_url: url || null, root_ca_path: ca || null };
+  // saving an address starts a check at once: listen before it can end
+  if (next.update_url) await listenForUpdates();
   const r = await api.saveSettings(next);
   if (!r.ok) {
     const e = r.error as { code: string; field?: string };
@@ -349,6 +351,18 @@ async function checkUpdatesNow(): Promise<void> {
   if (r.ok) ctx.update = r.data;
   ctx.tariff = await api.tariffInfo();
   renderMain();
+}
+
+let listening = false;
+/**
+ * Listens for the background updater's checks, once updates are on (an update address is set):
+ * without one no check ever runs, and registering a Tauri event listener evaluates a script in
+ * the webview, which starts JavaScriptCore in the app process too (3.7 MB PSS; BENCHMARKS.md).
+ */
+async function listenForUpdates(): Promise<void> {
+  if (listening) return;
+  listening = true;
+  await api.onTariffStatusChanged((e) => void onTariffStatus(e.tariff_changed));
 }
 
 /** After every check of the background updater: new header; a new tariff → new estimate. */
@@ -595,7 +609,7 @@ export async function start(): Promise<void> {
   if (stored) ctx.settings = { ...stored, update_url: stored.update_url ?? null, root_ca_path: stored.root_ca_path ?? null };
   ctx.tariff = await api.tariffInfo();
   ctx.update = await api.updateStatus();
-  void api.onTariffStatusChanged((e) => void onTariffStatus(e.tariff_changed));
+  if (ctx.update?.enabled) await listenForUpdates();
   await loadServices();
   document.addEventListener("input", onInput);
   document.addEventListener("change", (e) => void onChange(e));

@@ -32,13 +32,6 @@ export const commands = {
 	updateStatus: () => __TAURI_INVOKE<UpdateView_Serialize>("update_status"),
 	/**  "Tarkista päivitykset": one check now (on the blocking pool; the UI stays responsive). */
 	checkUpdatesNow: () => typedError<UpdateView_Serialize, EngineError_Serialize>(__TAURI_INVOKE("check_updates_now")),
-	/**
-	 *  Waits for the outcome of the next update check after the `seen`-th (0 at start) and returns
-	 *  it (`seq` tells the UI what to pass next time); `null` when the app has no updater. The UI
-	 *  keeps one such call pending instead of listening to [`updater::TariffStatusChanged`] (see
-	 *  `updater.rs`: no script is evaluated in the webview).
-	 */
-	waitTariffStatus: (seen: number) => __TAURI_INVOKE<StatusNotice | null>("wait_tariff_status", { seen }),
 };
 
 /** Events */
@@ -903,12 +896,6 @@ export type Settings_Serialize = {
 	update_url: string | null,
 	/**  An extra root certificate (PEM file path) for the intranet's own certificate authority. */
 	root_ca_path: string | null,
-};
-
-/**  One update check's outcome as the UI waits for it: the `seq`-th since the app started. */
-export type StatusNotice = {
-	seq: number,
-	status: TariffStatusChanged,
 };
 
 /**

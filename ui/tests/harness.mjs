@@ -37,8 +37,6 @@ function installMock(fx) {
       case "update_status": return window.__updateOverride ?? { enabled: false, checking: false, last: null };
       case "check_updates_now": return window.__updateOverride ?? { enabled: false, checking: false, last: null };
       case "plugin:event|listen": return 1;
-      // the UI's wait for the next update check: none comes in these tests
-      case "wait_tariff_status": return new Promise(() => {});
       case "plugin:event|unlisten": return null;
       // the full estimate (explanations, asked when one is opened) and the brief (every edit):
       // the same scenarios answer from `estimate_<name>` and `brief_<name>`

@@ -64,6 +64,24 @@ test("checks failing for days, a refused newer tariff, an expired one and a comi
   await o.context.close();
 });
 
+test("update checks are listened to only once updates are on (no script evaluated in the webview otherwise)", async () => {
+  const off = await openApp(browser);
+  assert.equal((await calls(off.page, "plugin:event|listen")).length, 0, "updates off: no listener");
+  // the administrator sets an address: the listener comes before the save (which starts a check)
+  await off.page.click("[data-nav=settings]");
+  await off.page.fill("#update-url", "https://intranet.example/tariffs/testi/stable/");
+  await off.page.click("#update-save");
+  await off.page.waitForFunction(() => window.__calls.some((c) => c.cmd === "save_settings"));
+  const order = (await calls(off.page)).map((c) => c.cmd).filter((c) => c === "plugin:event|listen" || c === "save_settings");
+  assert.deepEqual(order, ["plugin:event|listen", "save_settings"]);
+  await off.context.close();
+  const on = await openApp(browser, { updateView: { enabled: true, checking: false, last: null } });
+  const listens = await calls(on.page, "plugin:event|listen");
+  assert.equal(listens.length, 1, "updates on: listened to from the start");
+  assert.equal(listens[0].args.event, "tariff-status-changed");
+  await on.context.close();
+});
+
 test("the settings page: address and root CA, 44 px targets, check now, save", async () => {
   const { page, context } = await openApp(browser, { tariffInfo: withBundle(), updateView: failed("rejected_hash_mismatch", { file: "bundle.json" }) });
   await page.click("[data-nav=settings]");
