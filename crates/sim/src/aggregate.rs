@@ -563,7 +563,6 @@ impl ClientLog {
         }
         self.file.as_mut().expect("just made").write_all(&self.buf)?;
         self.buf.clear();
-        self.buf.shrink_to(0);
         Ok(())
     }
 
